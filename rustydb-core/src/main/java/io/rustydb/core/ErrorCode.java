@@ -1,0 +1,134 @@
+package io.rustydb.core;
+
+/**
+ * Every error RustyDB reports, with its SQLSTATE, category and message template.
+ *
+ * <p>Codes are grouped by SQLSTATE class, following PostgreSQL's assignments so that tools which map errors by
+ * SQLSTATE (Spring's translator, Hibernate, Flyway) understand them. Templates use {@link String#format} syntax;
+ * {@link DbException} fills them in. Pick the most specific code: e.g. a value that does not fit its column is
+ * {@link #NUMERIC_VALUE_OUT_OF_RANGE}, not {@link #DATATYPE_MISMATCH}.
+ */
+public enum ErrorCode {
+    // --- class 07: dynamic SQL error (JDBC parameter handling)
+    /** A parameter index outside 1..n, or a parameter left unset. Wrong usage: a bad column index (use 42703). */
+    INVALID_PARAMETER_INDEX("07009", ErrorCategory.USER, "%s"),
+
+    // --- class 08: connection exception
+    /** An operation on a closed connection, statement or result set. */
+    OBJECT_CLOSED("08003", ErrorCategory.USER, "%s is closed"),
+    /** A JDBC URL or connection option this driver does not understand. */
+    INVALID_CONNECTION_URL("08001", ErrorCategory.USER, "%s"),
+
+    // --- class 0A: feature not supported
+    /** Valid SQL (or a JDBC call) that RustyDB does not implement yet; names the feature. */
+    FEATURE_NOT_SUPPORTED("0A000", ErrorCategory.USER, "not supported: %s"),
+
+    // --- class 21: cardinality violation
+    /** A scalar subquery returned more than one row. */
+    CARDINALITY_VIOLATION("21000", ErrorCategory.USER, "%s"),
+
+    // --- class 22: data exception
+    /** A string too long for its CHAR(n)/VARCHAR(n) target on assignment. */
+    STRING_DATA_RIGHT_TRUNCATION("22001", ErrorCategory.USER, "value too long for type %s"),
+    /** A number that does not fit its type (never a silent wrap-around). */
+    NUMERIC_VALUE_OUT_OF_RANGE("22003", ErrorCategory.USER, "%s"),
+    /** Text that cannot be read as a date, time or timestamp. */
+    INVALID_DATETIME_FORMAT("22007", ErrorCategory.USER, "invalid input syntax for type %s: \"%s\""),
+    /** A date/time computation outside the supported range. */
+    DATETIME_FIELD_OVERFLOW("22008", ErrorCategory.USER, "%s"),
+    /** Division (or modulo) by zero. */
+    DIVISION_BY_ZERO("22012", ErrorCategory.USER, "division by zero"),
+    /** An argument outside a function's domain (e.g. a negative LIMIT, a bad option value). */
+    INVALID_PARAMETER_VALUE("22023", ErrorCategory.USER, "%s"),
+    /** Text that cannot be read as the requested type, e.g. {@code 'abc'} as INTEGER. */
+    INVALID_TEXT_REPRESENTATION("22P02", ErrorCategory.USER, "invalid input syntax for type %s: \"%s\""),
+
+    // --- class 23: integrity constraint violation
+    /** NULL stored into a NOT NULL column. */
+    NOT_NULL_VIOLATION("23502", ErrorCategory.USER, "null value in column \"%s\" of relation \"%s\" violates not-null constraint"),
+    /** A duplicate key in a unique index or constraint. */
+    UNIQUE_VIOLATION("23505", ErrorCategory.USER, "duplicate key value violates unique constraint \"%s\""),
+
+    // --- class 25: invalid transaction state
+    /** A write attempted in a read-only database or transaction. */
+    READ_ONLY_TRANSACTION("25006", ErrorCategory.USER, "cannot execute %s in a read-only transaction"),
+
+    // --- class 42: syntax error or access rule violation
+    /** SQL text that does not parse. Wrong usage: a known statement with an unknown name (use 42P01/42703). */
+    SYNTAX_ERROR("42601", ErrorCategory.USER, "%s"),
+    /** A type combination that no operator or assignment accepts, e.g. {@code 1 + DATE '2020-01-01'}. */
+    DATATYPE_MISMATCH("42804", ErrorCategory.USER, "%s"),
+    /** An aggregate or ungrouped column in the wrong clause. */
+    GROUPING_ERROR("42803", ErrorCategory.USER, "%s"),
+    /** An unknown function, or no overload for the argument types. */
+    UNDEFINED_FUNCTION("42883", ErrorCategory.USER, "function %s does not exist"),
+    /** An unknown column name. */
+    UNDEFINED_COLUMN("42703", ErrorCategory.USER, "column \"%s\" does not exist"),
+    /** A column name that more than one table in scope provides. */
+    AMBIGUOUS_COLUMN("42702", ErrorCategory.USER, "column reference \"%s\" is ambiguous"),
+    /** Two columns with one name in a CREATE TABLE. */
+    DUPLICATE_COLUMN("42701", ErrorCategory.USER, "column \"%s\" specified more than once"),
+    /** An unknown table or view. */
+    UNDEFINED_TABLE("42P01", ErrorCategory.USER, "relation \"%s\" does not exist"),
+    /** CREATE of a table that exists. */
+    DUPLICATE_TABLE("42P07", ErrorCategory.USER, "relation \"%s\" already exists"),
+    /** An unknown type name, configuration option or other named object that is not a table or column. */
+    UNDEFINED_OBJECT("42704", ErrorCategory.USER, "%s"),
+    /** A name that is syntactically not allowed (empty, too long, reserved). */
+    INVALID_NAME("42602", ErrorCategory.USER, "invalid name: %s"),
+    /** A statement that is well-formed but breaks a language rule not covered above. */
+    INVALID_SQL_STATEMENT("42000", ErrorCategory.USER, "%s"),
+
+    // --- class 53: insufficient resources
+    /** The disk (or the file system quota) is full. */
+    DISK_FULL("53100", ErrorCategory.RESOURCE, "could not write to %s: disk full"),
+    /** Memory ran out, e.g. every buffer-pool frame is pinned. */
+    OUT_OF_MEMORY("53200", ErrorCategory.RESOURCE, "%s"),
+
+    // --- class 54: program limit exceeded
+    /** A row, value or identifier larger than RustyDB can store. */
+    PROGRAM_LIMIT_EXCEEDED("54000", ErrorCategory.USER, "%s"),
+
+    // --- class 55: object not in prerequisite state
+    /** The database file is locked by another process or another open in this JVM. */
+    DATABASE_IN_USE("55006", ErrorCategory.USER, "database %s is in use by another process or connection"),
+
+    // --- class 58: system error
+    /** An I/O call failed (other than a full disk). */
+    IO_ERROR("58030", ErrorCategory.RESOURCE, "I/O error on %s: %s"),
+
+    // --- class XX: internal error
+    /** A bug: an invariant did not hold. */
+    INTERNAL_ERROR("XX000", ErrorCategory.INTERNAL, "internal error: %s"),
+    /** Stored data failed a check; the message names the file and, where known, the page. */
+    DATA_CORRUPTED("XX001", ErrorCategory.CORRUPTION, "%s");
+
+    private final String sqlState;
+    private final ErrorCategory category;
+    private final String template;
+
+    ErrorCode(String sqlState, ErrorCategory category, String template) {
+        this.sqlState = sqlState;
+        this.category = category;
+        this.template = template;
+    }
+
+    /** The five-character SQLSTATE. */
+    public String sqlState() {
+        return sqlState;
+    }
+
+    public ErrorCategory category() {
+        return category;
+    }
+
+    /** The {@link String#format} template of this code's message. */
+    public String template() {
+        return template;
+    }
+
+    /** A stable vendor code for {@code SQLException.getErrorCode()}: the ordinal offset, kept stable by appending only. */
+    public int vendorCode() {
+        return 1000 + ordinal();
+    }
+}

@@ -1,0 +1,420 @@
+package io.rustydb.jdbc;
+
+import io.rustydb.sql.engine.PreparedSql;
+import io.rustydb.sql.engine.StatementResult;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.CallableStatement;
+import java.sql.Clob;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.NClob;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLClientInfoException;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.SQLXML;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.sql.Struct;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Executor;
+
+/**
+ * A JDBC connection: a session on one shared database. Not thread-safe (as JDBC allows); many connections may be
+ * used from many threads at once.
+ *
+ * <p>Until transactions arrive, every statement commits on its own: auto-commit is always on, and asking for it
+ * to be turned off is a 0A000 error rather than a promise that could not be kept.
+ */
+public final class RustyConnection implements Connection {
+    private final SharedDatabase database;
+    private final String url;
+    private volatile boolean closed;
+    private boolean readOnly;
+    private String schema = "public";
+
+    RustyConnection(SharedDatabase database, String url) {
+        this.database = database;
+        this.url = url;
+        this.readOnly = database.config().readOnly();
+    }
+
+    String url() {
+        return url;
+    }
+
+    SharedDatabase database() {
+        return database;
+    }
+
+    void checkOpen() throws SQLException {
+        if (closed) {
+            throw SqlExceptions.closed("connection");
+        }
+    }
+
+    /** Prepares {@code sql} through the shared plan cache. */
+    PreparedSql prepare(String sql) throws SQLException {
+        checkOpen();
+        try {
+            return database.engine().prepare(sql);
+        } catch (RuntimeException e) {
+            throw SqlExceptions.of(e);
+        }
+    }
+
+    /** Executes a prepared statement with parameter values. */
+    StatementResult execute(PreparedSql prepared, List<Object> parameters) throws SQLException {
+        checkOpen();
+        if (readOnly && !prepared.isQuery()) {
+            throw SqlExceptions.of(io.rustydb.core.ErrorCode.READ_ONLY_TRANSACTION, "a write statement");
+        }
+        try {
+            return database.engine().execute(prepared, parameters);
+        } catch (RuntimeException e) {
+            throw SqlExceptions.of(e);
+        }
+    }
+
+    @Override
+    public Statement createStatement() throws SQLException {
+        checkOpen();
+        return new RustyStatement(this);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql) throws SQLException {
+        checkOpen();
+        return new RustyPreparedStatement(this, sql, prepare(sql));
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql) throws SQLException {
+        throw SqlExceptions.notSupported("CallableStatement");
+    }
+
+    @Override
+    public String nativeSQL(String sql) throws SQLException {
+        checkOpen();
+        return sql;
+    }
+
+    @Override
+    public void setAutoCommit(boolean autoCommit) throws SQLException {
+        checkOpen();
+        if (!autoCommit) {
+            throw SqlExceptions.notSupported("transactions spanning several statements (auto-commit is always on for now)");
+        }
+    }
+
+    @Override
+    public boolean getAutoCommit() throws SQLException {
+        checkOpen();
+        return true;
+    }
+
+    @Override
+    public void commit() throws SQLException {
+        checkOpen();
+        throw new SQLException("cannot commit when auto-commit is enabled", "25000");
+    }
+
+    @Override
+    public void rollback() throws SQLException {
+        checkOpen();
+        throw new SQLException("cannot roll back when auto-commit is enabled", "25000");
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            DatabaseRegistry.release(database);
+        }
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public DatabaseMetaData getMetaData() throws SQLException {
+        checkOpen();
+        return new RustyDatabaseMetaData(this);
+    }
+
+    @Override
+    public void setReadOnly(boolean readOnly) throws SQLException {
+        checkOpen();
+        if (!readOnly && database.config().readOnly()) {
+            throw new SQLException("the database was opened read-only", "25006");
+        }
+        this.readOnly = readOnly;
+    }
+
+    @Override
+    public boolean isReadOnly() throws SQLException {
+        checkOpen();
+        return readOnly;
+    }
+
+    @Override
+    public void setCatalog(String catalog) throws SQLException {
+        checkOpen();
+    }
+
+    @Override
+    public String getCatalog() throws SQLException {
+        checkOpen();
+        return null;
+    }
+
+    @Override
+    public void setTransactionIsolation(int level) throws SQLException {
+        checkOpen();
+        if (level != TRANSACTION_SERIALIZABLE && level != TRANSACTION_READ_COMMITTED
+                && level != TRANSACTION_REPEATABLE_READ && level != TRANSACTION_READ_UNCOMMITTED) {
+            throw new SQLException("unknown isolation level " + level, "22023");
+        }
+        // Each statement runs alone under the database lock, which every level's guarantees allow.
+    }
+
+    @Override
+    public int getTransactionIsolation() throws SQLException {
+        checkOpen();
+        return TRANSACTION_SERIALIZABLE;
+    }
+
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+        checkOpen();
+        return null;
+    }
+
+    @Override
+    public void clearWarnings() throws SQLException {
+        checkOpen();
+    }
+
+    @Override
+    public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
+        checkResultSetOptions(resultSetType, resultSetConcurrency);
+        return createStatement();
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
+        checkResultSetOptions(resultSetType, resultSetConcurrency);
+        return prepareStatement(sql);
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
+        throw SqlExceptions.notSupported("CallableStatement");
+    }
+
+    private void checkResultSetOptions(int type, int concurrency) throws SQLException {
+        checkOpen();
+        if (type != ResultSet.TYPE_FORWARD_ONLY && type != ResultSet.TYPE_SCROLL_INSENSITIVE) {
+            throw SqlExceptions.notSupported("result set type " + type);
+        }
+        if (concurrency != ResultSet.CONCUR_READ_ONLY) {
+            throw SqlExceptions.notSupported("updatable result sets");
+        }
+    }
+
+    @Override
+    public Map<String, Class<?>> getTypeMap() throws SQLException {
+        checkOpen();
+        return Map.of();
+    }
+
+    @Override
+    public void setTypeMap(Map<String, Class<?>> map) throws SQLException {
+        throw SqlExceptions.notSupported("type maps");
+    }
+
+    @Override
+    public void setHoldability(int holdability) throws SQLException {
+        checkOpen();
+        if (holdability != ResultSet.HOLD_CURSORS_OVER_COMMIT) {
+            throw SqlExceptions.notSupported("holdability " + holdability);
+        }
+    }
+
+    @Override
+    public int getHoldability() throws SQLException {
+        checkOpen();
+        return ResultSet.HOLD_CURSORS_OVER_COMMIT;
+    }
+
+    @Override
+    public Savepoint setSavepoint() throws SQLException {
+        throw SqlExceptions.notSupported("savepoints");
+    }
+
+    @Override
+    public Savepoint setSavepoint(String name) throws SQLException {
+        throw SqlExceptions.notSupported("savepoints");
+    }
+
+    @Override
+    public void rollback(Savepoint savepoint) throws SQLException {
+        throw SqlExceptions.notSupported("savepoints");
+    }
+
+    @Override
+    public void releaseSavepoint(Savepoint savepoint) throws SQLException {
+        throw SqlExceptions.notSupported("savepoints");
+    }
+
+    @Override
+    public Statement createStatement(int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
+        setHoldability(resultSetHoldability);
+        return createStatement(resultSetType, resultSetConcurrency);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency,
+            int resultSetHoldability) throws SQLException {
+        setHoldability(resultSetHoldability);
+        return prepareStatement(sql, resultSetType, resultSetConcurrency);
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency,
+            int resultSetHoldability) throws SQLException {
+        throw SqlExceptions.notSupported("CallableStatement");
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
+        if (autoGeneratedKeys == Statement.RETURN_GENERATED_KEYS) {
+            throw SqlExceptions.notSupported("generated keys");
+        }
+        return prepareStatement(sql);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
+        throw SqlExceptions.notSupported("generated keys");
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
+        throw SqlExceptions.notSupported("generated keys");
+    }
+
+    @Override
+    public Clob createClob() throws SQLException {
+        throw SqlExceptions.notSupported("Clob");
+    }
+
+    @Override
+    public Blob createBlob() throws SQLException {
+        throw SqlExceptions.notSupported("Blob");
+    }
+
+    @Override
+    public NClob createNClob() throws SQLException {
+        throw SqlExceptions.notSupported("NClob");
+    }
+
+    @Override
+    public SQLXML createSQLXML() throws SQLException {
+        throw SqlExceptions.notSupported("SQLXML");
+    }
+
+    @Override
+    public boolean isValid(int timeout) throws SQLException {
+        if (timeout < 0) {
+            throw new SQLException("timeout must not be negative", "22023");
+        }
+        return !closed;
+    }
+
+    @Override
+    public void setClientInfo(String name, String value) throws SQLClientInfoException {
+        // No client info properties are defined; JDBC says to ignore unknown ones silently and warn.
+    }
+
+    @Override
+    public void setClientInfo(Properties properties) throws SQLClientInfoException {
+        // See setClientInfo(String, String).
+    }
+
+    @Override
+    public String getClientInfo(String name) throws SQLException {
+        checkOpen();
+        return null;
+    }
+
+    @Override
+    public Properties getClientInfo() throws SQLException {
+        checkOpen();
+        return new Properties();
+    }
+
+    @Override
+    public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
+        throw SqlExceptions.notSupported("arrays");
+    }
+
+    @Override
+    public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
+        throw SqlExceptions.notSupported("structs");
+    }
+
+    @Override
+    public void setSchema(String schema) throws SQLException {
+        checkOpen();
+        if (schema != null && !schema.equalsIgnoreCase("public")) {
+            throw new SQLException("schema \"" + schema + "\" does not exist", "3F000");
+        }
+        this.schema = "public";
+    }
+
+    @Override
+    public String getSchema() throws SQLException {
+        checkOpen();
+        return schema;
+    }
+
+    @Override
+    public void abort(Executor executor) throws SQLException {
+        if (executor == null) {
+            throw new SQLException("executor must not be null", "22023");
+        }
+        close();
+    }
+
+    @Override
+    public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
+        checkOpen();
+        // An embedded database has no network: nothing to time out.
+    }
+
+    @Override
+    public int getNetworkTimeout() throws SQLException {
+        checkOpen();
+        return 0;
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        throw new SQLException("not a wrapper for " + iface.getName(), "0A000");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return iface.isInstance(this);
+    }
+}

@@ -1,0 +1,159 @@
+package io.rustydb.jdbc;
+
+import io.rustydb.core.type.DataType;
+import io.rustydb.core.type.TypeId;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.List;
+
+/** Describes the columns of a query result: names, SQL types, precision and scale, as the binder typed them. */
+public final class RustyResultSetMetaData implements ResultSetMetaData {
+    private final List<String> names;
+    private final List<DataType> types;
+
+    RustyResultSetMetaData(List<String> names, List<DataType> types) {
+        this.names = List.copyOf(names);
+        this.types = List.copyOf(types);
+    }
+
+    private DataType type(int column) throws SQLException {
+        if (column < 1 || column > types.size()) {
+            throw new SQLException("column index " + column + " is out of range 1.." + types.size(), "07009");
+        }
+        return types.get(column - 1);
+    }
+
+    @Override
+    public int getColumnCount() {
+        return names.size();
+    }
+
+    @Override
+    public boolean isAutoIncrement(int column) throws SQLException {
+        type(column);
+        return false;
+    }
+
+    @Override
+    public boolean isCaseSensitive(int column) throws SQLException {
+        return type(column).id().isString();
+    }
+
+    @Override
+    public boolean isSearchable(int column) throws SQLException {
+        type(column);
+        return true;
+    }
+
+    @Override
+    public boolean isCurrency(int column) throws SQLException {
+        type(column);
+        return false;
+    }
+
+    @Override
+    public int isNullable(int column) throws SQLException {
+        type(column);
+        return columnNullableUnknown;
+    }
+
+    @Override
+    public boolean isSigned(int column) throws SQLException {
+        return type(column).id().isNumeric();
+    }
+
+    @Override
+    public int getColumnDisplaySize(int column) throws SQLException {
+        return TypeInfo.displaySize(type(column));
+    }
+
+    @Override
+    public String getColumnLabel(int column) throws SQLException {
+        type(column);
+        return names.get(column - 1);
+    }
+
+    @Override
+    public String getColumnName(int column) throws SQLException {
+        return getColumnLabel(column);
+    }
+
+    @Override
+    public String getSchemaName(int column) throws SQLException {
+        type(column);
+        return "";
+    }
+
+    @Override
+    public int getPrecision(int column) throws SQLException {
+        return TypeInfo.precision(type(column));
+    }
+
+    @Override
+    public int getScale(int column) throws SQLException {
+        DataType t = type(column);
+        return t.id() == TypeId.DECIMAL && t.scale() >= 0 ? t.scale() : 0;
+    }
+
+    @Override
+    public String getTableName(int column) throws SQLException {
+        type(column);
+        return "";
+    }
+
+    @Override
+    public String getCatalogName(int column) throws SQLException {
+        type(column);
+        return "";
+    }
+
+    @Override
+    public int getColumnType(int column) throws SQLException {
+        return type(column).jdbcType();
+    }
+
+    @Override
+    public String getColumnTypeName(int column) throws SQLException {
+        return type(column).sqlName();
+    }
+
+    @Override
+    public boolean isReadOnly(int column) throws SQLException {
+        type(column);
+        return true;
+    }
+
+    @Override
+    public boolean isWritable(int column) throws SQLException {
+        type(column);
+        return false;
+    }
+
+    @Override
+    public boolean isDefinitelyWritable(int column) throws SQLException {
+        type(column);
+        return false;
+    }
+
+    @Override
+    public String getColumnClassName(int column) throws SQLException {
+        DataType t = type(column);
+        if (t.id().isBinary()) {
+            return byte[].class.getName();
+        }
+        return t.javaClass().getName();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        throw new SQLException("not a wrapper for " + iface.getName(), "0A000");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return iface.isInstance(this);
+    }
+}

@@ -1,0 +1,364 @@
+package io.rustydb.jdbc;
+
+import io.rustydb.sql.engine.PreparedSql;
+import io.rustydb.sql.engine.StatementResult;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.util.List;
+
+/** A JDBC statement: runs SQL text through the connection's engine; holds at most one open result. */
+public class RustyStatement implements Statement {
+    final RustyConnection connection;
+    private boolean closed;
+    private RustyResultSet resultSet;
+    private long updateCount = -1;
+    private long maxRows;
+    private int fetchSize;
+    private int queryTimeout;
+    private boolean closeOnCompletion;
+
+    RustyStatement(RustyConnection connection) {
+        this.connection = connection;
+    }
+
+    void checkOpen() throws SQLException {
+        if (closed) {
+            throw SqlExceptions.closed("statement");
+        }
+        connection.checkOpen();
+    }
+
+    /** Runs a prepared statement, keeping its result as this statement's current result. */
+    boolean run(PreparedSql prepared, List<Object> parameters) throws SQLException {
+        closeCurrentResult();
+        StatementResult result = connection.execute(prepared, parameters);
+        if (result.isQuery()) {
+            resultSet = new RustyResultSet(this, result.query(), maxRows);
+            updateCount = -1;
+            return true;
+        }
+        updateCount = result.updateCount();
+        return false;
+    }
+
+    private void closeCurrentResult() {
+        if (resultSet != null) {
+            resultSet.closeQuietly();
+            resultSet = null;
+        }
+        updateCount = -1;
+    }
+
+    /** Called by a result set of this statement when it closes. */
+    void resultSetClosed(RustyResultSet rs) {
+        if (rs == resultSet && closeOnCompletion) {
+            close();
+        }
+    }
+
+    @Override
+    public ResultSet executeQuery(String sql) throws SQLException {
+        checkOpen();
+        PreparedSql prepared = connection.prepare(sql);
+        if (!prepared.isQuery()) {
+            throw new SQLException("the statement does not return rows; use executeUpdate", "07000");
+        }
+        run(prepared, List.of());
+        return resultSet;
+    }
+
+    @Override
+    public int executeUpdate(String sql) throws SQLException {
+        return (int) Math.min(Integer.MAX_VALUE, executeLargeUpdate(sql));
+    }
+
+    @Override
+    public long executeLargeUpdate(String sql) throws SQLException {
+        checkOpen();
+        PreparedSql prepared = connection.prepare(sql);
+        if (prepared.isQuery()) {
+            throw new SQLException("the statement returns rows; use executeQuery", "07000");
+        }
+        run(prepared, List.of());
+        return Math.max(updateCount, 0);
+    }
+
+    @Override
+    public boolean execute(String sql) throws SQLException {
+        checkOpen();
+        return run(connection.prepare(sql), List.of());
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closeCurrentResult();
+            closed = true;
+        }
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public int getMaxFieldSize() throws SQLException {
+        checkOpen();
+        return 0;
+    }
+
+    @Override
+    public void setMaxFieldSize(int max) throws SQLException {
+        checkOpen();
+        if (max < 0) {
+            throw new SQLException("max field size must not be negative", "22023");
+        }
+    }
+
+    @Override
+    public int getMaxRows() throws SQLException {
+        return (int) Math.min(Integer.MAX_VALUE, getLargeMaxRows());
+    }
+
+    @Override
+    public void setMaxRows(int max) throws SQLException {
+        setLargeMaxRows(max);
+    }
+
+    @Override
+    public long getLargeMaxRows() throws SQLException {
+        checkOpen();
+        return maxRows;
+    }
+
+    @Override
+    public void setLargeMaxRows(long max) throws SQLException {
+        checkOpen();
+        if (max < 0) {
+            throw new SQLException("max rows must not be negative", "22023");
+        }
+        maxRows = max;
+    }
+
+    @Override
+    public void setEscapeProcessing(boolean enable) throws SQLException {
+        checkOpen();
+    }
+
+    @Override
+    public int getQueryTimeout() throws SQLException {
+        checkOpen();
+        return queryTimeout;
+    }
+
+    @Override
+    public void setQueryTimeout(int seconds) throws SQLException {
+        checkOpen();
+        if (seconds < 0) {
+            throw new SQLException("query timeout must not be negative", "22023");
+        }
+        if (seconds > 0) {
+            throw SqlExceptions.notSupported("query timeouts");
+        }
+        queryTimeout = seconds;
+    }
+
+    @Override
+    public void cancel() throws SQLException {
+        throw SqlExceptions.notSupported("cancel");
+    }
+
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+        checkOpen();
+        return null;
+    }
+
+    @Override
+    public void clearWarnings() throws SQLException {
+        checkOpen();
+    }
+
+    @Override
+    public void setCursorName(String name) throws SQLException {
+        throw SqlExceptions.notSupported("named cursors");
+    }
+
+    @Override
+    public ResultSet getResultSet() throws SQLException {
+        checkOpen();
+        return resultSet;
+    }
+
+    @Override
+    public int getUpdateCount() throws SQLException {
+        return (int) Math.min(Integer.MAX_VALUE, getLargeUpdateCount());
+    }
+
+    @Override
+    public long getLargeUpdateCount() throws SQLException {
+        checkOpen();
+        return resultSet != null ? -1 : updateCount;
+    }
+
+    @Override
+    public boolean getMoreResults() throws SQLException {
+        return getMoreResults(CLOSE_CURRENT_RESULT);
+    }
+
+    @Override
+    public boolean getMoreResults(int current) throws SQLException {
+        checkOpen();
+        closeCurrentResult();
+        return false;
+    }
+
+    @Override
+    public void setFetchDirection(int direction) throws SQLException {
+        checkOpen();
+        if (direction != ResultSet.FETCH_FORWARD) {
+            throw SqlExceptions.notSupported("fetch direction " + direction);
+        }
+    }
+
+    @Override
+    public int getFetchDirection() throws SQLException {
+        checkOpen();
+        return ResultSet.FETCH_FORWARD;
+    }
+
+    @Override
+    public void setFetchSize(int rows) throws SQLException {
+        checkOpen();
+        if (rows < 0) {
+            throw new SQLException("fetch size must not be negative", "22023");
+        }
+        fetchSize = rows;
+    }
+
+    @Override
+    public int getFetchSize() throws SQLException {
+        checkOpen();
+        return fetchSize;
+    }
+
+    @Override
+    public int getResultSetConcurrency() throws SQLException {
+        checkOpen();
+        return ResultSet.CONCUR_READ_ONLY;
+    }
+
+    @Override
+    public int getResultSetType() throws SQLException {
+        checkOpen();
+        return ResultSet.TYPE_FORWARD_ONLY;
+    }
+
+    @Override
+    public void addBatch(String sql) throws SQLException {
+        throw SqlExceptions.notSupported("batches");
+    }
+
+    @Override
+    public void clearBatch() throws SQLException {
+        throw SqlExceptions.notSupported("batches");
+    }
+
+    @Override
+    public int[] executeBatch() throws SQLException {
+        throw SqlExceptions.notSupported("batches");
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        checkOpen();
+        return connection;
+    }
+
+    @Override
+    public ResultSet getGeneratedKeys() throws SQLException {
+        throw SqlExceptions.notSupported("generated keys");
+    }
+
+    @Override
+    public int executeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+        if (autoGeneratedKeys == RETURN_GENERATED_KEYS) {
+            throw SqlExceptions.notSupported("generated keys");
+        }
+        return executeUpdate(sql);
+    }
+
+    @Override
+    public int executeUpdate(String sql, int[] columnIndexes) throws SQLException {
+        throw SqlExceptions.notSupported("generated keys");
+    }
+
+    @Override
+    public int executeUpdate(String sql, String[] columnNames) throws SQLException {
+        throw SqlExceptions.notSupported("generated keys");
+    }
+
+    @Override
+    public boolean execute(String sql, int autoGeneratedKeys) throws SQLException {
+        if (autoGeneratedKeys == RETURN_GENERATED_KEYS) {
+            throw SqlExceptions.notSupported("generated keys");
+        }
+        return execute(sql);
+    }
+
+    @Override
+    public boolean execute(String sql, int[] columnIndexes) throws SQLException {
+        throw SqlExceptions.notSupported("generated keys");
+    }
+
+    @Override
+    public boolean execute(String sql, String[] columnNames) throws SQLException {
+        throw SqlExceptions.notSupported("generated keys");
+    }
+
+    @Override
+    public int getResultSetHoldability() throws SQLException {
+        checkOpen();
+        return ResultSet.HOLD_CURSORS_OVER_COMMIT;
+    }
+
+    @Override
+    public void setPoolable(boolean poolable) throws SQLException {
+        checkOpen();
+    }
+
+    @Override
+    public boolean isPoolable() throws SQLException {
+        checkOpen();
+        return false;
+    }
+
+    @Override
+    public void closeOnCompletion() throws SQLException {
+        checkOpen();
+        closeOnCompletion = true;
+    }
+
+    @Override
+    public boolean isCloseOnCompletion() throws SQLException {
+        checkOpen();
+        return closeOnCompletion;
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        throw new SQLException("not a wrapper for " + iface.getName(), "0A000");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return iface.isInstance(this);
+    }
+}

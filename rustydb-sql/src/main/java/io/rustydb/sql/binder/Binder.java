@@ -1,0 +1,40 @@
+package io.rustydb.sql.binder;
+
+import io.rustydb.core.DbException;
+import io.rustydb.core.ErrorCode;
+import io.rustydb.sql.catalog.Catalog;
+import io.rustydb.sql.plan.BoundStatement;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.create.table.CreateTable;
+import net.sf.jsqlparser.statement.drop.Drop;
+import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.select.Select;
+
+/**
+ * Entry point of binding: hands each kind of statement to its own binder (one class per statement) and returns
+ * the bound, immutable result. Statements RustyDB does not support yet are 0A000, named.
+ */
+public final class Binder {
+    private final Catalog catalog;
+
+    public Binder(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public BoundStatement bind(Statement statement) {
+        if (statement instanceof Select select) {
+            return new SelectBinder(catalog, new ParameterTypes()).bind(select);
+        }
+        if (statement instanceof Insert insert) {
+            return new InsertBinder(catalog, new ParameterTypes()).bind(insert);
+        }
+        if (statement instanceof CreateTable create) {
+            return new CreateTableBinder().bind(create);
+        }
+        if (statement instanceof Drop drop) {
+            return new DropTableBinder().bind(drop);
+        }
+        String kind = statement.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(java.util.Locale.ROOT);
+        throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "statement " + kind);
+    }
+}

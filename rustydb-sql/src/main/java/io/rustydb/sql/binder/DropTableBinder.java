@@ -1,0 +1,28 @@
+package io.rustydb.sql.binder;
+
+import io.rustydb.core.DbException;
+import io.rustydb.core.ErrorCode;
+import io.rustydb.sql.plan.BoundStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.drop.Drop;
+
+/** Binds {@code DROP TABLE [IF EXISTS] t [, u ...]}. Other DROP forms are 0A000 for now. */
+final class DropTableBinder {
+    BoundStatement.DropTable bind(Drop drop) {
+        if (!"TABLE".equals(drop.getType().toUpperCase(Locale.ROOT))) {
+            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "DROP " + drop.getType());
+        }
+        if (drop.getParameters() != null && !drop.getParameters().isEmpty()) {
+            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "DROP TABLE " + String.join(" ", drop.getParameters()));
+        }
+        List<String> names = new ArrayList<>();
+        List<Table> tables = drop.getNames() != null && !drop.getNames().isEmpty() ? drop.getNames() : List.of(drop.getName());
+        for (Table table : tables) {
+            names.add(Identifiers.normalize(table.getName()));
+        }
+        return new BoundStatement.DropTable(names, drop.isIfExists());
+    }
+}

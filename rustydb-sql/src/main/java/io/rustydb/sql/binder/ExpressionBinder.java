@@ -1,0 +1,427 @@
+package io.rustydb.sql.binder;
+
+import io.rustydb.core.DbException;
+import io.rustydb.core.ErrorCode;
+import io.rustydb.core.type.Arithmetic;
+import io.rustydb.core.type.ArithmeticOp;
+import io.rustydb.core.type.Binary;
+import io.rustydb.core.type.Casts;
+import io.rustydb.core.type.DataType;
+import io.rustydb.core.type.TypeId;
+import io.rustydb.core.type.TypeRules;
+import io.rustydb.sql.expr.ArithmeticExpr;
+import io.rustydb.sql.expr.CastExpr;
+import io.rustydb.sql.expr.ColumnRef;
+import io.rustydb.sql.expr.CompareOp;
+import io.rustydb.sql.expr.ComparisonExpr;
+import io.rustydb.sql.expr.Expr;
+import io.rustydb.sql.expr.InListExpr;
+import io.rustydb.sql.expr.IsNullExpr;
+import io.rustydb.sql.expr.LikeExpr;
+import io.rustydb.sql.expr.Literal;
+import io.rustydb.sql.expr.LogicalExpr;
+import io.rustydb.sql.expr.NegateExpr;
+import io.rustydb.sql.expr.NotExpr;
+import io.rustydb.sql.expr.ParameterRef;
+import io.rustydb.sql.plan.AggregateFunction;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import net.sf.jsqlparser.expression.BinaryExpression;
+import net.sf.jsqlparser.expression.BooleanValue;
+import net.sf.jsqlparser.expression.CastExpression;
+import net.sf.jsqlparser.expression.DateTimeLiteralExpression;
+import net.sf.jsqlparser.expression.DoubleValue;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.HexValue;
+import net.sf.jsqlparser.expression.JdbcParameter;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.NotExpression;
+import net.sf.jsqlparser.expression.NullValue;
+import net.sf.jsqlparser.expression.SignedExpression;
+import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.operators.arithmetic.Addition;
+import net.sf.jsqlparser.expression.operators.arithmetic.Division;
+import net.sf.jsqlparser.expression.operators.arithmetic.Modulo;
+import net.sf.jsqlparser.expression.operators.arithmetic.Multiplication;
+import net.sf.jsqlparser.expression.operators.arithmetic.Subtraction;
+import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
+import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
+import net.sf.jsqlparser.expression.operators.relational.Between;
+import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.GreaterThan;
+import net.sf.jsqlparser.expression.operators.relational.GreaterThanEquals;
+import net.sf.jsqlparser.expression.operators.relational.InExpression;
+import net.sf.jsqlparser.expression.operators.relational.IsNullExpression;
+import net.sf.jsqlparser.expression.operators.relational.LikeExpression;
+import net.sf.jsqlparser.expression.operators.relational.MinorThan;
+import net.sf.jsqlparser.expression.operators.relational.MinorThanEquals;
+import net.sf.jsqlparser.expression.operators.relational.NotEqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.select.AllColumns;
+
+/**
+ * Turns a JSqlParser expression into a typed {@link Expr}: resolves column names in a {@link Scope}, types
+ * literals, infers parameter types from their context, inserts implicit casts and rejects type errors
+ * (42804, 42883) and misplaced aggregates (42803).
+ */
+final class ExpressionBinder {
+    private final Scope scope;
+    private final ParameterTypes parameters;
+    private final AggregationScope aggregation;
+    private final String clause;
+
+    /**
+     * @param aggregation where aggregates go, or {@code null} where aggregates are not allowed
+     * @param clause      the clause being bound, for error messages ("WHERE", "VALUES", ...)
+     */
+    ExpressionBinder(Scope scope, ParameterTypes parameters, AggregationScope aggregation, String clause) {
+        this.scope = scope;
+        this.parameters = parameters;
+        this.aggregation = aggregation;
+        this.clause = clause;
+    }
+
+    /** Binds an expression that must be a condition (BOOLEAN, or NULL). */
+    Expr bindCondition(Expression expression) {
+        return requireBoolean(bind(expression), clause);
+    }
+
+    Expr bind(Expression e) {
+        if (aggregation != null && !aggregation.isProbe() && !(e instanceof Column)) {
+            Expr key = aggregation.matchKey(e, null);
+            if (key != null) {
+                return key;
+            }
+        }
+        if (e instanceof ParenthesedExpressionList<?> list) {
+            if (list.size() != 1) {
+                throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "row values");
+            }
+            return bind(list.get(0));
+        }
+        if (e instanceof Column column) {
+            return bindColumn(column);
+        }
+        if (e instanceof LongValue v) {
+            return integerLiteral(new BigInteger(v.getStringValue()));
+        }
+        if (e instanceof DoubleValue v) {
+            return decimalLiteral(v.toString());
+        }
+        if (e instanceof StringValue v) {
+            return new Literal(v.getNotExcapedValue(), DataType.VARCHAR);
+        }
+        if (e instanceof NullValue) {
+            return new Literal(null, DataType.NULL);
+        }
+        if (e instanceof BooleanValue v) {
+            return new Literal(v.getValue(), DataType.BOOLEAN);
+        }
+        if (e instanceof HexValue v) {
+            return new Literal(Binary.of(HexFormat.of().parseHex(v.getDigits())), DataType.VARBINARY);
+        }
+        if (e instanceof DateTimeLiteralExpression v) {
+            return dateTimeLiteral(v);
+        }
+        if (e instanceof JdbcParameter p) {
+            int index = ParameterTypes.toIndex(p.getIndex());
+            return new ParameterRef(index, parameters.register(index));
+        }
+        if (e instanceof SignedExpression s) {
+            Expr operand = bind(s.getExpression());
+            if (s.getSign() == '+') {
+                return requireNumeric(operand, "+");
+            }
+            if (operand instanceof Literal lit && lit.value() != null && lit.type().id().isNumeric()) {
+                return negateLiteral(lit);
+            }
+            return new NegateExpr(requireNumeric(operand, "-"));
+        }
+        if (e instanceof Addition || e instanceof Subtraction || e instanceof Multiplication
+                || e instanceof Division || e instanceof Modulo) {
+            return bindArithmetic((BinaryExpression) e);
+        }
+        if (e instanceof AndExpression a) {
+            return new LogicalExpr(true, requireBoolean(bind(a.getLeftExpression()), "AND"),
+                    requireBoolean(bind(a.getRightExpression()), "AND"));
+        }
+        if (e instanceof OrExpression o) {
+            return new LogicalExpr(false, requireBoolean(bind(o.getLeftExpression()), "OR"),
+                    requireBoolean(bind(o.getRightExpression()), "OR"));
+        }
+        if (e instanceof NotExpression n) {
+            return new NotExpr(requireBoolean(bind(n.getExpression()), "NOT"));
+        }
+        CompareOp op = compareOp(e);
+        if (op != null) {
+            BinaryExpression b = (BinaryExpression) e;
+            return comparison(op, bind(b.getLeftExpression()), bind(b.getRightExpression()));
+        }
+        if (e instanceof IsNullExpression n) {
+            return new IsNullExpr(bind(n.getLeftExpression()), n.isNot());
+        }
+        if (e instanceof Between b) {
+            Expr value = bind(b.getLeftExpression());
+            Expr low = comparison(CompareOp.GE, value, bind(b.getBetweenExpressionStart()));
+            Expr high = comparison(CompareOp.LE, value, bind(b.getBetweenExpressionEnd()));
+            Expr both = new LogicalExpr(true, low, high);
+            return b.isNot() ? new NotExpr(both) : both;
+        }
+        if (e instanceof InExpression in) {
+            return bindIn(in);
+        }
+        if (e instanceof LikeExpression like) {
+            return bindLike(like);
+        }
+        if (e instanceof CastExpression cast) {
+            DataType target = TypeNames.toDataType(cast.getColDataType());
+            Expr operand = bind(cast.getLeftExpression());
+            if (operand instanceof Literal lit) {
+                return new Literal(Casts.cast(lit.value(), target), target);
+            }
+            if (operand instanceof ParameterRef p && p.type().equals(DataType.NULL)) {
+                parameters.infer(p.index(), target);
+                return new ParameterRef(p.index(), target);
+            }
+            return new CastExpr(operand, target);
+        }
+        if (e instanceof Function f) {
+            return bindFunction(f);
+        }
+        throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "expression " + e + " (" + e.getClass().getSimpleName() + ")");
+    }
+
+    private Expr bindColumn(Column column) {
+        String qualifier = column.getTable() == null || column.getTable().getName() == null
+                ? null : Identifiers.normalize(column.getTable().getName());
+        String name = Identifiers.normalize(column.getColumnName());
+        if (qualifier == null && (name.equals("true") || name.equals("false")) && !column.getColumnName().startsWith("\"")) {
+            return new Literal(name.equals("true"), DataType.BOOLEAN);
+        }
+        if (aggregation != null && !aggregation.isProbe()) {
+            ColumnRef resolved = scope.resolve(qualifier, name);
+            Expr key = aggregation.matchKey(column, resolved);
+            if (key == null) {
+                throw AggregationScope.ungrouped(name);
+            }
+            return key;
+        }
+        return scope.resolve(qualifier, name);
+    }
+
+    private Expr bindFunction(Function f) {
+        String name = f.getName().toLowerCase(Locale.ROOT);
+        AggregateFunction aggregate = AggregateFunction.byName(name);
+        if (aggregate == null) {
+            throw new DbException(ErrorCode.UNDEFINED_FUNCTION, name + "(...)");
+        }
+        if (aggregation == null) {
+            throw new DbException(ErrorCode.GROUPING_ERROR, "aggregate functions are not allowed in " + clause);
+        }
+        ExpressionList<?> args = f.getParameters();
+        boolean star = f.isAllColumns() || (args != null && args.size() == 1 && args.get(0) instanceof AllColumns);
+        if (star) {
+            if (aggregate != AggregateFunction.COUNT) {
+                throw new DbException(ErrorCode.SYNTAX_ERROR, name + "(*) is only valid for COUNT");
+            }
+            return aggregation.aggregate(f.toString(), AggregateFunction.COUNT_STAR, null, false);
+        }
+        if (args == null || args.size() != 1) {
+            throw new DbException(ErrorCode.UNDEFINED_FUNCTION, name + " with " + (args == null ? 0 : args.size()) + " arguments");
+        }
+        // Arguments of an aggregate see the input rows, and may not contain another aggregate.
+        ExpressionBinder inputBinder = new ExpressionBinder(scope, parameters, null, "aggregate function calls");
+        Expr argument = inputBinder.bind(args.get(0));
+        return aggregation.aggregate(f.toString(), aggregate, argument, f.isDistinct());
+    }
+
+    private Expr bindArithmetic(BinaryExpression b) {
+        ArithmeticOp op;
+        if (b instanceof Addition) {
+            op = ArithmeticOp.ADD;
+        } else if (b instanceof Subtraction) {
+            op = ArithmeticOp.SUBTRACT;
+        } else if (b instanceof Multiplication) {
+            op = ArithmeticOp.MULTIPLY;
+        } else if (b instanceof Division) {
+            op = ArithmeticOp.DIVIDE;
+        } else {
+            op = ArithmeticOp.MODULO;
+        }
+        Expr left = bind(b.getLeftExpression());
+        Expr right = bind(b.getRightExpression());
+        left = adaptTo(left, right.type());
+        right = adaptTo(right, left.type());
+        DataType type = Arithmetic.resultType(op, left.type(), right.type());
+        if (left instanceof Literal l && right instanceof Literal r) {
+            Object value = l.value() == null || r.value() == null ? null : Arithmetic.apply(op, l.value(), r.value(), type);
+            return new Literal(value, type);
+        }
+        return new ArithmeticExpr(op, left, right, type);
+    }
+
+    private Expr comparison(CompareOp op, Expr left, Expr right) {
+        left = adaptTo(left, right.type());
+        right = adaptTo(right, left.type());
+        if (!TypeRules.isComparable(left.type(), right.type())) {
+            throw new DbException(ErrorCode.UNDEFINED_FUNCTION,
+                    "operator does not exist: " + left.type().sqlName() + " " + op.symbol() + " " + right.type().sqlName());
+        }
+        return new ComparisonExpr(op, left, right);
+    }
+
+    private Expr bindIn(InExpression in) {
+        if (!(in.getRightExpression() instanceof ExpressionList<?> list)) {
+            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "IN with a subquery");
+        }
+        Expr operand = bind(in.getLeftExpression());
+        List<Expr> elements = new ArrayList<>();
+        for (Expression element : list) {
+            Expr bound = adaptTo(bind(element), operand.type());
+            operand = adaptTo(operand, bound.type());
+            if (!TypeRules.isComparable(operand.type(), bound.type())) {
+                throw new DbException(ErrorCode.UNDEFINED_FUNCTION,
+                        "operator does not exist: " + operand.type().sqlName() + " = " + bound.type().sqlName());
+            }
+            elements.add(bound);
+        }
+        return new InListExpr(operand, elements, in.isNot());
+    }
+
+    private Expr bindLike(LikeExpression like) {
+        if (like.getEscape() != null) {
+            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "LIKE ... ESCAPE");
+        }
+        String keyword = like.getLikeKeyWord() == null ? "LIKE" : like.getLikeKeyWord().name();
+        boolean ilike = keyword.equals("ILIKE");
+        if (!ilike && !keyword.equals("LIKE")) {
+            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, keyword);
+        }
+        Expr operand = requireString(adaptTo(bind(like.getLeftExpression()), DataType.VARCHAR), keyword);
+        Expr pattern = requireString(adaptTo(bind(like.getRightExpression()), DataType.VARCHAR), keyword);
+        return new LikeExpr(operand, pattern, like.isNot(), ilike);
+    }
+
+    /**
+     * Gives an untyped operand the type its counterpart expects: an unset parameter takes {@code expected}; a
+     * string literal next to a non-string value is read as that type (PostgreSQL's rule for quoted literals).
+     */
+    private Expr adaptTo(Expr operand, DataType expected) {
+        if (expected.equals(DataType.NULL)) {
+            return operand;
+        }
+        if (operand instanceof ParameterRef p && p.type().equals(DataType.NULL)) {
+            parameters.infer(p.index(), expected);
+            return new ParameterRef(p.index(), expected);
+        }
+        if (operand instanceof Literal lit && lit.value() instanceof String && !expected.id().isString()) {
+            return new Literal(Casts.cast(lit.value(), expected), expected);
+        }
+        return operand;
+    }
+
+    private Expr requireBoolean(Expr e, String where) {
+        e = adaptTo(e, DataType.BOOLEAN);
+        if (e.type().id() != TypeId.BOOLEAN && e.type().id() != TypeId.NULL) {
+            throw new DbException(ErrorCode.DATATYPE_MISMATCH,
+                    "argument of " + where + " must be type BOOLEAN, not type " + e.type().sqlName());
+        }
+        return e;
+    }
+
+    private static Expr requireNumeric(Expr e, String operator) {
+        if (!e.type().id().isNumeric() && e.type().id() != TypeId.NULL) {
+            throw new DbException(ErrorCode.UNDEFINED_FUNCTION, "operator does not exist: " + operator + e.type().sqlName());
+        }
+        return e;
+    }
+
+    private static Expr requireString(Expr e, String operator) {
+        if (!e.type().id().isString() && e.type().id() != TypeId.NULL) {
+            throw new DbException(ErrorCode.UNDEFINED_FUNCTION, "operator does not exist: " + e.type().sqlName() + " " + operator);
+        }
+        return e;
+    }
+
+    private static CompareOp compareOp(Expression e) {
+        if (e instanceof EqualsTo) {
+            return CompareOp.EQ;
+        }
+        if (e instanceof NotEqualsTo) {
+            return CompareOp.NE;
+        }
+        if (e instanceof GreaterThan) {
+            return CompareOp.GT;
+        }
+        if (e instanceof GreaterThanEquals) {
+            return CompareOp.GE;
+        }
+        if (e instanceof MinorThan) {
+            return CompareOp.LT;
+        }
+        if (e instanceof MinorThanEquals) {
+            return CompareOp.LE;
+        }
+        return null;
+    }
+
+    private static Literal integerLiteral(BigInteger value) {
+        if (value.bitLength() < 32) {
+            return new Literal(value.intValue(), DataType.INTEGER);
+        }
+        if (value.bitLength() < 64) {
+            return new Literal(value.longValue(), DataType.BIGINT);
+        }
+        return new Literal(new BigDecimal(value), DataType.DECIMAL);
+    }
+
+    private static Literal decimalLiteral(String text) {
+        if (text.indexOf('e') >= 0 || text.indexOf('E') >= 0) {
+            return new Literal(Double.parseDouble(text), DataType.DOUBLE);
+        }
+        BigDecimal value = new BigDecimal(text);
+        return new Literal(value, DataType.DECIMAL);
+    }
+
+    private static Literal negateLiteral(Literal lit) {
+        Object v = lit.value();
+        if (v instanceof Long l && l == -(long) Integer.MIN_VALUE) {
+            return new Literal(Integer.MIN_VALUE, DataType.INTEGER);
+        }
+        if (v instanceof BigDecimal d && lit.type().equals(DataType.DECIMAL) && d.scale() == 0
+                && d.negate().compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) == 0) {
+            return new Literal(Long.MIN_VALUE, DataType.BIGINT);
+        }
+        return new Literal(io.rustydb.core.type.Arithmetic.negate(v), lit.type());
+    }
+
+    private static Literal dateTimeLiteral(DateTimeLiteralExpression v) {
+        String text = v.getValue();
+        if (text.length() >= 2 && text.startsWith("'") && text.endsWith("'")) {
+            text = text.substring(1, text.length() - 1);
+        }
+        DataType type;
+        switch (v.getType()) {
+            case DATE:
+                type = DataType.DATE;
+                break;
+            case TIME:
+                type = DataType.TIME;
+                break;
+            case TIMESTAMPTZ:
+                type = DataType.TIMESTAMP_TZ;
+                break;
+            default:
+                type = DataType.TIMESTAMP;
+                break;
+        }
+        return new Literal(Casts.cast(text, type), type);
+    }
+}

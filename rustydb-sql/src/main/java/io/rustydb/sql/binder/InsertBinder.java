@@ -1,0 +1,164 @@
+package io.rustydb.sql.binder;
+
+import io.rustydb.core.DbException;
+import io.rustydb.core.ErrorCode;
+import io.rustydb.core.type.Casts;
+import io.rustydb.core.type.DataType;
+import io.rustydb.sql.catalog.Catalog;
+import io.rustydb.sql.catalog.ColumnDef;
+import io.rustydb.sql.catalog.TableDef;
+import io.rustydb.sql.expr.AssignmentCastExpr;
+import io.rustydb.sql.expr.ColumnRef;
+import io.rustydb.sql.expr.Expr;
+import io.rustydb.sql.expr.Literal;
+import io.rustydb.sql.expr.ParameterRef;
+import io.rustydb.sql.plan.BoundStatement;
+import io.rustydb.sql.plan.LogicalPlan;
+import java.util.ArrayList;
+import java.util.List;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.Values;
+
+/**
+ * Binds {@code INSERT INTO t [(cols)] VALUES (...), (...)} and {@code INSERT INTO t [(cols)] SELECT ...}: every
+ * value is converted to its column's type under assignment rules; columns not named get NULL.
+ */
+final class InsertBinder {
+    private final Catalog catalog;
+    private final ParameterTypes parameters;
+
+    InsertBinder(Catalog catalog, ParameterTypes parameters) {
+        this.catalog = catalog;
+        this.parameters = parameters;
+    }
+
+    BoundStatement.Insert bind(Insert insert) {
+        if (insert.getReturningClause() != null || insert.getConflictAction() != null || insert.isUseDuplicate()
+                || insert.isUseSet()) {
+            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "INSERT with RETURNING, ON CONFLICT or SET");
+        }
+        TableDef table = catalog.table(Identifiers.normalize(insert.getTable().getName()));
+        int[] targets = targetColumns(table, insert.getColumns());
+        LogicalPlan source;
+        Select select = insert.getSelect();
+        if (select instanceof Values values) {
+            source = bindValues(table, targets, values);
+        } else if (select != null) {
+            BoundStatement.Query query = new SelectBinder(catalog, parameters).bind(select);
+            source = castQuery(table, targets, query);
+        } else {
+            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "this form of INSERT");
+        }
+        return new BoundStatement.Insert(table, targets, source, parameters.types());
+    }
+
+    private static int[] targetColumns(TableDef table, ExpressionList<Column> columns) {
+        if (columns == null || columns.isEmpty()) {
+            int[] all = new int[table.columns().size()];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        int[] targets = new int[columns.size()];
+        for (int i = 0; i < targets.length; i++) {
+            String name = Identifiers.normalize(columns.get(i).getColumnName());
+            int index = table.columnIndex(name);
+            if (index < 0) {
+                throw new DbException(ErrorCode.UNDEFINED_COLUMN, name + "\" of relation \"" + table.name());
+            }
+            for (int j = 0; j < i; j++) {
+                if (targets[j] == index) {
+                    throw new DbException(ErrorCode.DUPLICATE_COLUMN, name);
+                }
+            }
+            targets[i] = index;
+        }
+        return targets;
+    }
+
+    private LogicalPlan bindValues(TableDef table, int[] targets, Values values) {
+        List<List<Expression>> rows = rows(values.getExpressions());
+        ExpressionBinder binder = new ExpressionBinder(Scope.empty(), parameters, null, "VALUES");
+        List<List<Expr>> bound = new ArrayList<>();
+        for (List<Expression> row : rows) {
+            if (row.size() > targets.length) {
+                throw new DbException(ErrorCode.SYNTAX_ERROR, "INSERT has more expressions than target columns");
+            }
+            if (row.size() < targets.length) {
+                throw new DbException(ErrorCode.SYNTAX_ERROR, "INSERT has more target columns than expressions");
+            }
+            List<Expr> exprs = new ArrayList<>();
+            for (int i = 0; i < row.size(); i++) {
+                exprs.add(assign(binder.bind(row.get(i)), table.columns().get(targets[i])));
+            }
+            bound.add(exprs);
+        }
+        List<DataType> types = new ArrayList<>();
+        for (int target : targets) {
+            types.add(table.columns().get(target).type());
+        }
+        return new LogicalPlan.Values(bound, types);
+    }
+
+    /**
+     * The rows of a VALUES list. JSqlParser gives {@code VALUES (1, 'x')} as one parenthesized list of values but
+     * {@code VALUES (1, 'x'), (2, 'y')} as a list of parenthesized rows.
+     */
+    private static List<List<Expression>> rows(ExpressionList<?> list) {
+        List<List<Expression>> rows = new ArrayList<>();
+        if (list instanceof ParenthesedExpressionList<?>) {
+            rows.add(new ArrayList<>(list));
+            return rows;
+        }
+        for (Object item : list) {
+            if (item instanceof ParenthesedExpressionList<?> row) {
+                rows.add(new ArrayList<>(row));
+            } else {
+                rows.add(List.of((Expression) item));
+            }
+        }
+        return rows;
+    }
+
+    private LogicalPlan castQuery(TableDef table, int[] targets, BoundStatement.Query query) {
+        List<DataType> types = query.plan().outputTypes();
+        if (types.size() != targets.length) {
+            throw new DbException(ErrorCode.SYNTAX_ERROR, "INSERT has " + types.size()
+                    + " expressions but " + targets.length + " target columns");
+        }
+        List<Expr> casts = new ArrayList<>();
+        for (int i = 0; i < targets.length; i++) {
+            casts.add(assign(new ColumnRef(i, types.get(i), query.columnNames().get(i)), table.columns().get(targets[i])));
+        }
+        return new LogicalPlan.Project(query.plan(), casts);
+    }
+
+    /** Converts a value for storage into {@code column}; literals are converted (and checked) right away. */
+    private Expr assign(Expr value, ColumnDef column) {
+        DataType target = column.type();
+        if (value instanceof ParameterRef p && p.type().equals(DataType.NULL)) {
+            parameters.infer(p.index(), target);
+            return new ParameterRef(p.index(), target);
+        }
+        if (value instanceof Literal lit) {
+            if (lit.value() instanceof String && !target.id().isString()) {
+                return new Literal(Casts.cast(lit.value(), target), target);
+            }
+            return new Literal(Casts.castForAssignment(lit.value(), target, column.name()), target);
+        }
+        if (value.type().equals(target)) {
+            return value;
+        }
+        if (!Casts.canCastImplicitly(value.type(), target)) {
+            throw new DbException(ErrorCode.DATATYPE_MISMATCH, "column \"" + column.name() + "\" is of type "
+                    + target.sqlName() + " but expression is of type " + value.type().sqlName());
+        }
+        return new AssignmentCastExpr(value, target, column.name());
+    }
+}

@@ -1,0 +1,64 @@
+package io.rustydb.sql.binder;
+
+import io.rustydb.core.DbException;
+import io.rustydb.core.ErrorCode;
+import io.rustydb.core.type.DataType;
+import io.rustydb.sql.catalog.ColumnDef;
+import io.rustydb.sql.catalog.TableDef;
+import io.rustydb.sql.expr.ColumnRef;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The columns a name can refer to at one point of a query: each with the table (or alias) it comes from and its
+ * position in the input rows. Resolves qualified and unqualified names, reporting 42703 and 42702.
+ */
+final class Scope {
+    /** One visible column. */
+    record Entry(String qualifier, String name, DataType type, int index) {
+    }
+
+    private final List<Entry> entries;
+
+    private Scope(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
+    }
+
+    static Scope empty() {
+        return new Scope(List.of());
+    }
+
+    /** The columns of {@code table}, visible as {@code qualifier.column} and {@code column}. */
+    static Scope of(TableDef table, String qualifier) {
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; i < table.columns().size(); i++) {
+            ColumnDef c = table.columns().get(i);
+            entries.add(new Entry(qualifier, c.name(), c.type(), i));
+        }
+        return new Scope(entries);
+    }
+
+    List<Entry> entries() {
+        return entries;
+    }
+
+    /** Resolves {@code qualifier.name} ({@code qualifier} may be null). */
+    ColumnRef resolve(String qualifier, String name) {
+        Entry found = null;
+        for (Entry e : entries) {
+            if (e.name().equals(name) && (qualifier == null || qualifier.equals(e.qualifier()))) {
+                if (found != null) {
+                    throw new DbException(ErrorCode.AMBIGUOUS_COLUMN, name);
+                }
+                found = e;
+            }
+        }
+        if (found == null) {
+            if (qualifier != null && entries.stream().noneMatch(e -> qualifier.equals(e.qualifier()))) {
+                throw new DbException(ErrorCode.UNDEFINED_TABLE, qualifier);
+            }
+            throw new DbException(ErrorCode.UNDEFINED_COLUMN, qualifier == null ? name : qualifier + "." + name);
+        }
+        return new ColumnRef(found.index(), found.type(), found.name());
+    }
+}

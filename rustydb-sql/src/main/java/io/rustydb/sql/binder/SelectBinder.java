@@ -1,0 +1,304 @@
+package io.rustydb.sql.binder;
+
+import io.rustydb.core.DbException;
+import io.rustydb.core.ErrorCode;
+import io.rustydb.core.type.DataType;
+import io.rustydb.core.type.TypeId;
+import io.rustydb.sql.catalog.Catalog;
+import io.rustydb.sql.catalog.TableDef;
+import io.rustydb.sql.expr.ColumnRef;
+import io.rustydb.sql.expr.Expr;
+import io.rustydb.sql.expr.Literal;
+import io.rustydb.sql.expr.ParameterRef;
+import io.rustydb.sql.plan.BoundStatement;
+import io.rustydb.sql.plan.LogicalPlan;
+import io.rustydb.sql.plan.SortKey;
+import java.util.ArrayList;
+import java.util.List;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.select.AllColumns;
+import net.sf.jsqlparser.statement.select.AllTableColumns;
+import net.sf.jsqlparser.statement.select.FromItem;
+import net.sf.jsqlparser.statement.select.GroupByElement;
+import net.sf.jsqlparser.statement.select.OrderByElement;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.SelectItem;
+
+/**
+ * Binds a SELECT: FROM (one table for now), WHERE, GROUP BY, HAVING, the select list with {@code *} expansion,
+ * DISTINCT, ORDER BY (by output name, position or expression), LIMIT/OFFSET and FETCH FIRST.
+ *
+ * <p>Produces Scan → Filter → Aggregate → Filter(HAVING) → Project → Distinct → Sort → Limit → Project (dropping
+ * ORDER BY helper columns).
+ */
+final class SelectBinder {
+    private final Catalog catalog;
+    private final ParameterTypes parameters;
+
+    SelectBinder(Catalog catalog, ParameterTypes parameters) {
+        this.catalog = catalog;
+        this.parameters = parameters;
+    }
+
+    BoundStatement.Query bind(Select select) {
+        if (select.getWithItemsList() != null && !select.getWithItemsList().isEmpty()) {
+            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "WITH");
+        }
+        if (!(select instanceof PlainSelect plain)) {
+            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, select.getClass().getSimpleName() + " queries");
+        }
+        return bindPlain(plain);
+    }
+
+    private BoundStatement.Query bindPlain(PlainSelect select) {
+        rejectUnsupported(select);
+        LogicalPlan input;
+        Scope scope;
+        if (select.getFromItem() == null) {
+            input = new LogicalPlan.Values(List.of(List.of()), List.of());
+            scope = Scope.empty();
+        } else {
+            FromItem from = select.getFromItem();
+            if (!(from instanceof Table table)) {
+                throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "FROM " + from.getClass().getSimpleName());
+            }
+            TableDef def = catalog.table(Identifiers.normalize(table.getName()));
+            String qualifier = table.getAlias() != null ? Identifiers.normalize(table.getAlias().getName()) : def.name();
+            input = new LogicalPlan.Scan(def);
+            scope = Scope.of(def, qualifier);
+        }
+        if (select.getWhere() != null) {
+            Expr predicate = new ExpressionBinder(scope, parameters, null, "WHERE").bindCondition(select.getWhere());
+            input = new LogicalPlan.Filter(input, predicate);
+        }
+
+        List<Expression> groupBy = groupByExpressions(select.getGroupBy());
+        AggregationScope probe = AggregationScope.probe();
+        bindOutputs(select, scope, probe);
+        boolean aggregating = !groupBy.isEmpty() || probe.sawAggregate() || select.getHaving() != null;
+
+        AggregationScope aggregation = null;
+        if (aggregating) {
+            ExpressionBinder keyBinder = new ExpressionBinder(scope, parameters, null, "GROUP BY");
+            List<Expr> keys = new ArrayList<>();
+            List<String> keyTexts = new ArrayList<>();
+            for (Expression key : groupBy) {
+                keys.add(keyBinder.bind(key));
+                keyTexts.add(key.toString());
+            }
+            aggregation = AggregationScope.grouping(keyTexts, keys);
+        }
+        Outputs outputs = bindOutputs(select, scope, aggregation);
+        if (aggregating) {
+            input = new LogicalPlan.Aggregate(input, aggregation.keys(), aggregation.calls());
+            if (outputs.having != null) {
+                input = new LogicalPlan.Filter(input, outputs.having);
+            }
+        }
+        input = new LogicalPlan.Project(input, outputs.expressions);
+        if (select.getDistinct() != null) {
+            if (select.getDistinct().getOnSelectItems() != null) {
+                throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "DISTINCT ON");
+            }
+            if (outputs.expressions.size() > outputs.names.size()) {
+                throw new DbException(ErrorCode.INVALID_SQL_STATEMENT,
+                        "for SELECT DISTINCT, ORDER BY expressions must appear in select list");
+            }
+            input = new LogicalPlan.Distinct(input);
+        }
+        if (!outputs.sortKeys.isEmpty()) {
+            input = new LogicalPlan.Sort(input, outputs.sortKeys);
+        }
+        Expr limit = limitExpr(select);
+        Expr offset = select.getOffset() == null ? null : countExpr(select.getOffset().getOffset(), "OFFSET");
+        if (limit != null || offset != null) {
+            input = new LogicalPlan.Limit(input, limit, offset);
+        }
+        if (outputs.expressions.size() > outputs.names.size()) {
+            List<Expr> visible = new ArrayList<>();
+            for (int i = 0; i < outputs.names.size(); i++) {
+                visible.add(new ColumnRef(i, outputs.expressions.get(i).type(), outputs.names.get(i)));
+            }
+            input = new LogicalPlan.Project(input, visible);
+        }
+        return new BoundStatement.Query(input, outputs.names, parameters.types());
+    }
+
+    /** The select list, HAVING and ORDER BY, bound against the input (or the aggregation). */
+    private static final class Outputs {
+        final List<Expr> expressions = new ArrayList<>();
+        final List<String> names = new ArrayList<>();
+        final List<SortKey> sortKeys = new ArrayList<>();
+        Expr having;
+    }
+
+    private Outputs bindOutputs(PlainSelect select, Scope scope, AggregationScope aggregation) {
+        Outputs out = new Outputs();
+        ExpressionBinder binder = new ExpressionBinder(scope, parameters, aggregation, "SELECT");
+        for (SelectItem<?> item : select.getSelectItems()) {
+            Expression e = item.getExpression();
+            if (e instanceof AllTableColumns all) {
+                expandStar(scope, Identifiers.normalize(all.getTable().getName()), binder, out);
+            } else if (e instanceof AllColumns) {
+                if (scope.entries().isEmpty()) {
+                    throw new DbException(ErrorCode.SYNTAX_ERROR, "SELECT * with no tables specified is not valid");
+                }
+                expandStar(scope, null, binder, out);
+            } else {
+                out.expressions.add(binder.bind(e));
+                out.names.add(item.getAlias() != null ? Identifiers.normalize(item.getAlias().getName()) : columnName(e));
+            }
+        }
+        if (select.getHaving() != null) {
+            out.having = new ExpressionBinder(scope, parameters, aggregation, "HAVING").bindCondition(select.getHaving());
+        }
+        if (select.getOrderByElements() != null) {
+            ExpressionBinder orderBinder = new ExpressionBinder(scope, parameters, aggregation, "ORDER BY");
+            for (OrderByElement order : select.getOrderByElements()) {
+                int column = orderColumn(order.getExpression(), out, orderBinder);
+                boolean descending = !order.isAsc();
+                boolean nullsFirst = order.getNullOrdering() == null
+                        ? descending
+                        : order.getNullOrdering() == OrderByElement.NullOrdering.NULLS_FIRST;
+                out.sortKeys.add(new SortKey(column, descending, nullsFirst));
+            }
+        }
+        return out;
+    }
+
+    /** The output column an ORDER BY item sorts on: a select-list name, a position, or a new hidden column. */
+    private int orderColumn(Expression e, Outputs out, ExpressionBinder binder) {
+        if (e instanceof LongValue position) {
+            long p = position.getValue();
+            if (p < 1 || p > out.names.size()) {
+                throw new DbException(ErrorCode.INVALID_SQL_STATEMENT, "ORDER BY position " + p + " is not in select list");
+            }
+            return (int) p - 1;
+        }
+        if (e instanceof Column c && c.getTable() == null) {
+            String name = Identifiers.normalize(c.getColumnName());
+            int found = -1;
+            for (int i = 0; i < out.names.size(); i++) {
+                if (out.names.get(i).equals(name)) {
+                    if (found >= 0 && !out.expressions.get(found).equals(out.expressions.get(i))) {
+                        throw new DbException(ErrorCode.AMBIGUOUS_COLUMN, name);
+                    }
+                    found = found >= 0 ? found : i;
+                }
+            }
+            if (found >= 0) {
+                return found;
+            }
+        }
+        Expr bound = binder.bind(e);
+        for (int i = 0; i < out.expressions.size(); i++) {
+            if (out.expressions.get(i).equals(bound)) {
+                return i;
+            }
+        }
+        out.expressions.add(bound);
+        return out.expressions.size() - 1;
+    }
+
+    private static void expandStar(Scope scope, String qualifier, ExpressionBinder binder, Outputs out) {
+        boolean any = false;
+        for (Scope.Entry entry : scope.entries()) {
+            if (qualifier == null || qualifier.equals(entry.qualifier())) {
+                Column column = new Column(new Table(quote(entry.qualifier())), quote(entry.name()));
+                out.expressions.add(binder.bind(column));
+                out.names.add(entry.name());
+                any = true;
+            }
+        }
+        if (!any) {
+            throw new DbException(ErrorCode.UNDEFINED_TABLE, qualifier);
+        }
+    }
+
+    private static String quote(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String columnName(Expression e) {
+        if (e instanceof Column c) {
+            return Identifiers.normalize(c.getColumnName());
+        }
+        if (e instanceof Function f) {
+            return f.getName().toLowerCase(java.util.Locale.ROOT);
+        }
+        return "?column?";
+    }
+
+    private Expr limitExpr(PlainSelect select) {
+        if (select.getLimit() != null && select.getFetch() != null) {
+            throw new DbException(ErrorCode.SYNTAX_ERROR, "LIMIT and FETCH cannot both be used");
+        }
+        if (select.getLimit() != null) {
+            if (select.getLimit().getOffset() != null) {
+                throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "LIMIT offset, count (use LIMIT count OFFSET offset)");
+            }
+            if (select.getLimit().isLimitAll() || select.getLimit().isLimitNull()) {
+                return null;
+            }
+            return countExpr(select.getLimit().getRowCount(), "LIMIT");
+        }
+        if (select.getFetch() != null) {
+            if (select.getFetch().getExpression() == null) {
+                return new Literal(1L, DataType.BIGINT);
+            }
+            return countExpr(select.getFetch().getExpression(), "FETCH FIRST");
+        }
+        return null;
+    }
+
+    /** A LIMIT/OFFSET count: a constant or parameter of an integer type. */
+    private Expr countExpr(Expression e, String clause) {
+        Expr bound = new ExpressionBinder(Scope.empty(), parameters, null, clause).bind(e);
+        if (bound instanceof ParameterRef p && p.type().equals(DataType.NULL)) {
+            parameters.infer(p.index(), DataType.BIGINT);
+            return new ParameterRef(p.index(), DataType.BIGINT);
+        }
+        TypeId id = bound.type().id();
+        if (id != TypeId.SMALLINT && id != TypeId.INTEGER && id != TypeId.BIGINT && id != TypeId.NULL) {
+            throw new DbException(ErrorCode.DATATYPE_MISMATCH,
+                    "argument of " + clause + " must be an integer, not type " + bound.type().sqlName());
+        }
+        return bound;
+    }
+
+    private static List<Expression> groupByExpressions(GroupByElement groupBy) {
+        if (groupBy == null) {
+            return List.of();
+        }
+        if (groupBy.getGroupingSets() != null && !groupBy.getGroupingSets().isEmpty()) {
+            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "GROUPING SETS");
+        }
+        List<Expression> keys = new ArrayList<>();
+        if (groupBy.getGroupByExpressionList() != null) {
+            for (Object e : groupBy.getGroupByExpressionList()) {
+                keys.add((Expression) e);
+            }
+        }
+        return keys;
+    }
+
+    private static void rejectUnsupported(PlainSelect select) {
+        if (select.getJoins() != null && !select.getJoins().isEmpty()) {
+            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "joins");
+        }
+        if (select.getIntoTables() != null) {
+            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "SELECT INTO");
+        }
+        if (select.getForMode() != null || select.getForUpdateTable() != null) {
+            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "SELECT ... FOR UPDATE/SHARE");
+        }
+        if (select.getTop() != null) {
+            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "TOP (use LIMIT)");
+        }
+    }
+}

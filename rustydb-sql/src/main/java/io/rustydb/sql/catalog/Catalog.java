@@ -1,0 +1,90 @@
+package io.rustydb.sql.catalog;
+
+import io.rustydb.core.DbException;
+import io.rustydb.core.ErrorCode;
+import io.rustydb.storage.StorageEngine;
+import io.rustydb.storage.heap.TableHeap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The tables of one database: looked up by the binder, changed by DDL, persisted through {@link CatalogStore}.
+ *
+ * <p>Every change bumps {@link #version()}, which keys the plan cache so that no plan outlives the schema it was
+ * bound against. Callers serialize DDL (the engine's statement lock); lookups are safe from any thread.
+ */
+public final class Catalog {
+    private final StorageEngine storage;
+    private final CatalogStore store;
+    private final Map<String, TableDef> tables = new ConcurrentHashMap<>();
+    private final Map<Integer, TableHeap> heaps = new ConcurrentHashMap<>();
+    private final AtomicLong version = new AtomicLong();
+    private int nextTableId;
+
+    /** Opens the catalog of {@code storage}, creating the system heaps of a new database. */
+    public Catalog(StorageEngine storage) {
+        this.storage = storage;
+        this.store = new CatalogStore(storage);
+        for (TableDef table : store.load().values()) {
+            tables.put(table.name(), table);
+            nextTableId = Math.max(nextTableId, table.tableId() + 1);
+        }
+    }
+
+    public long version() {
+        return version.get();
+    }
+
+    /** The table named {@code name} (already case-folded), or {@code null}. */
+    public TableDef findTable(String name) {
+        return tables.get(name);
+    }
+
+    /** The table named {@code name}, or 42P01. */
+    public TableDef table(String name) {
+        TableDef table = tables.get(name);
+        if (table == null) {
+            throw new DbException(ErrorCode.UNDEFINED_TABLE, name);
+        }
+        return table;
+    }
+
+    /** All tables, ordered by name. */
+    public List<TableDef> tables() {
+        List<TableDef> list = new ArrayList<>(tables.values());
+        list.sort((a, b) -> a.name().compareTo(b.name()));
+        return list;
+    }
+
+    /** The heap holding {@code table}'s rows. */
+    public TableHeap heap(TableDef table) {
+        return heaps.computeIfAbsent(table.tableId(), id -> storage.openHeap(table.heapFirstPage()));
+    }
+
+    /** Creates a table with an empty heap; 42P07 if the name is taken. */
+    public TableDef createTable(String name, List<ColumnDef> columns) {
+        if (tables.containsKey(name)) {
+            throw new DbException(ErrorCode.DUPLICATE_TABLE, name);
+        }
+        TableHeap heap = storage.createHeap();
+        TableDef table = new TableDef(nextTableId++, name, columns, heap.firstPageNo());
+        store.insert(table);
+        heaps.put(table.tableId(), heap);
+        tables.put(name, table);
+        version.incrementAndGet();
+        return table;
+    }
+
+    /** Drops a table and frees its pages; 42P01 if it does not exist. */
+    public void dropTable(String name) {
+        TableDef table = table(name);
+        store.delete(table.tableId());
+        tables.remove(name);
+        heaps.remove(table.tableId());
+        storage.dropHeap(table.heapFirstPage());
+        version.incrementAndGet();
+    }
+}

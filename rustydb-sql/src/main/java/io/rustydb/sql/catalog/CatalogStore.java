@@ -1,0 +1,166 @@
+package io.rustydb.sql.catalog;
+
+import io.rustydb.core.DbException;
+import io.rustydb.core.type.DataType;
+import io.rustydb.core.type.TypeId;
+import io.rustydb.storage.StorageEngine;
+import io.rustydb.storage.heap.HeapCursor;
+import io.rustydb.storage.heap.TableHeap;
+import io.rustydb.storage.tuple.RowCodec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Keeps the catalog inside the database itself, in two system heaps whose first pages sit in the file header's
+ * root slots {@value #TABLES_ROOT_SLOT} and {@value #COLUMNS_ROOT_SLOT}:
+ * <pre>
+ *  sys_tables  (table_id INTEGER, name VARCHAR, heap_page INTEGER)
+ *  sys_columns (table_id INTEGER, ordinal INTEGER, name VARCHAR, type_id VARCHAR,
+ *               precision INTEGER, scale INTEGER, length INTEGER, nullable BOOLEAN)
+ * </pre>
+ * Rows are ordinary heap tuples in the {@link RowCodec} format, so a file database reopens with its tables.
+ */
+final class CatalogStore {
+    static final int TABLES_ROOT_SLOT = 0;
+    static final int COLUMNS_ROOT_SLOT = 1;
+
+    private static final DataType[] TABLES_ROW = {DataType.INTEGER, DataType.VARCHAR, DataType.INTEGER};
+    private static final DataType[] COLUMNS_ROW = {
+        DataType.INTEGER, DataType.INTEGER, DataType.VARCHAR, DataType.VARCHAR,
+        DataType.INTEGER, DataType.INTEGER, DataType.INTEGER, DataType.BOOLEAN
+    };
+
+    private final TableHeap tables;
+    private final TableHeap columns;
+
+    CatalogStore(StorageEngine storage) {
+        this.tables = openOrCreate(storage, TABLES_ROOT_SLOT);
+        this.columns = openOrCreate(storage, COLUMNS_ROOT_SLOT);
+    }
+
+    private static TableHeap openOrCreate(StorageEngine storage, int slot) {
+        int root = storage.rootPage(slot);
+        if (root != 0) {
+            return storage.openHeap(root);
+        }
+        TableHeap heap = storage.createHeap();
+        storage.setRootPage(slot, heap.firstPageNo());
+        return heap;
+    }
+
+    /** Reads every table definition, ordered by table id. */
+    Map<String, TableDef> load() {
+        Map<Integer, Object[]> tableRows = new TreeMap<>();
+        forEach(tables, TABLES_ROW, row -> tableRows.put((Integer) row[0], row));
+        Map<Integer, TreeMap<Integer, ColumnDef>> columnsByTable = new TreeMap<>();
+        forEach(columns, COLUMNS_ROW, row -> {
+            TypeId id = TypeId.valueOf((String) row[3]);
+            DataType type = toType(id, (Integer) row[4], (Integer) row[5], (Integer) row[6]);
+            ColumnDef column = new ColumnDef((String) row[2], type, (Boolean) row[7]);
+            columnsByTable.computeIfAbsent((Integer) row[0], k -> new TreeMap<>()).put((Integer) row[1], column);
+        });
+        Map<String, TableDef> result = new LinkedHashMap<>();
+        for (Object[] row : tableRows.values()) {
+            int tableId = (Integer) row[0];
+            TreeMap<Integer, ColumnDef> cols = columnsByTable.get(tableId);
+            if (cols == null) {
+                throw DbException.corruption("catalog", -1, "table " + row[1] + " has no columns");
+            }
+            result.put((String) row[1], new TableDef(tableId, (String) row[1], new ArrayList<>(cols.values()), (Integer) row[2]));
+        }
+        return result;
+    }
+
+    void insert(TableDef table) {
+        tables.insert(RowCodec.encode(TABLES_ROW, new Object[] {table.tableId(), table.name(), table.heapFirstPage()}));
+        for (int i = 0; i < table.columns().size(); i++) {
+            ColumnDef c = table.columns().get(i);
+            DataType t = c.type();
+            columns.insert(RowCodec.encode(COLUMNS_ROW, new Object[] {
+                table.tableId(), i, c.name(), t.id().name(), t.precision(), t.scale(), t.length(), c.nullable()}));
+        }
+    }
+
+    void delete(int tableId) {
+        deleteWhere(tables, TABLES_ROW, tableId);
+        deleteWhere(columns, COLUMNS_ROW, tableId);
+    }
+
+    private static void deleteWhere(TableHeap heap, DataType[] rowType, int tableId) {
+        List<Long> doomed = new ArrayList<>();
+        try (HeapCursor cursor = heap.scan()) {
+            Object[][] cell = new Object[rowType.length][1];
+            while (cursor.next()) {
+                RowCodec.decodeInto(cursor.buffer(), cursor.tupleOffset(), cursor.tupleLength(), rowType, cell, 0);
+                if (((Integer) cell[0][0]) == tableId) {
+                    doomed.add(cursor.rowId());
+                }
+            }
+        }
+        for (long rowId : doomed) {
+            heap.delete(rowId);
+        }
+    }
+
+    private interface RowConsumer {
+        void accept(Object[] row);
+    }
+
+    private static void forEach(TableHeap heap, DataType[] rowType, RowConsumer consumer) {
+        try (HeapCursor cursor = heap.scan()) {
+            Object[][] cells = new Object[rowType.length][1];
+            while (cursor.next()) {
+                RowCodec.decodeInto(cursor.buffer(), cursor.tupleOffset(), cursor.tupleLength(), rowType, cells, 0);
+                Object[] row = new Object[rowType.length];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = cells[i][0];
+                }
+                consumer.accept(row);
+            }
+        }
+    }
+
+    private static DataType toType(TypeId id, int precision, int scale, int length) {
+        switch (id) {
+            case DECIMAL:
+                return precision < 0 ? DataType.DECIMAL : DataType.decimal(precision, scale);
+            case CHAR:
+                return DataType.charType(length);
+            case VARCHAR:
+                return length < 0 ? DataType.VARCHAR : DataType.varchar(length);
+            case VARBINARY:
+                return length < 0 ? DataType.VARBINARY : DataType.varbinary(length);
+            case BOOLEAN:
+                return DataType.BOOLEAN;
+            case SMALLINT:
+                return DataType.SMALLINT;
+            case INTEGER:
+                return DataType.INTEGER;
+            case BIGINT:
+                return DataType.BIGINT;
+            case REAL:
+                return DataType.REAL;
+            case DOUBLE:
+                return DataType.DOUBLE;
+            case TEXT:
+                return DataType.TEXT;
+            case BLOB:
+                return DataType.BLOB;
+            case DATE:
+                return DataType.DATE;
+            case TIME:
+                return DataType.TIME;
+            case TIMESTAMP:
+                return DataType.TIMESTAMP;
+            case TIMESTAMP_TZ:
+                return DataType.TIMESTAMP_TZ;
+            case UUID:
+                return DataType.UUID;
+            default:
+                throw DbException.corruption("catalog", -1, "column of unknown type " + id);
+        }
+    }
+}

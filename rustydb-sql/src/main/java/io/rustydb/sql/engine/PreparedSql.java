@@ -1,0 +1,32 @@
+package io.rustydb.sql.engine;
+
+import io.rustydb.core.type.DataType;
+import io.rustydb.sql.exec.PhysicalOperator;
+import io.rustydb.sql.plan.BoundStatement;
+import java.util.List;
+
+/**
+ * A statement parsed, bound and planned once, executable many times with different parameter values. Immutable
+ * and shared through the plan cache; valid only for the catalog version it was bound against.
+ *
+ * @param operator the physical plan of a query or of an INSERT's source; {@code null} for DDL
+ */
+public record PreparedSql(String sql, long catalogVersion, BoundStatement statement, PhysicalOperator operator) {
+    public List<DataType> parameterTypes() {
+        return statement.parameterTypes();
+    }
+
+    public boolean isQuery() {
+        return statement instanceof BoundStatement.Query;
+    }
+
+    /** The result column names of a query (empty for other statements). */
+    public List<String> columnNames() {
+        return statement instanceof BoundStatement.Query q ? q.columnNames() : List.of();
+    }
+
+    /** The result column types of a query (empty for other statements). */
+    public List<DataType> columnTypes() {
+        return statement instanceof BoundStatement.Query q ? q.plan().outputTypes() : List.of();
+    }
+}

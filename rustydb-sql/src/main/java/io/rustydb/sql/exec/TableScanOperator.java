@@ -1,0 +1,69 @@
+package io.rustydb.sql.exec;
+
+import io.rustydb.core.type.DataType;
+import io.rustydb.sql.catalog.TableDef;
+import io.rustydb.storage.heap.HeapCursor;
+import io.rustydb.storage.tuple.RowCodec;
+import java.util.List;
+
+/** Reads a table's heap page by page, decoding tuples straight from the pinned page into column batches. */
+public final class TableScanOperator implements PhysicalOperator {
+    private final TableDef table;
+    private final DataType[] types;
+
+    public TableScanOperator(TableDef table) {
+        this.table = table;
+        this.types = table.columnTypes();
+    }
+
+    @Override
+    public List<DataType> outputTypes() {
+        return List.of(types);
+    }
+
+    @Override
+    public OperatorState open(ExecContext context) {
+        HeapCursor cursor = context.catalog().heap(table).scan();
+        RowBatch batch = new RowBatch(types.length);
+        return new OperatorState() {
+            private boolean done;
+
+            @Override
+            public RowBatch next() {
+                if (done) {
+                    return null;
+                }
+                Object[][] columns = new Object[types.length][];
+                for (int c = 0; c < columns.length; c++) {
+                    columns[c] = batch.column(c);
+                }
+                int n = 0;
+                while (n < batch.capacity() && cursor.next()) {
+                    RowCodec.decodeInto(cursor.buffer(), cursor.tupleOffset(), cursor.tupleLength(), types, columns, n);
+                    n++;
+                }
+                if (n < batch.capacity()) {
+                    done = true;
+                    cursor.close();
+                }
+                batch.setSize(n);
+                return n == 0 ? null : batch;
+            }
+
+            @Override
+            public void close() {
+                cursor.close();
+            }
+        };
+    }
+
+    @Override
+    public String describe() {
+        return "TableScan " + table.name();
+    }
+
+    @Override
+    public List<PhysicalOperator> children() {
+        return List.of();
+    }
+}

@@ -1,0 +1,103 @@
+package io.rustydb.sql.plan;
+
+import io.rustydb.core.type.DataType;
+import io.rustydb.sql.catalog.TableDef;
+import io.rustydb.sql.expr.Expr;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A relational query plan as the binder produces it: what to compute, not how. The physical planner turns it
+ * into operators. Every node knows the types of its output columns.
+ */
+public sealed interface LogicalPlan {
+    List<DataType> outputTypes();
+
+    /** Reads every row of a table; output = the table's columns in order. */
+    record Scan(TableDef table) implements LogicalPlan {
+        @Override
+        public List<DataType> outputTypes() {
+            return List.of(table.columnTypes());
+        }
+    }
+
+    /** Literal rows ({@code VALUES}, or the single empty row of a SELECT without FROM). */
+    record Values(List<List<Expr>> rows, List<DataType> outputTypes) implements LogicalPlan {
+        public Values {
+            rows = List.copyOf(rows);
+            outputTypes = List.copyOf(outputTypes);
+        }
+    }
+
+    /** Keeps the rows for which {@code predicate} is TRUE. */
+    record Filter(LogicalPlan input, Expr predicate) implements LogicalPlan {
+        @Override
+        public List<DataType> outputTypes() {
+            return input.outputTypes();
+        }
+    }
+
+    /** Computes one output column per expression. */
+    record Project(LogicalPlan input, List<Expr> expressions) implements LogicalPlan {
+        public Project {
+            expressions = List.copyOf(expressions);
+        }
+
+        @Override
+        public List<DataType> outputTypes() {
+            List<DataType> types = new ArrayList<>();
+            for (Expr e : expressions) {
+                types.add(e.type());
+            }
+            return types;
+        }
+    }
+
+    /** Groups by {@code groupKeys}; output = the keys, then one column per aggregate. */
+    record Aggregate(LogicalPlan input, List<Expr> groupKeys, List<AggregateCall> aggregates) implements LogicalPlan {
+        public Aggregate {
+            groupKeys = List.copyOf(groupKeys);
+            aggregates = List.copyOf(aggregates);
+        }
+
+        @Override
+        public List<DataType> outputTypes() {
+            List<DataType> types = new ArrayList<>();
+            for (Expr e : groupKeys) {
+                types.add(e.type());
+            }
+            for (AggregateCall a : aggregates) {
+                types.add(a.resultType());
+            }
+            return types;
+        }
+    }
+
+    /** Removes duplicate rows (NULLs count as equal to each other here, as SQL's DISTINCT says). */
+    record Distinct(LogicalPlan input) implements LogicalPlan {
+        @Override
+        public List<DataType> outputTypes() {
+            return input.outputTypes();
+        }
+    }
+
+    /** Orders the rows. */
+    record Sort(LogicalPlan input, List<SortKey> keys) implements LogicalPlan {
+        public Sort {
+            keys = List.copyOf(keys);
+        }
+
+        @Override
+        public List<DataType> outputTypes() {
+            return input.outputTypes();
+        }
+    }
+
+    /** Skips {@code offset} rows then passes at most {@code limit} (null = no limit); both evaluated once. */
+    record Limit(LogicalPlan input, Expr limit, Expr offset) implements LogicalPlan {
+        @Override
+        public List<DataType> outputTypes() {
+            return input.outputTypes();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.rustydb.storage.buffer;
+
+import io.rustydb.storage.page.SlottedPage;
+import java.nio.ByteBuffer;
+
+/**
+ * A pinned, write-latched page; the page is marked dirty. Close it (try-with-resources) to release the latch and
+ * the pin; not thread-safe, and not usable after {@link #close()}.
+ */
+public final class WritePageGuard implements AutoCloseable {
+    private final BufferPool pool;
+    private Frame frame;
+    private final int pageNo;
+
+    WritePageGuard(BufferPool pool, Frame frame) {
+        this.pool = pool;
+        this.frame = frame;
+        this.pageNo = frame.pageNo;
+    }
+
+    public int pageNo() {
+        return pageNo;
+    }
+
+    /** The writable page memory (little-endian); the page starts at {@link #offset()}. Absolute accessors only. */
+    public ByteBuffer buffer() {
+        return live().buffer;
+    }
+
+    /** Absolute offset of the page in {@link #buffer()}. */
+    public int offset() {
+        return 0;
+    }
+
+    public int pageSize() {
+        return pool.pageSize();
+    }
+
+    /** Wraps {@code page} around this page. */
+    public SlottedPage slotted(SlottedPage page) {
+        return page.wrap(live().buffer, 0, pool.pageSize());
+    }
+
+    private Frame live() {
+        Frame f = frame;
+        if (f == null) {
+            throw new IllegalStateException("page guard for page " + pageNo + " is closed");
+        }
+        return f;
+    }
+
+    @Override
+    public void close() {
+        Frame f = frame;
+        if (f != null) {
+            frame = null;
+            f.dirty = true;
+            f.latch.writeLock().unlock();
+            pool.unpin(f);
+        }
+    }
+}

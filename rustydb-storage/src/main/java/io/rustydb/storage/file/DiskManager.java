@@ -1,0 +1,42 @@
+package io.rustydb.storage.file;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Moves whole pages between a backing store and memory, and owns the file header (page 0).
+ *
+ * <p>A disk manager moves bytes only: checksums are stamped and verified by the buffer pool, which is the only
+ * caller of {@link #readPage} and {@link #writePage}. Page 0 is reserved for the header and never read or written
+ * through these methods. Implementations are thread-safe; reads and writes of different pages may run concurrently.
+ */
+public interface DiskManager extends AutoCloseable {
+    /** The file path, or "mem" for an in-memory store; used in error messages. */
+    String name();
+
+    int pageSize();
+
+    /** Pages in use, including page 0; valid page numbers are 1..pageCount()-1. */
+    int pageCount();
+
+    /** Extends the store by one page and returns its number. The page's content on disk is undefined. */
+    int allocatePage();
+
+    /** Reads page {@code pageNo} into {@code dst} at absolute {@code offset} (pageSize bytes). */
+    void readPage(int pageNo, ByteBuffer dst, int offset);
+
+    /** Writes pageSize bytes of {@code src} at absolute {@code offset} as page {@code pageNo}. */
+    void writePage(int pageNo, ByteBuffer src, int offset);
+
+    /** The header values, persisted on {@link #sync()}. */
+    DatabaseHeader header();
+
+    /** Writes the header page and forces everything written so far to stable storage. */
+    void sync();
+
+    /** True if the store outlives the process (a file). */
+    boolean isPersistent();
+
+    /** Syncs and releases the store (and its lock); idempotent. */
+    @Override
+    void close();
+}

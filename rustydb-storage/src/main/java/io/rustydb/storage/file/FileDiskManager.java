@@ -1,0 +1,322 @@
+package io.rustydb.storage.file;
+
+import io.rustydb.core.DbException;
+import io.rustydb.core.ErrorCode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A disk manager over one database file, with positional {@link FileChannel} I/O.
+ *
+ * <p>Invariants:
+ * <ol>
+ *   <li>The file is exclusively locked (OS lock + {@link FileLocks}) from open to close.</li>
+ *   <li>{@code physicalPages * pageSize <= file size}; {@code pageCount <= physicalPages}. The file grows in
+ *       extents of zeros (1/8 of its size, at least 16 pages, at most 64 MiB) so that a full disk shows up at
+ *       allocation time, not when a dirty page is written back.</li>
+ *   <li>Page 0 on disk holds the header as of the last {@link #sync()}; it is written only there.</li>
+ * </ol>
+ *
+ * Opening validates magic, version, page size, header checksum and that the file is not shorter than the page count
+ * says; each failure is an XX001 error naming the file. An existing empty file is initialised as a new database.
+ */
+public final class FileDiskManager implements DiskManager {
+    private static final int MIN_EXTENT_PAGES = 16;
+    private static final long MAX_EXTENT_BYTES = 64L << 20;
+
+    private final Path path;
+    private final String name;
+    private final FileChannel channel;
+    private final FileLock lock;
+    private final int pageSize;
+    private final DatabaseHeader header;
+    private final Object growLock = new Object();
+    private volatile int pageCount;
+    private long physicalPages;
+    private volatile boolean closed;
+
+    private FileDiskManager(Path path, String name, FileChannel channel, FileLock lock, int pageSize,
+                            DatabaseHeader header, int pageCount, long physicalPages) {
+        this.path = path;
+        this.name = name;
+        this.channel = channel;
+        this.lock = lock;
+        this.pageSize = pageSize;
+        this.header = header;
+        this.pageCount = pageCount;
+        this.physicalPages = physicalPages;
+    }
+
+    /**
+     * Opens {@code path}, creating it with {@code pageSizeForNewFile} if it does not exist (or is empty). An existing
+     * file keeps the page size in its header; {@code pageSizeForNewFile} is then ignored.
+     *
+     * @throws DbException 55006 if the file is open elsewhere, XX001 if it is not a valid database, 58030 on I/O errors
+     */
+    public static FileDiskManager open(Path path, int pageSizeForNewFile) {
+        if (!FileHeader.isValidPageSize(pageSizeForNewFile)) {
+            throw new DbException(ErrorCode.INVALID_PARAMETER_VALUE,
+                    "page size must be a power of two from 4096 to 65536: " + pageSizeForNewFile);
+        }
+        Path abs = path.toAbsolutePath().normalize();
+        String canonical;
+        try {
+            if (abs.getParent() != null) {
+                Files.createDirectories(abs.getParent());
+            }
+            canonical = abs.getParent() == null ? abs.toString()
+                    : abs.getParent().toRealPath().resolve(abs.getFileName()).toString();
+        } catch (IOException e) {
+            throw ioError(abs.toString(), e);
+        }
+        if (!FileLocks.acquire(canonical)) {
+            throw new DbException(ErrorCode.DATABASE_IN_USE, canonical);
+        }
+        FileChannel ch = null;
+        boolean ok = false;
+        try {
+            ch = FileChannel.open(abs, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = ch.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                throw new DbException(ErrorCode.DATABASE_IN_USE, canonical);
+            }
+            FileDiskManager dm = ch.size() == 0
+                    ? create(abs, canonical, ch, lock, pageSizeForNewFile)
+                    : openExisting(abs, canonical, ch, lock);
+            ok = true;
+            return dm;
+        } catch (IOException e) {
+            throw ioError(canonical, e);
+        } finally {
+            if (!ok) {
+                if (ch != null) {
+                    try {
+                        ch.close();
+                    } catch (IOException ignored) {
+                        // already failing
+                    }
+                }
+                FileLocks.release(canonical);
+            }
+        }
+    }
+
+    private static FileDiskManager create(Path path, String name, FileChannel ch, FileLock lock, int pageSize) {
+        DatabaseHeader h = new DatabaseHeader(pageSize, System.currentTimeMillis(), StorageVersion.CREATOR);
+        FileDiskManager dm = new FileDiskManager(path, name, ch, lock, pageSize, h, 1, 0);
+        dm.growTo(1);
+        dm.sync();
+        return dm;
+    }
+
+    private static FileDiskManager openExisting(Path path, String name, FileChannel ch, FileLock lock)
+            throws IOException {
+        long size = ch.size();
+        if (size < FileHeader.SIZE) {
+            throw DbException.corruption(name, -1, "file of " + size + " bytes is too short to be a RustyDB database");
+        }
+        ByteBuffer prefix = FileHeader.allocate(FileHeader.SIZE);
+        readFully(ch, prefix, 0, name, 0);
+        int pageSize = FileHeader.validatePrefix(prefix, name);
+        if (size < pageSize) {
+            throw DbException.corruption(name, 0, "file is truncated: " + size + " bytes, less than one page of "
+                    + pageSize);
+        }
+        ByteBuffer page0 = FileHeader.allocate(pageSize);
+        readFully(ch, page0, 0, name, 0);
+        int[] count = new int[1];
+        DatabaseHeader h = FileHeader.read(page0, name, count);
+        long needed = (long) count[0] * pageSize;
+        if (size < needed) {
+            throw DbException.corruption(name, -1, "file is truncated: the header records " + count[0]
+                    + " pages (" + needed + " bytes) but the file has " + size + " bytes");
+        }
+        return new FileDiskManager(path, name, ch, lock, pageSize, h, count[0], size / pageSize);
+    }
+
+    private static void readFully(FileChannel ch, ByteBuffer dst, long position, String name, int pageNo)
+            throws IOException {
+        while (dst.hasRemaining()) {
+            int n = ch.read(dst, position + dst.position());
+            if (n < 0) {
+                throw DbException.corruption(name, pageNo, "file is truncated: page " + pageNo + " is incomplete");
+            }
+        }
+    }
+
+    /** The file's path as opened. */
+    public Path path() {
+        return path;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int pageSize() {
+        return pageSize;
+    }
+
+    @Override
+    public int pageCount() {
+        return pageCount;
+    }
+
+    @Override
+    public int allocatePage() {
+        synchronized (growLock) {
+            checkOpen();
+            int p = pageCount;
+            if (p == Integer.MAX_VALUE) {
+                throw new DbException(ErrorCode.PROGRAM_LIMIT_EXCEEDED, "database file " + name + " has too many pages");
+            }
+            if (p + 1L > physicalPages) {
+                long extent = Math.max(MIN_EXTENT_PAGES, Math.min(physicalPages / 8, MAX_EXTENT_BYTES / pageSize));
+                growTo(Math.min(Integer.MAX_VALUE, physicalPages + extent));
+            }
+            pageCount = p + 1;
+            return p;
+        }
+    }
+
+    /** Extends the file with zeros to {@code pages} pages. Caller holds growLock (or is the constructor). */
+    private void growTo(long pages) {
+        ByteBuffer zeros = ByteBuffer.allocateDirect(Math.max(pageSize, 1 << 16));
+        long pos = physicalPages * pageSize;
+        long end = pages * pageSize;
+        try {
+            while (pos < end) {
+                zeros.clear();
+                zeros.limit((int) Math.min(zeros.capacity(), end - pos));
+                while (zeros.hasRemaining()) {
+                    pos += channel.write(zeros, pos);
+                }
+            }
+        } catch (IOException e) {
+            throw ioError(name, e);
+        }
+        physicalPages = pages;
+    }
+
+    @Override
+    public void readPage(int pageNo, ByteBuffer dst, int offset) {
+        checkPage(pageNo);
+        ByteBuffer view = dst.duplicate();
+        view.clear().limit(offset + pageSize).position(offset);
+        long pos = (long) pageNo * pageSize;
+        try {
+            while (view.hasRemaining()) {
+                int n = channel.read(view, pos + (view.position() - offset));
+                if (n < 0) {
+                    throw DbException.corruption(name, pageNo, "file is truncated: page " + pageNo + " is incomplete");
+                }
+            }
+        } catch (IOException e) {
+            throw ioError(name, e);
+        }
+    }
+
+    @Override
+    public void writePage(int pageNo, ByteBuffer src, int offset) {
+        checkPage(pageNo);
+        ByteBuffer view = src.duplicate();
+        view.clear().limit(offset + pageSize).position(offset);
+        long pos = (long) pageNo * pageSize;
+        try {
+            while (view.hasRemaining()) {
+                channel.write(view, pos + (view.position() - offset));
+            }
+        } catch (IOException e) {
+            throw ioError(name, e);
+        }
+    }
+
+    private void checkPage(int pageNo) {
+        checkOpen();
+        if (pageNo <= 0 || pageNo >= pageCount) {
+            throw DbException.corruption(name, pageNo, "page number out of range 1.." + (pageCount - 1));
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new DbException(ErrorCode.OBJECT_CLOSED, "database file " + name);
+        }
+    }
+
+    @Override
+    public DatabaseHeader header() {
+        return header;
+    }
+
+    @Override
+    public void sync() {
+        synchronized (growLock) {
+            checkOpen();
+            ByteBuffer page0 = FileHeader.allocate(pageSize);
+            FileHeader.write(page0, header, pageCount);
+            try {
+                page0.clear();
+                while (page0.hasRemaining()) {
+                    channel.write(page0, page0.position());
+                }
+                channel.force(true);
+            } catch (IOException e) {
+                throw ioError(name, e);
+            }
+        }
+    }
+
+    @Override
+    public boolean isPersistent() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+        synchronized (growLock) {
+            if (closed) {
+                return;
+            }
+            try {
+                sync();
+            } finally {
+                closed = true;
+                try {
+                    if (lock.isValid()) {
+                        lock.release();
+                    }
+                    channel.close();
+                } catch (IOException e) {
+                    throw ioError(name, e);
+                } finally {
+                    FileLocks.release(name);
+                }
+            }
+        }
+    }
+
+    /** Maps an I/O failure to 53100 (disk full) or 58030 (other I/O error). */
+    static DbException ioError(String file, IOException e) {
+        String msg = String.valueOf(e.getMessage());
+        String lower = msg.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("no space left") || lower.contains("not enough space") || lower.contains("disk full")
+                || lower.contains("quota exceeded")) {
+            return new DbException(ErrorCode.DISK_FULL, e, file);
+        }
+        return new DbException(ErrorCode.IO_ERROR, e, file, e.getClass().getSimpleName() + ": " + msg);
+    }
+}

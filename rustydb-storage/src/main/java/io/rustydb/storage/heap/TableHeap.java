@@ -1,0 +1,469 @@
+package io.rustydb.storage.heap;
+
+import io.rustydb.core.DbException;
+import io.rustydb.core.ErrorCode;
+import io.rustydb.storage.buffer.BufferPool;
+import io.rustydb.storage.buffer.ReadPageGuard;
+import io.rustydb.storage.buffer.WritePageGuard;
+import io.rustydb.storage.page.PageType;
+import io.rustydb.storage.page.SlottedPage;
+import java.nio.ByteBuffer;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A table's rows: a chain of heap pages ({@link HeapPage}) starting at {@link #firstPageNo()}, with stable row ids.
+ *
+ * <p>Operations and their page latches (never more than one page latched at a time, except a brand-new page while
+ * it is linked):
+ * <ul>
+ *   <li>{@link #insert}: into a page known to have space (a hint left by deletes in this session), else the tail
+ *       page, else a new page appended under the append lock.</li>
+ *   <li>{@link #update}: in place if the new bytes fit the home page (or the page the row already moved to), else
+ *       the row moves to another page as a MOVED tuple and its home slot becomes a REDIRECT; the row id is
+ *       unchanged and always returned. A moved row that fits its home page again moves back.</li>
+ *   <li>{@link #delete}: frees the slot (and the MOVED tuple, if any); the slot may be reused by a later insert.</li>
+ * </ul>
+ * Writers to the same row are serialised by a striped row lock; concurrent writers to different rows only share page
+ * latches. Thread-safe. The free-space hints are in memory only: after a reopen, inserts go to the tail page until
+ * rows are deleted again (a persistent free-space map is future work). {@link #tupleCount()} is exact while the heap
+ * is open and is persisted, approximately, at flush.
+ */
+public final class TableHeap {
+    private static final int ROW_LOCK_STRIPES = 64;
+    private static final long NO_TARGET = -1;
+
+    private final BufferPool pool;
+    private final int firstPageNo;
+    private final int pageSize;
+    private final int maxTupleLength;
+    private volatile int tailPageNo;
+    private final AtomicLong tupleCount;
+    private final ReentrantLock appendLock = new ReentrantLock();
+    private final ReentrantLock[] rowLocks = new ReentrantLock[ROW_LOCK_STRIPES];
+    private final ConcurrentLinkedQueue<Integer> spaceHints = new ConcurrentLinkedQueue<>();
+    private final Set<Integer> hinted = ConcurrentHashMap.newKeySet();
+
+    private TableHeap(BufferPool pool, int firstPageNo, int tailPageNo, long tupleCount) {
+        this.pool = pool;
+        this.firstPageNo = firstPageNo;
+        this.pageSize = pool.pageSize();
+        this.maxTupleLength = SlottedPage.maxTupleLength(pageSize) - HeapPage.MOVED_PREFIX;
+        this.tailPageNo = tailPageNo;
+        this.tupleCount = new AtomicLong(tupleCount);
+        for (int i = 0; i < rowLocks.length; i++) {
+            rowLocks[i] = new ReentrantLock();
+        }
+    }
+
+    /** Creates an empty heap (one page). Prefer {@code StorageEngine.createHeap()}, which caches the instance. */
+    public static TableHeap create(BufferPool pool) {
+        int pageNo;
+        try (WritePageGuard g = pool.newPage()) {
+            pageNo = g.pageNo();
+            SlottedPage sp = g.slotted(new SlottedPage());
+            sp.init(pageNo, PageType.HEAP);
+            sp.putAuxInt(HeapPage.OWNER_OFFSET, pageNo);
+            sp.putAuxInt(HeapPage.TAIL_OFFSET, pageNo);
+            sp.putAuxLong(HeapPage.TUPLE_COUNT_OFFSET, 0);
+        }
+        return new TableHeap(pool, pageNo, pageNo, 0);
+    }
+
+    /**
+     * Opens the heap whose first page is {@code firstPageNo}. Prefer {@code StorageEngine.openHeap}, which keeps one
+     * instance per heap (two instances of one heap would keep separate tails and counts).
+     *
+     * @throws DbException XX001 if that page is not the first page of a heap
+     */
+    public static TableHeap open(BufferPool pool, int firstPageNo) {
+        if (firstPageNo <= 0 || firstPageNo >= pool.diskManager().pageCount()) {
+            throw DbException.corruption(pool.diskManager().name(), firstPageNo,
+                    "table heap page number out of range 1.." + (pool.diskManager().pageCount() - 1));
+        }
+        try (ReadPageGuard g = pool.readPage(firstPageNo)) {
+            SlottedPage sp = g.slotted(new SlottedPage());
+            if (sp.pageType() != PageType.HEAP || sp.getAuxInt(HeapPage.OWNER_OFFSET) != firstPageNo) {
+                throw DbException.corruption(pool.diskManager().name(), firstPageNo,
+                        "not the first page of a table heap (type " + sp.pageType() + ")");
+            }
+            int tail = sp.getAuxInt(HeapPage.TAIL_OFFSET);
+            if (tail <= 0 || tail >= pool.diskManager().pageCount()) {
+                throw DbException.corruption(pool.diskManager().name(), firstPageNo, "invalid tail page " + tail);
+            }
+            return new TableHeap(pool, firstPageNo, tail, Math.max(0, sp.getAuxLong(HeapPage.TUPLE_COUNT_OFFSET)));
+        }
+    }
+
+    public int firstPageNo() {
+        return firstPageNo;
+    }
+
+    /** The largest tuple this heap stores (one empty page minus the header, a slot and the relocation prefix). */
+    public int maxTupleLength() {
+        return maxTupleLength;
+    }
+
+    /** Number of live rows: exact while open (rows of this instance), persisted approximately at flush. */
+    public long tupleCount() {
+        return tupleCount.get();
+    }
+
+    // ------------------------------------------------------------------ insert
+
+    /**
+     * Stores {@code tuple} and returns its row id.
+     *
+     * @throws DbException 54000 if the tuple is larger than {@link #maxTupleLength()}
+     */
+    public long insert(byte[] tuple) {
+        checkLength(tuple.length);
+        long id = insertTuple(tuple, SlottedPage.FLAG_NORMAL, 0L);
+        tupleCount.incrementAndGet();
+        return id;
+    }
+
+    private void checkLength(int length) {
+        if (length > maxTupleLength) {
+            throw new DbException(ErrorCode.PROGRAM_LIMIT_EXCEEDED, "row of " + length
+                    + " bytes exceeds the page capacity of " + maxTupleLength + " bytes");
+        }
+    }
+
+    private long insertTuple(byte[] data, int flags, long home) {
+        int length = data.length + (flags == SlottedPage.FLAG_MOVED ? HeapPage.MOVED_PREFIX : 0);
+        SlottedPage sp = new SlottedPage();
+        Integer hint;
+        while ((hint = spaceHints.poll()) != null) {
+            hinted.remove(hint);
+            long id = tryInsertInto(hint, sp, data, length, flags, home, true);
+            if (id >= 0) {
+                return id;
+            }
+        }
+        for (;;) {
+            int tail = tailPageNo;
+            long id = tryInsertInto(tail, sp, data, length, flags, home, false);
+            if (id >= 0) {
+                return id;
+            }
+            appendLock.lock();
+            try {
+                if (tail == tailPageNo) {
+                    return appendAndInsert(sp, data, length, flags, home);
+                }
+            } finally {
+                appendLock.unlock();
+            }
+        }
+    }
+
+    private long tryInsertInto(int pageNo, SlottedPage sp, byte[] data, int length, int flags, long home,
+                               boolean rehint) {
+        try (WritePageGuard g = pool.writePage(pageNo)) {
+            g.slotted(sp);
+            checkOwnership(sp, pageNo);
+            int slot = sp.allocate(length, flags);
+            if (slot < 0) {
+                return -1;
+            }
+            writeTuple(sp, slot, data, flags, home);
+            if (rehint) {
+                hint(pageNo, sp);
+            }
+            return RowIds.of(pageNo, slot);
+        }
+    }
+
+    private static void writeTuple(SlottedPage sp, int slot, byte[] data, int flags, long home) {
+        ByteBuffer b = sp.buffer();
+        int off = sp.tupleOffset(slot);
+        if (flags == SlottedPage.FLAG_MOVED) {
+            b.putLong(off, home);
+            off += HeapPage.MOVED_PREFIX;
+        }
+        b.put(off, data, 0, data.length);
+    }
+
+    /** Appends a page holding the tuple; caller holds the append lock. */
+    private long appendAndInsert(SlottedPage sp, byte[] data, int length, int flags, long home) {
+        int oldTail = tailPageNo;
+        int newPageNo;
+        long id;
+        try (WritePageGuard g = pool.newPage()) {
+            newPageNo = g.pageNo();
+            g.slotted(sp);
+            sp.init(newPageNo, PageType.HEAP);
+            sp.putAuxInt(HeapPage.OWNER_OFFSET, firstPageNo);
+            int slot = sp.allocate(length, flags);
+            if (slot < 0) {
+                throw DbException.internal("tuple of " + length + " bytes does not fit an empty page");
+            }
+            writeTuple(sp, slot, data, flags, home);
+            id = RowIds.of(newPageNo, slot);
+        }
+        try (WritePageGuard g = pool.writePage(oldTail)) {
+            g.slotted(sp).setNextPageNo(newPageNo);
+        }
+        try (WritePageGuard g = pool.writePage(firstPageNo)) {
+            g.slotted(sp).putAuxInt(HeapPage.TAIL_OFFSET, newPageNo);
+        }
+        tailPageNo = newPageNo;
+        return id;
+    }
+
+    private void hint(int pageNo, SlottedPage sp) {
+        if (pageNo != tailPageNo && sp.totalFreeSpace() >= pageSize / 4 && hinted.add(pageNo)) {
+            spaceHints.add(pageNo);
+        }
+    }
+
+    // ------------------------------------------------------------------ read
+
+    /** A copy of the row's bytes, or null if the row id names no live row of this heap. */
+    public byte[] read(long rowId) {
+        int pageNo = RowIds.pageNo(rowId);
+        int slot = RowIds.slot(rowId);
+        if (!inRange(pageNo)) {
+            return null;
+        }
+        SlottedPage sp = new SlottedPage();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            long target;
+            try (ReadPageGuard g = pool.readPage(pageNo)) {
+                g.slotted(sp);
+                if (!owns(sp) || !sp.isLive(slot)) {
+                    return null;
+                }
+                int flags = sp.flags(slot);
+                if (flags == SlottedPage.FLAG_NORMAL) {
+                    return sp.read(slot);
+                }
+                if (flags == SlottedPage.FLAG_MOVED) {
+                    return null; // not a home row id
+                }
+                target = sp.buffer().getLong(sp.tupleOffset(slot));
+            }
+            byte[] moved = readMoved(target, rowId, sp);
+            if (moved != null) {
+                return moved;
+            }
+            // the row moved again (or was deleted) between the two reads: look at the home slot again
+        }
+        throw DbException.corruption(pool.diskManager().name(), pageNo,
+                "row " + RowIds.toString(rowId) + " has a dangling forward pointer");
+    }
+
+    private byte[] readMoved(long target, long home, SlottedPage sp) {
+        int tp = RowIds.pageNo(target);
+        int ts = RowIds.slot(target);
+        if (!inRange(tp)) {
+            return null;
+        }
+        try (ReadPageGuard g = pool.readPage(tp)) {
+            g.slotted(sp);
+            if (!isMovedFrom(sp, ts, home)) {
+                return null;
+            }
+            int off = sp.tupleOffset(ts) + HeapPage.MOVED_PREFIX;
+            byte[] out = new byte[sp.tupleLength(ts) - HeapPage.MOVED_PREFIX];
+            sp.buffer().get(off, out, 0, out.length);
+            return out;
+        }
+    }
+
+    private boolean isMovedFrom(SlottedPage sp, int slot, long home) {
+        return owns(sp) && sp.isLive(slot) && sp.flags(slot) == SlottedPage.FLAG_MOVED
+                && sp.buffer().getLong(sp.tupleOffset(slot)) == home;
+    }
+
+    // ------------------------------------------------------------------ update / delete
+
+    /**
+     * Replaces the row's bytes. The row id never changes: the row is updated in place, or moved to another page
+     * behind a forward pointer.
+     *
+     * @return {@code rowId}, or -1 if it names no live row of this heap
+     * @throws DbException 54000 if the tuple is larger than {@link #maxTupleLength()}
+     */
+    public long update(long rowId, byte[] tuple) {
+        checkLength(tuple.length);
+        int pageNo = RowIds.pageNo(rowId);
+        int slot = RowIds.slot(rowId);
+        if (!inRange(pageNo)) {
+            return -1;
+        }
+        ReentrantLock lock = rowLock(rowId);
+        lock.lock();
+        try {
+            SlottedPage sp = new SlottedPage();
+            long oldTarget = NO_TARGET; // where a moved row lives now
+            boolean storedAtHome;
+            try (WritePageGuard g = pool.writePage(pageNo)) {
+                g.slotted(sp);
+                if (!owns(sp) || !sp.isLive(slot) || sp.flags(slot) == SlottedPage.FLAG_MOVED) {
+                    return -1;
+                }
+                if (sp.flags(slot) == SlottedPage.FLAG_REDIRECT) {
+                    oldTarget = sp.buffer().getLong(sp.tupleOffset(slot));
+                }
+                // 1. at home (a moved row comes back when it fits again: lookups then touch one page)
+                storedAtHome = sp.reallocate(slot, tuple.length, SlottedPage.FLAG_NORMAL);
+                if (storedAtHome) {
+                    writeTuple(sp, slot, tuple, SlottedPage.FLAG_NORMAL, 0);
+                    hint(pageNo, sp);
+                }
+            }
+            if (storedAtHome) {
+                if (oldTarget != NO_TARGET) {
+                    deleteMoved(oldTarget, rowId, sp);
+                }
+                return rowId;
+            }
+            // 2. in place where the row lives now
+            if (oldTarget != NO_TARGET && inRange(RowIds.pageNo(oldTarget))) {
+                int ts = RowIds.slot(oldTarget);
+                try (WritePageGuard g = pool.writePage(RowIds.pageNo(oldTarget))) {
+                    g.slotted(sp);
+                    if (isMovedFrom(sp, ts, rowId)
+                            && sp.reallocate(ts, tuple.length + HeapPage.MOVED_PREFIX, SlottedPage.FLAG_MOVED)) {
+                        writeTuple(sp, ts, tuple, SlottedPage.FLAG_MOVED, rowId);
+                        return rowId;
+                    }
+                }
+            }
+            // 3. relocate: a new MOVED tuple elsewhere, then point the home slot at it
+            long newTarget = insertTuple(tuple, SlottedPage.FLAG_MOVED, rowId);
+            try (WritePageGuard g = pool.writePage(pageNo)) {
+                g.slotted(sp);
+                if (!sp.reallocate(slot, HeapPage.REDIRECT_LENGTH, SlottedPage.FLAG_REDIRECT)) {
+                    throw DbException.internal("a slot could not shrink to a forward pointer");
+                }
+                sp.buffer().putLong(sp.tupleOffset(slot), newTarget);
+            }
+            if (oldTarget != NO_TARGET) {
+                deleteMoved(oldTarget, rowId, sp);
+            }
+            return rowId;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Deletes the row; false if {@code rowId} names no live row of this heap. */
+    public boolean delete(long rowId) {
+        int pageNo = RowIds.pageNo(rowId);
+        int slot = RowIds.slot(rowId);
+        if (!inRange(pageNo)) {
+            return false;
+        }
+        ReentrantLock lock = rowLock(rowId);
+        lock.lock();
+        try {
+            SlottedPage sp = new SlottedPage();
+            long target = NO_TARGET;
+            try (WritePageGuard g = pool.writePage(pageNo)) {
+                g.slotted(sp);
+                if (!owns(sp) || !sp.isLive(slot) || sp.flags(slot) == SlottedPage.FLAG_MOVED) {
+                    return false;
+                }
+                if (sp.flags(slot) == SlottedPage.FLAG_REDIRECT) {
+                    target = sp.buffer().getLong(sp.tupleOffset(slot));
+                }
+                sp.delete(slot);
+                hint(pageNo, sp);
+            }
+            if (target != NO_TARGET) {
+                deleteMoved(target, rowId, sp);
+            }
+            tupleCount.decrementAndGet();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void deleteMoved(long target, long home, SlottedPage sp) {
+        int tp = RowIds.pageNo(target);
+        int ts = RowIds.slot(target);
+        if (!inRange(tp)) {
+            return;
+        }
+        try (WritePageGuard g = pool.writePage(tp)) {
+            g.slotted(sp);
+            if (isMovedFrom(sp, ts, home)) {
+                sp.delete(ts);
+                hint(tp, sp);
+            }
+        }
+    }
+
+    private ReentrantLock rowLock(long rowId) {
+        long h = rowId * 0x9E3779B97F4A7C15L;
+        return rowLocks[(int) (h >>> 58)];
+    }
+
+    // ------------------------------------------------------------------ scan, drop, stats
+
+    /** A sequential scan over the live rows; close it (try-with-resources). */
+    public HeapCursor scan() {
+        return new HeapCursor(this, pool);
+    }
+
+    /** Frees every page of this heap to the free list. The heap must not be used afterwards. */
+    public void dropPages() {
+        int pageNo = firstPageNo;
+        int visited = 0;
+        SlottedPage sp = new SlottedPage();
+        while (pageNo != 0) {
+            if (++visited > pool.diskManager().pageCount()) {
+                throw DbException.corruption(pool.diskManager().name(), pageNo,
+                        "the chain of table heap " + firstPageNo + " has a cycle");
+            }
+            int next;
+            try (ReadPageGuard g = pool.readPage(pageNo)) {
+                g.slotted(sp);
+                checkOwnership(sp, pageNo);
+                next = sp.nextPageNo();
+            }
+            pool.freePage(pageNo);
+            pageNo = next;
+        }
+        spaceHints.clear();
+        hinted.clear();
+    }
+
+    /** Records the tuple count in the first page (called before a flush). */
+    public void persistStats() {
+        SlottedPage sp = new SlottedPage();
+        long count = tupleCount.get();
+        try (ReadPageGuard g = pool.readPage(firstPageNo)) {
+            if (g.slotted(sp).getAuxLong(HeapPage.TUPLE_COUNT_OFFSET) == count) {
+                return; // unchanged: do not dirty the page
+            }
+        }
+        try (WritePageGuard g = pool.writePage(firstPageNo)) {
+            g.slotted(sp).putAuxLong(HeapPage.TUPLE_COUNT_OFFSET, count);
+        }
+    }
+
+    private boolean inRange(int pageNo) {
+        return pageNo > 0 && pageNo < pool.diskManager().pageCount();
+    }
+
+    private boolean owns(SlottedPage sp) {
+        return sp.pageType() == PageType.HEAP && sp.getAuxInt(HeapPage.OWNER_OFFSET) == firstPageNo;
+    }
+
+    /** Throws XX001 if {@code sp} (page {@code pageNo}, reached through this heap's chain) is not one of its pages. */
+    void checkOwnership(SlottedPage sp, int pageNo) {
+        if (!owns(sp)) {
+            throw DbException.corruption(pool.diskManager().name(), pageNo, "page of type " + sp.pageType()
+                    + " owned by " + sp.getAuxInt(HeapPage.OWNER_OFFSET) + " found in the chain of table heap "
+                    + firstPageNo);
+        }
+    }
+}
