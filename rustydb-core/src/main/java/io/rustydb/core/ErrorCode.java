@@ -62,6 +62,8 @@ public enum ErrorCode {
     GROUPING_ERROR("42803", ErrorCategory.USER, "%s"),
     /** An unknown function, or no overload for the argument types. */
     UNDEFINED_FUNCTION("42883", ErrorCategory.USER, "function %s does not exist"),
+    /** No operator accepts these operand types, e.g. {@code 1 + DATE '2020-01-01'}. */
+    UNDEFINED_OPERATOR("42883", ErrorCategory.USER, "operator does not exist: %s"),
     /** An unknown column name. */
     UNDEFINED_COLUMN("42703", ErrorCategory.USER, "column \"%s\" does not exist"),
     /** A column name that more than one table in scope provides. */

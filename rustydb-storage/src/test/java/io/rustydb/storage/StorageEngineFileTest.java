@@ -92,6 +92,7 @@ class StorageEngineFileTest {
         try (StorageEngine e = StorageEngine.openFile(file, OPTS)) {
             DbException ex = assertThrows(DbException.class, () -> StorageEngine.openFile(file, OPTS));
             assertEquals("55006", ex.sqlState());
+            assertTrue(ex.getMessage().contains(e.name()), ex.getMessage());
             DbException ex2 = assertThrows(DbException.class,
                     () -> StorageEngine.openFile(dir.resolve(".").resolve("lock.db"), OPTS));
             assertEquals("55006", ex2.sqlState(), "same file through another path");

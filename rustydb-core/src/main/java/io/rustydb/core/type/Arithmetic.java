@@ -198,7 +198,7 @@ public final class Arithmetic {
         } else if (v instanceof Float) {
             return -(Float) v;
         }
-        throw new DbException(ErrorCode.UNDEFINED_FUNCTION, "-(" + Values.typeName(v) + ")");
+        throw new DbException(ErrorCode.UNDEFINED_OPERATOR, "-" + Values.typeName(v));
     }
 
     private static long integral(ArithmeticOp op, long a, long b, TypeId t) {
@@ -335,10 +335,10 @@ public final class Arithmetic {
 
     /**
      * 42883 for an operator with no definition for its operand types. ErrorCode has no operator-specific template,
-     * so the message reads "function +(INTEGER, DATE) does not exist".
+     * so the message reads "operator does not exist: INTEGER + DATE".
      */
     static DbException noOperator(String symbol, DataType left, DataType right) {
-        return new DbException(ErrorCode.UNDEFINED_FUNCTION,
-                symbol + "(" + left.sqlName() + ", " + right.sqlName() + ")");
+        return new DbException(ErrorCode.UNDEFINED_OPERATOR,
+                left.sqlName() + " " + symbol + " " + right.sqlName());
     }
 }

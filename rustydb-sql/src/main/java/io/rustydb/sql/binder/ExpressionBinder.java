@@ -271,8 +271,8 @@ final class ExpressionBinder {
         left = adaptTo(left, right.type());
         right = adaptTo(right, left.type());
         if (!TypeRules.isComparable(left.type(), right.type())) {
-            throw new DbException(ErrorCode.UNDEFINED_FUNCTION,
-                    "operator does not exist: " + left.type().sqlName() + " " + op.symbol() + " " + right.type().sqlName());
+            throw new DbException(ErrorCode.UNDEFINED_OPERATOR,
+                    left.type().sqlName() + " " + op.symbol() + " " + right.type().sqlName());
         }
         return new ComparisonExpr(op, left, right);
     }
@@ -287,8 +287,8 @@ final class ExpressionBinder {
             Expr bound = adaptTo(bind(element), operand.type());
             operand = adaptTo(operand, bound.type());
             if (!TypeRules.isComparable(operand.type(), bound.type())) {
-                throw new DbException(ErrorCode.UNDEFINED_FUNCTION,
-                        "operator does not exist: " + operand.type().sqlName() + " = " + bound.type().sqlName());
+                throw new DbException(ErrorCode.UNDEFINED_OPERATOR,
+                        operand.type().sqlName() + " = " + bound.type().sqlName());
             }
             elements.add(bound);
         }
@@ -338,14 +338,14 @@ final class ExpressionBinder {
 
     private static Expr requireNumeric(Expr e, String operator) {
         if (!e.type().id().isNumeric() && e.type().id() != TypeId.NULL) {
-            throw new DbException(ErrorCode.UNDEFINED_FUNCTION, "operator does not exist: " + operator + e.type().sqlName());
+            throw new DbException(ErrorCode.UNDEFINED_OPERATOR, operator + e.type().sqlName());
         }
         return e;
     }
 
     private static Expr requireString(Expr e, String operator) {
         if (!e.type().id().isString() && e.type().id() != TypeId.NULL) {
-            throw new DbException(ErrorCode.UNDEFINED_FUNCTION, "operator does not exist: " + e.type().sqlName() + " " + operator);
+            throw new DbException(ErrorCode.UNDEFINED_OPERATOR, e.type().sqlName() + " " + operator);
         }
         return e;
     }

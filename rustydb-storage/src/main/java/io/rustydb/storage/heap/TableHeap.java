@@ -22,9 +22,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <ul>
  *   <li>{@link #insert}: into a page known to have space (a hint left by deletes in this session), else the tail
  *       page, else a new page appended under the append lock.</li>
- *   <li>{@link #update}: in place if the new bytes fit the home page (or the page the row already moved to), else
- *       the row moves to another page as a MOVED tuple and its home slot becomes a REDIRECT; the row id is
- *       unchanged and always returned. A moved row that fits its home page again moves back.</li>
+ *   <li>{@link #update}: at home if the new bytes fit the home page (a moved row moves back), else in place where
+ *       a moved row lives, else the row moves to another page as a MOVED tuple and its home slot becomes a
+ *       REDIRECT (at most one hop). The row id never changes and is always returned.</li>
  *   <li>{@link #delete}: frees the slot (and the MOVED tuple, if any); the slot may be reused by a later insert.</li>
  * </ul>
  * Writers to the same row are serialised by a striped row lock; concurrent writers to different rows only share page
