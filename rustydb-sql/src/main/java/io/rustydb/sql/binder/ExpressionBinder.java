@@ -274,7 +274,27 @@ final class ExpressionBinder {
             throw new DbException(ErrorCode.UNDEFINED_OPERATOR,
                     left.type().sqlName() + " " + op.symbol() + " " + right.type().sqlName());
         }
-        return new ComparisonExpr(op, left, right);
+        return new ComparisonExpr(op, unifyApproximate(left, right.type()), unifyApproximate(right, left.type()));
+    }
+
+    /**
+     * Values compare by exact value across numeric classes, so {@code REAL 0.1} and {@code DOUBLE 0.1} differ; as
+     * in PostgreSQL, a comparison involving an approximate number first converts both sides to the common type.
+     */
+    private static Expr unifyApproximate(Expr operand, DataType other) {
+        DataType type = operand.type();
+        if (type.equals(other) || !type.id().isNumeric() || !other.id().isNumeric()
+                || !(type.id().isApproximateNumeric() || other.id().isApproximateNumeric())) {
+            return operand;
+        }
+        DataType common = TypeRules.commonType(type, other);
+        if (common.equals(type)) {
+            return operand;
+        }
+        if (operand instanceof Literal lit) {
+            return new Literal(Casts.cast(lit.value(), common), common);
+        }
+        return new CastExpr(operand, common);
     }
 
     private Expr bindIn(InExpression in) {
