@@ -53,6 +53,24 @@ public enum ErrorCode {
     /** A write attempted in a read-only database or transaction. */
     READ_ONLY_TRANSACTION("25006", ErrorCategory.USER, "cannot execute %s in a read-only transaction"),
 
+    /** BEGIN inside a transaction (a warning in PostgreSQL; an error here so that it is never missed). */
+    ACTIVE_SQL_TRANSACTION("25001", ErrorCategory.USER, "there is already a transaction in progress"),
+    /** COMMIT, ROLLBACK or a savepoint command outside a transaction. */
+    NO_ACTIVE_TRANSACTION("25P01", ErrorCategory.USER, "there is no transaction in progress: %s"),
+    /** A statement in a transaction that can only be rolled back (e.g. after a failed commit). */
+    IN_FAILED_TRANSACTION("25P02", ErrorCategory.USER,
+            "current transaction is aborted, commands ignored until end of transaction block"),
+
+    // --- class 3B: savepoint exception
+    /** ROLLBACK TO or RELEASE of a savepoint that does not exist. */
+    INVALID_SAVEPOINT("3B001", ErrorCategory.USER, "savepoint \"%s\" does not exist"),
+
+    // --- class 40: transaction rollback
+    /** A serialization failure: the transaction was rolled back and may be retried. */
+    SERIALIZATION_FAILURE("40001", ErrorCategory.CONFLICT, "could not serialize access: %s"),
+    /** A deadlock: this transaction was chosen as the victim and rolled back. */
+    DEADLOCK_DETECTED("40P01", ErrorCategory.CONFLICT, "deadlock detected: %s"),
+
     // --- class 42: syntax error or access rule violation
     /** SQL text that does not parse. Wrong usage: a known statement with an unknown name (use 42P01/42703). */
     SYNTAX_ERROR("42601", ErrorCategory.USER, "%s"),
@@ -95,6 +113,9 @@ public enum ErrorCode {
     /** The database file is locked by another process or another open in this JVM. */
     DATABASE_IN_USE("55006", ErrorCategory.USER, "database %s is in use by another process or connection"),
 
+    /** A lock could not be had within the lock timeout (or at once, with NOWAIT). */
+    LOCK_NOT_AVAILABLE("55P03", ErrorCategory.CONFLICT, "could not obtain lock: %s"),
+
     // --- class 58: system error
     /** An I/O call failed (other than a full disk). */
     IO_ERROR("58030", ErrorCategory.RESOURCE, "I/O error on %s: %s"),
@@ -129,7 +150,10 @@ public enum ErrorCode {
         return template;
     }
 
-    /** A stable vendor code for {@code SQLException.getErrorCode()}: the ordinal offset, kept stable by appending only. */
+    /**
+     * The vendor code for {@code SQLException.getErrorCode()}: 1000 plus this code's position in the enum. It tells
+     * codes of one SQLSTATE apart within one version; programs should test the SQLSTATE, which is stable.
+     */
     public int vendorCode() {
         return 1000 + ordinal();
     }

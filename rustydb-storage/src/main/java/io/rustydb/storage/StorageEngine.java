@@ -28,7 +28,8 @@ public final class StorageEngine implements AutoCloseable {
     private StorageEngine(DiskManager disk, StorageOptions options) {
         this.disk = disk;
         try {
-            this.pool = new BufferPool(disk, options.cacheSizeBytes(), options.policy());
+            this.pool = new BufferPool(disk, options.cacheSizeBytes(), options.policy(),
+                    options.backgroundWriterIntervalMillis(), null);
         } catch (RuntimeException e) {
             disk.close();
             throw e;
@@ -44,10 +45,13 @@ public final class StorageEngine implements AutoCloseable {
      *     database; 58030/53100 on I/O failures
      */
     public static StorageEngine openFile(Path path, StorageOptions options) {
-        return new StorageEngine(FileDiskManager.open(path, options.pageSize()), options);
+        return new StorageEngine(FileDiskManager.open(path, options.pageSize(), options.cipher()), options);
     }
 
-    /** A new, empty in-memory database ({@code mem:}); its pages live in the buffer pool and on the Java heap. */
+    /**
+     * A new, empty in-memory database ({@code mem:}); its pages live in the buffer pool and on the Java heap. The
+     * cipher option is ignored (nothing is at rest).
+     */
     public static StorageEngine inMemory(StorageOptions options) {
         return new StorageEngine(new MemoryDiskManager(options.pageSize()), options);
     }

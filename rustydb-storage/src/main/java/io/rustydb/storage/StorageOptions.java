@@ -5,6 +5,7 @@ import io.rustydb.core.ErrorCode;
 import io.rustydb.storage.buffer.BufferPool;
 import io.rustydb.storage.buffer.ReplacementPolicyName;
 import io.rustydb.storage.file.FileHeader;
+import io.rustydb.storage.file.PageCipher;
 
 /**
  * How to open a database's storage.
@@ -12,8 +13,12 @@ import io.rustydb.storage.file.FileHeader;
  * @param pageSize page size for a new file (a power of two, 4096..65536); an existing file keeps its own page size
  * @param cacheSizeBytes buffer pool size; rounded down to whole frames, at least {@link BufferPool#MIN_FRAMES} frames
  * @param policy page replacement policy
+ * @param backgroundWriterIntervalMillis period of the buffer pool's background writer; 0 disables it (default
+ *     {@link BufferPool#DEFAULT_BACKGROUND_WRITER_INTERVAL_MILLIS})
+ * @param cipher encryption of data pages at rest (file databases only); {@link PageCipher#IDENTITY} by default
  */
-public record StorageOptions(int pageSize, long cacheSizeBytes, ReplacementPolicyName policy) {
+public record StorageOptions(int pageSize, long cacheSizeBytes, ReplacementPolicyName policy,
+                             long backgroundWriterIntervalMillis, PageCipher cipher) {
     /** The default page size: 8 KiB. */
     public static final int DEFAULT_PAGE_SIZE = 8192;
 
@@ -25,9 +30,22 @@ public record StorageOptions(int pageSize, long cacheSizeBytes, ReplacementPolic
         if (cacheSizeBytes < 0) {
             throw new DbException(ErrorCode.INVALID_PARAMETER_VALUE, "cache size must be >= 0: " + cacheSizeBytes);
         }
+        if (backgroundWriterIntervalMillis < 0) {
+            throw new DbException(ErrorCode.INVALID_PARAMETER_VALUE,
+                    "background writer interval must be >= 0: " + backgroundWriterIntervalMillis);
+        }
         if (policy == null) {
             policy = ReplacementPolicyName.ARC;
         }
+        if (cipher == null) {
+            cipher = PageCipher.IDENTITY;
+        }
+    }
+
+    /** Options with the default background writer interval and no cipher. */
+    public StorageOptions(int pageSize, long cacheSizeBytes, ReplacementPolicyName policy) {
+        this(pageSize, cacheSizeBytes, policy, BufferPool.DEFAULT_BACKGROUND_WRITER_INTERVAL_MILLIS,
+                PageCipher.IDENTITY);
     }
 
     /**
@@ -45,14 +63,23 @@ public record StorageOptions(int pageSize, long cacheSizeBytes, ReplacementPolic
     }
 
     public StorageOptions withPageSize(int size) {
-        return new StorageOptions(size, cacheSizeBytes, policy);
+        return new StorageOptions(size, cacheSizeBytes, policy, backgroundWriterIntervalMillis, cipher);
     }
 
     public StorageOptions withCacheSizeBytes(long bytes) {
-        return new StorageOptions(pageSize, bytes, policy);
+        return new StorageOptions(pageSize, bytes, policy, backgroundWriterIntervalMillis, cipher);
     }
 
     public StorageOptions withPolicy(ReplacementPolicyName p) {
-        return new StorageOptions(pageSize, cacheSizeBytes, p);
+        return new StorageOptions(pageSize, cacheSizeBytes, p, backgroundWriterIntervalMillis, cipher);
+    }
+
+    /** The background writer's period in milliseconds; 0 disables it. */
+    public StorageOptions withBackgroundWriterIntervalMillis(long millis) {
+        return new StorageOptions(pageSize, cacheSizeBytes, policy, millis, cipher);
+    }
+
+    public StorageOptions withCipher(PageCipher c) {
+        return new StorageOptions(pageSize, cacheSizeBytes, policy, backgroundWriterIntervalMillis, c);
     }
 }

@@ -20,15 +20,16 @@ import java.util.LinkedHashSet;
  *                                 else from T2's; the victim's page number goes to B1 or B2
  * </pre>
  *
- * Pinned frames stay in their list but are skipped by REPLACE (the oldest evictable frame of the chosen list is
- * taken; if that list has none, the other list is used). {@link #evict(long)} adapts {@code p} before choosing, as
+ * Pinned frames stay in their list but are skipped by REPLACE (the oldest evictable frame of the chosen list that
+ * the victim filter accepts is taken; if that list has none, the other list is used). {@link #evict(long,
+ * VictimFilter)} adapts {@code p} before choosing, as
  * in the paper, when the incoming page is a ghost; {@link #recordAccess} then does not adapt twice. Here c is the
  * number of frames.
  */
 public final class ArcReplacer implements Replacer {
     private static final int T1 = 0;
     private static final int T2 = 1;
-    private static final long NONE = Long.MIN_VALUE;
+    private static final long NONE = NO_PAGE;
 
     private final int c;
     private final FrameList lists;
@@ -125,12 +126,7 @@ public final class ArcReplacer implements Replacer {
     }
 
     @Override
-    public int evict() {
-        return evict(NONE);
-    }
-
-    @Override
-    public int evict(long incomingPageNo) {
+    public int evict(long incomingPageNo, VictimFilter filter) {
         if (evictableCount == 0) {
             return NO_FRAME;
         }
@@ -152,11 +148,11 @@ public final class ArcReplacer implements Replacer {
         }
         int t1 = lists.size(T1);
         boolean fromT1 = t1 > 0 && (t1 > p || (inB2 && t1 == p));
-        int victim = oldestEvictable(fromT1 ? T1 : T2);
+        int victim = oldestEvictable(fromT1 ? T1 : T2, filter);
         int from = fromT1 ? T1 : T2;
         if (victim < 0) {
             from = fromT1 ? T2 : T1;
-            victim = oldestEvictable(from);
+            victim = oldestEvictable(from, filter);
         }
         if (victim < 0) {
             return NO_FRAME;
@@ -173,9 +169,9 @@ public final class ArcReplacer implements Replacer {
         return victim;
     }
 
-    private int oldestEvictable(int list) {
+    private int oldestEvictable(int list, VictimFilter filter) {
         for (int f = lists.oldest(list); f >= 0; f = lists.newer(f)) {
-            if (evictable[f]) {
+            if (evictable[f] && filter.tryClaim(f)) {
                 return f;
             }
         }

@@ -8,12 +8,17 @@ import io.rustydb.storage.page.PageChecksum;
 import io.rustydb.storage.page.PageHeader;
 import io.rustydb.storage.page.PageType;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Caches pages of one {@link DiskManager} in off-heap frames and hands them out through page guards.
@@ -21,25 +26,51 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Memory: frames are page-sized slices of {@code ByteBuffer.allocateDirect} slabs (up to 8 MiB each), allocated
  * lazily as the pool fills, up to {@code cacheSizeBytes / pageSize} frames (at least {@link #MIN_FRAMES}).
  *
- * <p>Concurrency:
+ * <p>Concurrency (frame states and their invariants are in {@link Frame}):
  * <ul>
- *   <li>Hit path: a {@link ConcurrentHashMap} page table lookup and a CAS on the frame's pin count (no pool-wide
- *       lock), then a short critical section on the replacer lock to record the access.</li>
- *   <li>Miss path, eviction and page allocation from the file are serialised by the miss lock, which is also held
- *       while the victim is written back and the page is read. (Next step: per-page load latches so misses on
- *       different pages overlap their I/O.)</li>
- *   <li>Lock order: allocation lock, then miss lock, then replacer lock; page latches are never requested while
- *       holding the miss or replacer lock (victims are unpinned, hence unlatched).</li>
+ *   <li><b>Hit path, no lock</b>: a {@link ConcurrentHashMap} page-table lookup, a CAS on the frame's pin count,
+ *       and an access record offered to a striped, lossy {@link AccessBuffer}. The records are replayed into the
+ *       {@link Replacer} under the replacer lock by whoever finds a stripe full and wins a {@code tryLock}, and by
+ *       every eviction before it chooses a victim. Unpin is a decrement: the replacer is not told about pins.</li>
+ *   <li><b>Eviction</b>: the replacer proposes candidates in policy order to a filter that claims a frame with a
+ *       CAS of its pin count 0 -&gt; -1; a pinned candidate fails the CAS and is skipped. The replacer lock covers
+ *       only the drain and the choice; the victim is written back (WAL hook first) with no pool-wide lock held, while
+ *       a {@link PendingIo} in the page table makes readers of that page wait for that write only.</li>
+ *   <li><b>Misses overlap</b>: a miss puts a {@link PendingIo} for its page into the page table
+ *       ({@code putIfAbsent}), gets a frame (free, new, or a victim), reads and verifies the page, then swaps the
+ *       frame in. A second thread asking for the same page waits for that load only; misses on other pages run in
+ *       parallel.</li>
+ *   <li><b>Background writer</b> (optional, one daemon thread {@code rustydb-bgwriter-<name>}): every interval it
+ *       writes dirty unpinned pages (pin, read latch, the frame's I/O lock, WAL hook, write). It never throws into
+ *       nothing: its last error is kept and thrown by the next {@link #flush()} or {@link #close()}.</li>
+ *   <li><b>Prefetch</b>: {@link #prefetch(int)} loads a page on a small shared daemon executor (bounded queue,
+ *       excess requests dropped) and leaves it unpinned.</li>
+ *   <li>Lock order: page allocation lock, then replacer lock; page latches are never requested while holding the
+ *       replacer lock (victims are unpinned, hence unlatched); the lifecycle lock is taken only by close (write) and
+ *       by the background writer and prefetch tasks (read, {@code tryLock}), never on the hit or miss path.</li>
  * </ul>
  *
- * <p>Rules: a page is written only after {@link WalFlushHook#flushUpTo} returned for its page LSN (when &gt; 0); its
- * checksum is stamped as it is written and verified as it is read ({@link PageChecksum}); if every frame is pinned a
- * request fails at once with 53200. Page 0 (the file header) is never cached here.
+ * <p>Invariants:
+ * <ol>
+ *   <li>Every frame with pin count &gt;= 0 is tracked by the replacer as evictable; a frame is untracked while its
+ *       pin count is -1 (free, loading, evicting).</li>
+ *   <li>A page is written only after {@link WalFlushHook#flushUpTo} returned for its page LSN (when &gt; 0); its
+ *       checksum is stamped as it is written and verified as it is read ({@link PageChecksum}).</li>
+ *   <li>A page is written back by at most one thread at a time: by the owner of its claimed frame, or by a pin
+ *       holder that holds the read latch and the frame's {@code ioLock}.</li>
+ *   <li>If no frame can be claimed (every frame pinned), a request fails at once with 53200; nothing waits for a
+ *       frame. The only waits are on a {@link PendingIo} (one page's I/O) and on page latches.</li>
+ *   <li>Page 0 (the file header) is never cached here.</li>
+ * </ol>
  */
 public final class BufferPool implements AutoCloseable {
     /** The smallest pool: a smaller configured cache is rounded up to this many frames. */
     public static final int MIN_FRAMES = 64;
+    /** Default background writer interval, in milliseconds. */
+    public static final long DEFAULT_BACKGROUND_WRITER_INTERVAL_MILLIS = 200;
     private static final int SLAB_BYTES = 8 << 20;
+    /** Rounds of (free queue, new frame, replacer, scan) before a request gives up with 53200. */
+    private static final int CLAIM_ROUNDS = 3;
 
     private final DiskManager disk;
     private final int pageSize;
@@ -48,21 +79,49 @@ public final class BufferPool implements AutoCloseable {
     private final Frame[] frames;
     private volatile int allocatedFrames;
     private final List<ByteBuffer> slabs = new ArrayList<>();
-    private final ArrayDeque<Frame> freeFrames = new ArrayDeque<>();
-    private final ConcurrentHashMap<Integer, Frame> pageTable;
+    private final ReentrantLock frameAllocLock = new ReentrantLock();
+    private final ConcurrentLinkedQueue<Frame> freeFrames = new ConcurrentLinkedQueue<>();
+    /** page number -&gt; {@link Frame} (resident) or {@link PendingIo} (being loaded or written back). */
+    private final ConcurrentHashMap<Integer, Object> pageTable;
     private final Replacer replacer;
     private final ReentrantLock replacerLock = new ReentrantLock();
-    private final ReentrantLock missLock = new ReentrantLock();
+    private final AccessBuffer accesses = new AccessBuffer();
+    private final AccessBuffer.Sink replay = this::replayAccess;
+    private final Replacer.VictimFilter claim = this::claim;
     private final ReentrantLock allocLock = new ReentrantLock();
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final LongAdder evictions = new LongAdder();
     private final LongAdder dirtyWrites = new LongAdder();
+    private final LongAdder prefetches = new LongAdder();
+    private final LongAdder backgroundWrites = new LongAdder();
+    private final Executor prefetchExecutor;
+    private final BackgroundWriter backgroundWriter;
+    private final AtomicReference<DbException> backgroundError = new AtomicReference<>();
     private volatile WalFlushHook walFlushHook = WalFlushHook.NONE;
+    private volatile boolean closing;
     private volatile boolean closed;
 
-    /** A pool over {@code disk} of {@code cacheSizeBytes} (rounded to frames, at least 64) using {@code policy}. */
+    /** A pool over {@code disk} of {@code cacheSizeBytes} using {@code policy}, without a background writer. */
     public BufferPool(DiskManager disk, long cacheSizeBytes, ReplacementPolicyName policy) {
+        this(disk, cacheSizeBytes, policy, 0, null);
+    }
+
+    /**
+     * A pool over {@code disk}.
+     *
+     * @param cacheSizeBytes rounded down to frames, at least {@link #MIN_FRAMES} frames
+     * @param backgroundWriterIntervalMillis the background writer's period; 0 = no background writer
+     * @param prefetchExecutor runs {@link #prefetch} loads; null = a small shared daemon executor (tests may pass
+     *     {@code Runnable::run} to prefetch synchronously)
+     */
+    public BufferPool(DiskManager disk, long cacheSizeBytes, ReplacementPolicyName policy,
+                      long backgroundWriterIntervalMillis, Executor prefetchExecutor) {
+        if (backgroundWriterIntervalMillis < 0) {
+            throw new DbException(ErrorCode.INVALID_PARAMETER_VALUE,
+                    "background writer interval must be >= 0: " + backgroundWriterIntervalMillis);
+        }
         this.disk = disk;
         this.pageSize = disk.pageSize();
         long wanted = Math.max(MIN_FRAMES, cacheSizeBytes / pageSize);
@@ -72,6 +131,12 @@ public final class BufferPool implements AutoCloseable {
         this.pageTable = new ConcurrentHashMap<>(Math.min(capacity, 1 << 16) * 2, 0.75f,
                 Math.max(16, Runtime.getRuntime().availableProcessors() * 4));
         this.replacer = policy.create(capacity);
+        this.prefetchExecutor = prefetchExecutor != null ? prefetchExecutor : PrefetchExecutor.shared();
+        this.backgroundWriter = backgroundWriterIntervalMillis == 0 ? null
+                : new BackgroundWriter(this, disk.name(), backgroundWriterIntervalMillis);
+        if (backgroundWriter != null) {
+            backgroundWriter.start();
+        }
     }
 
     public int pageSize() {
@@ -94,8 +159,13 @@ public final class BufferPool implements AutoCloseable {
 
     /** A snapshot of the counters. */
     public BufferPoolStats stats() {
-        return new BufferPoolStats(hits.sum(), misses.sum(), evictions.sum(), dirtyWrites.sum(), capacity,
-                allocatedFrames, pageTable.size(), replacer.name());
+        return new BufferPoolStats(hits.sum(), misses.sum(), evictions.sum(), dirtyWrites.sum(), prefetches.sum(),
+                backgroundWrites.sum(), capacity, allocatedFrames, pageTable.size(), replacer.name());
+    }
+
+    /** Whether this pool runs a background writer. */
+    public boolean hasBackgroundWriter() {
+        return backgroundWriter != null;
     }
 
     // ------------------------------------------------------------------ guards
@@ -156,27 +226,22 @@ public final class BufferPool implements AutoCloseable {
                     throw e;
                 }
             }
-            Frame f;
-            missLock.lock();
+            Frame f = acquireFrame(Replacer.NO_PAGE);
+            int pageNo;
             try {
-                f = acquireFrame(Long.MIN_VALUE);
-                int pageNo;
-                try {
-                    pageNo = disk.allocatePage();
-                } catch (RuntimeException e) {
-                    freeFrames.push(f);
-                    throw e;
-                }
-                PageHeader.format(f.buffer, 0, pageSize, pageNo, PageType.UNINITIALIZED);
-                f.pageNo = pageNo;
-                f.dirty = true;
-                f.pin.set(1);
-                pageTable.put(pageNo, f);
-                touch(f, pageNo);
-            } finally {
-                missLock.unlock();
+                pageNo = disk.allocatePage();
+            } catch (RuntimeException e) {
+                releaseFrame(f);
+                throw e;
             }
+            // the page number is new: nobody can look it up before it is in the page table
+            PageHeader.format(f.buffer, 0, pageSize, pageNo, PageType.UNINITIALIZED);
+            f.pageNo = pageNo;
+            f.dirty = true;
             f.latch.writeLock().lock();
+            track(f, pageNo);
+            f.pin.set(1);
+            pageTable.put(pageNo, f);
             return new WritePageGuard(this, f);
         } finally {
             allocLock.unlock();
@@ -204,6 +269,40 @@ public final class BufferPool implements AutoCloseable {
         }
     }
 
+    // ------------------------------------------------------------------ prefetch
+
+    /**
+     * Asks for page {@code pageNo} to be read into the pool asynchronously, without pinning it: a hint for
+     * sequential scans. Does nothing if the page is resident or in flight, out of range, or the prefetch queue is
+     * full; a failed prefetch is forgotten (a later read of the page reports the error). Never blocks on I/O unless
+     * the pool was built with a synchronous executor.
+     */
+    public void prefetch(int pageNo) {
+        if (closing || pageNo <= 0 || pageNo >= disk.pageCount() || pageTable.containsKey(pageNo)) {
+            return;
+        }
+        try {
+            prefetchExecutor.execute(() -> runPrefetch(pageNo));
+        } catch (RejectedExecutionException e) {
+            // the queue is full: prefetch is a hint, drop it
+        }
+    }
+
+    private void runPrefetch(int pageNo) {
+        if (!lifecycle.readLock().tryLock()) {
+            return; // closing
+        }
+        try {
+            if (!closing && pageNo < disk.pageCount() && !pageTable.containsKey(pageNo)) {
+                load(pageNo, true);
+            }
+        } catch (RuntimeException e) {
+            // a hint only: e.g. 53200 (all frames pinned) or a corrupt page, which the reader will then see
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
     // ------------------------------------------------------------------ pin / unpin
 
     private Frame pin(int pageNo) {
@@ -215,92 +314,140 @@ public final class BufferPool implements AutoCloseable {
             throw DbException.corruption(disk.name(), pageNo, "page number out of range 1.." + (disk.pageCount() - 1));
         }
         for (;;) {
-            Frame f = pageTable.get(pageNo);
-            if (f != null) {
+            Object o = pageTable.get(pageNo);
+            if (o instanceof Frame) {
+                Frame f = (Frame) o;
                 if (f.tryPin(pageNo)) {
                     hits.increment();
-                    touch(f, pageNo);
+                    recordHit(f, pageNo);
                     return f;
                 }
-                if (f.pin.get() >= 0) {
-                    // the frame changed pages under us; our transient pin may have hidden it from an evictor
-                    syncEvictable(f);
-                    continue;
+                // claimed an instant ago: its evictor is swapping in a PendingIo (Frame invariant 2)
+                Thread.onSpinWait();
+            } else if (o instanceof PendingIo) {
+                ((PendingIo) o).await();
+                checkOpen();
+            } else {
+                Frame f = load(pageNo, false);
+                if (f != null) {
+                    return f;
                 }
-                // being evicted (under the miss lock): wait for that in load()
             }
-            f = load(pageNo);
+        }
+    }
+
+    /** Offers the access to the striped buffer; drains into the replacer if the stripe is full and the lock free. */
+    private void recordHit(Frame f, int pageNo) {
+        if (accesses.offer(f.id, pageNo) && replacerLock.tryLock()) {
+            try {
+                accesses.drain(replay);
+            } finally {
+                replacerLock.unlock();
+            }
+        }
+    }
+
+    /** Replays one buffered access; holds the replacer lock. Stale records (the frame moved on) are dropped. */
+    private void replayAccess(int frameId, int pageNo) {
+        Frame f = frames[frameId];
+        if (f.pin.get() >= 0 && f.pageNo == pageNo) {
+            replacer.recordAccess(frameId, pageNo);
+        }
+    }
+
+    /** The victim filter: claims frame {@code id} if it is unpinned (pin count 0 -&gt; -1). */
+    private boolean claim(int id) {
+        return frames[id].pin.compareAndSet(0, -1);
+    }
+
+    /** Tells the replacer that frame {@code f}, still owned (pin -1), now holds {@code pageNo} (invariant 1). */
+    private void track(Frame f, int pageNo) {
+        replacerLock.lock();
+        try {
+            replacer.recordAccess(f.id, pageNo);
+            replacer.setEvictable(f.id, true);
+        } finally {
+            replacerLock.unlock();
+        }
+    }
+
+    /**
+     * Reads {@code pageNo} into a frame behind a {@link PendingIo}. Returns the frame pinned once, or unpinned for a
+     * prefetch; null if another thread is already loading the page or has it.
+     */
+    private Frame load(int pageNo, boolean prefetch) {
+        PendingIo io = new PendingIo();
+        if (pageTable.putIfAbsent(pageNo, io) != null) {
+            return null;
+        }
+        Frame f = null;
+        boolean published = false;
+        try {
+            f = acquireFrame(pageNo);
+            f.pageNo = pageNo;
+            disk.readPage(pageNo, f.buffer, 0);
+            PageChecksum.verify(f.buffer, 0, pageSize, pageNo, disk.name());
+            f.dirty = false;
+            track(f, pageNo);
+            f.pin.set(prefetch ? 0 : 1);
+            published = pageTable.replace(pageNo, io, f);
+            (prefetch ? prefetches : misses).increment();
+            return f;
+        } finally {
+            if (!published) {
+                pageTable.remove(pageNo, io);
+                if (f != null && f.pin.get() < 0) {
+                    releaseFrame(f); // the page is not cached: every later read fails the same way
+                }
+            }
+            io.complete();
+        }
+    }
+
+    /**
+     * A frame in state -1, owned by the caller and in no structure: a free one, a new one, or an evicted victim.
+     *
+     * @throws DbException 53200 if every frame is pinned; the victim's write-back error if that fails
+     */
+    private Frame acquireFrame(long incomingPageNo) {
+        for (int round = 1; ; round++) {
+            Frame f = freeFrames.poll();
             if (f != null) {
                 return f;
             }
+            f = allocateFrame();
+            if (f != null) {
+                return f;
+            }
+            f = claimVictim(incomingPageNo);
+            if (f != null) {
+                evictClaimed(f);
+                return f;
+            }
+            if (round == CLAIM_ROUNDS) {
+                throw new DbException(ErrorCode.OUT_OF_MEMORY,
+                        "no free buffer frame: all " + capacity + " frames are pinned");
+            }
+            Thread.yield();
         }
     }
 
-    /** Reads {@code pageNo} into a frame; returns it pinned, or null if another thread loaded it first. */
-    private Frame load(int pageNo) {
-        missLock.lock();
+    /** Claims (pin 0 -&gt; -1) a victim chosen by the replacer, or any unpinned frame; null if all are pinned. */
+    private Frame claimVictim(long incomingPageNo) {
+        int id;
+        replacerLock.lock();
         try {
-            checkOpen();
-            if (pageTable.containsKey(pageNo)) {
-                return null;
-            }
-            Frame f = acquireFrame(pageNo);
-            try {
-                f.pageNo = pageNo;
-                disk.readPage(pageNo, f.buffer, 0);
-                PageChecksum.verify(f.buffer, 0, pageSize, pageNo, disk.name());
-            } catch (RuntimeException e) {
-                f.pageNo = 0;
-                freeFrames.push(f);
-                throw e;
-            }
-            misses.increment();
-            f.dirty = false;
-            f.pin.set(1);
-            pageTable.put(pageNo, f);
-            touch(f, pageNo);
-            return f;
+            accesses.drain(replay);
+            id = replacer.evict(incomingPageNo, claim);
         } finally {
-            missLock.unlock();
+            replacerLock.unlock();
         }
-    }
-
-    /** A frame in state -1 (not in the page table): a free one, a new one, or an evicted one. Holds missLock. */
-    private Frame acquireFrame(long incomingPageNo) {
-        Frame f = freeFrames.poll();
-        if (f != null) {
-            return f;
+        if (id != Replacer.NO_FRAME) {
+            return frames[id];
         }
-        if (allocatedFrames < capacity) {
-            return allocateFrame();
-        }
-        for (int attempt = 0; attempt < capacity; attempt++) {
-            int victim;
-            replacerLock.lock();
-            try {
-                victim = replacer.evict(incomingPageNo);
-            } finally {
-                replacerLock.unlock();
-            }
-            if (victim == Replacer.NO_FRAME) {
-                break;
-            }
-            Frame v = frames[victim];
-            if (v.pin.compareAndSet(0, -1)) {
-                evict(v);
-                return v;
-            }
-            // pinned after it became a victim: track it again; its unpin will make it evictable
-            replacerLock.lock();
-            try {
-                replacer.recordAccess(v.id, v.pageNo);
-                replacer.setEvictable(v.id, v.pin.get() == 0);
-            } finally {
-                replacerLock.unlock();
-            }
-        }
-        // fallback: the replacer's view may lag the pin counts under concurrency; scan for any unpinned frame
-        for (int i = 0; i < allocatedFrames; i++) {
+        // the replacer offered every tracked frame and all were pinned at that moment; one may be free by now
+        int n = allocatedFrames;
+        for (int i = 0; i < n; i++) {
             Frame v = frames[i];
             if (v.pin.get() == 0 && v.pin.compareAndSet(0, -1)) {
                 replacerLock.lock();
@@ -309,90 +456,97 @@ public final class BufferPool implements AutoCloseable {
                 } finally {
                     replacerLock.unlock();
                 }
-                evict(v);
                 return v;
             }
         }
-        throw new DbException(ErrorCode.OUT_OF_MEMORY,
-                "no free buffer frame: all " + capacity + " frames are pinned");
+        return null;
     }
 
-    /** Writes back (if dirty) and unmaps victim {@code v}, whose pin count is -1. Holds missLock. */
-    private void evict(Frame v) {
-        if (v.dirty) {
-            try {
-                writeBack(v);
-            } catch (RuntimeException e) {
-                // keep the page: back to unpinned and evictable, the data is still only here
-                v.pin.set(0);
-                replacerLock.lock();
-                try {
-                    replacer.recordAccess(v.id, v.pageNo);
-                    replacer.setEvictable(v.id, v.pin.get() == 0);
-                } finally {
-                    replacerLock.unlock();
+    /**
+     * Writes back (if dirty) and unmaps claimed victim {@code v}, with no pool-wide lock held. Readers of its page
+     * wait on a {@link PendingIo} until the page is on disk. If the write fails the frame is restored (resident,
+     * unpinned, tracked) and the error is thrown: the data is still only here.
+     */
+    private void evictClaimed(Frame v) {
+        int p = v.pageNo;
+        if (!v.dirty) {
+            pageTable.remove(p, v);
+            evictions.increment();
+            return;
+        }
+        PendingIo io = new PendingIo();
+        boolean mapped = pageTable.replace(p, v, io);
+        boolean written = false;
+        try {
+            writeBack(v);
+            written = true;
+        } finally {
+            if (written) {
+                if (mapped) {
+                    pageTable.remove(p, io);
                 }
-                throw e;
+                evictions.increment();
+            } else {
+                if (mapped) {
+                    pageTable.replace(p, io, v);
+                }
+                track(v, p);
+                v.pin.set(0);
             }
+            io.complete();
         }
-        pageTable.remove(v.pageNo, v);
-        evictions.increment();
     }
 
+    /** A never-used frame, or null if all {@link #capacity()} frames exist. */
     private Frame allocateFrame() {
-        int id = allocatedFrames;
-        int slabIndex = id / framesPerSlab;
-        if (slabIndex == slabs.size()) {
-            int framesInSlab = Math.min(framesPerSlab, capacity - id);
-            try {
-                slabs.add(ByteBuffer.allocateDirect(framesInSlab * pageSize));
-            } catch (OutOfMemoryError e) {
-                throw new DbException(ErrorCode.OUT_OF_MEMORY, e, "cannot allocate " + framesInSlab * pageSize
-                        + " bytes of direct memory for the buffer pool (reduce the cache size or raise "
-                        + "-XX:MaxDirectMemorySize)");
+        if (allocatedFrames >= capacity) {
+            return null;
+        }
+        frameAllocLock.lock();
+        try {
+            int id = allocatedFrames;
+            if (id >= capacity) {
+                return null;
             }
-        }
-        ByteBuffer slab = slabs.get(slabIndex);
-        int off = (id % framesPerSlab) * pageSize;
-        Frame f = new Frame(id, slab.slice(off, pageSize));
-        frames[id] = f;
-        allocatedFrames = id + 1;
-        return f;
-    }
-
-    /** Records an access of pinned frame {@code f} and syncs its evictability. */
-    private void touch(Frame f, int pageNo) {
-        replacerLock.lock();
-        try {
-            replacer.recordAccess(f.id, pageNo);
-            replacer.setEvictable(f.id, f.pin.get() == 0);
+            int slabIndex = id / framesPerSlab;
+            if (slabIndex == slabs.size()) {
+                int framesInSlab = Math.min(framesPerSlab, capacity - id);
+                try {
+                    slabs.add(ByteBuffer.allocateDirect(framesInSlab * pageSize));
+                } catch (OutOfMemoryError e) {
+                    throw new DbException(ErrorCode.OUT_OF_MEMORY, e, "cannot allocate " + framesInSlab * pageSize
+                            + " bytes of direct memory for the buffer pool (reduce the cache size or raise "
+                            + "-XX:MaxDirectMemorySize)");
+                }
+            }
+            ByteBuffer slab = slabs.get(slabIndex);
+            int off = (id % framesPerSlab) * pageSize;
+            Frame f = new Frame(id, slab.slice(off, pageSize));
+            frames[id] = f;
+            allocatedFrames = id + 1; // publishes frames[id]
+            return f;
         } finally {
-            replacerLock.unlock();
+            frameAllocLock.unlock();
         }
     }
 
-    private void syncEvictable(Frame f) {
-        replacerLock.lock();
-        try {
-            replacer.setEvictable(f.id, f.pin.get() == 0);
-        } finally {
-            replacerLock.unlock();
-        }
+    /** Returns an owned frame (-1) that holds no page to the free queue. */
+    private void releaseFrame(Frame f) {
+        f.pageNo = 0;
+        f.dirty = false;
+        freeFrames.offer(f);
     }
 
-    /** Drops one pin; when the count reaches 0 the frame becomes evictable. */
+    /** Drops one pin. The replacer is not told: eviction skips pinned frames by their pin count. */
     void unpin(Frame f) {
-        int c = f.pin.decrementAndGet();
-        if (c == 0) {
-            syncEvictable(f);
-        } else if (c < 0) {
+        if (f.pin.decrementAndGet() < 0) {
             throw DbException.internal("pin count of frame " + f.id + " went negative");
         }
     }
 
     // ------------------------------------------------------------------ write back
 
-    /** Writes frame {@code f}; caller holds a pin and the read latch, or f is an unpinned victim. */
+    /** Writes frame {@code f}; the caller owns it (-1), or holds a pin, the read latch and its ioLock. */
     private void writeBack(Frame f) {
         long lsn = PageHeader.lsn(f.buffer, 0);
         if (lsn > 0) {
@@ -404,32 +558,45 @@ public final class BufferPool implements AutoCloseable {
         dirtyWrites.increment();
     }
 
-    /** Writes every dirty page, then the header, and forces the file (the durability point until the WAL exists). */
-    public void flush() {
-        checkOpen();
-        flushPages();
-        disk.sync();
-    }
-
-    private void flushPages() {
+    /**
+     * Writes dirty pages. The flush writes every dirty page, waiting for latches; the background writer only
+     * unpinned ones whose read latch is free at once. Frames being loaded or evicted are skipped (their owner
+     * writes them; {@link #awaitPendingIo()} waits for that).
+     */
+    private void writeDirtyPages(boolean background) {
         int n = allocatedFrames;
         for (int i = 0; i < n; i++) {
             Frame f = frames[i];
-            if (!f.dirty) {
+            if (!f.dirty || (background && f.pin.get() != 0)) {
                 continue;
             }
             int pageNo = f.pageNo;
             if (!f.tryPin(pageNo)) {
-                continue; // being evicted: the evictor writes it
+                continue;
             }
             try {
-                f.latch.readLock().lock();
+                Lock read = f.latch.readLock();
+                if (background) {
+                    if (!read.tryLock()) {
+                        continue;
+                    }
+                } else {
+                    read.lock();
+                }
                 try {
-                    if (f.dirty) {
-                        writeBack(f);
+                    f.ioLock.lock();
+                    try {
+                        if (f.dirty) {
+                            writeBack(f);
+                            if (background) {
+                                backgroundWrites.increment();
+                            }
+                        }
+                    } finally {
+                        f.ioLock.unlock();
                     }
                 } finally {
-                    f.latch.readLock().unlock();
+                    read.unlock();
                 }
             } finally {
                 unpin(f);
@@ -437,18 +604,108 @@ public final class BufferPool implements AutoCloseable {
         }
     }
 
-    /** Flushes and closes the disk manager; idempotent. Frame memory is released when the pool is collected. */
-    @Override
-    public void close() {
-        if (closed) {
+    /** Waits for every load and eviction write-back in flight when called. */
+    private void awaitPendingIo() {
+        for (Object o : pageTable.values()) {
+            if (o instanceof PendingIo) {
+                ((PendingIo) o).await();
+            }
+        }
+    }
+
+    /** One round of the background writer; records instead of throwing. */
+    void backgroundRound() {
+        if (!lifecycle.readLock().tryLock()) {
             return;
         }
         try {
-            flushPages();
+            if (!closing) {
+                writeDirtyPages(true);
+            }
+        } catch (DbException e) {
+            backgroundError.set(e);
+        } catch (RuntimeException | Error e) {
+            backgroundError.set(new DbException(ErrorCode.INTERNAL_ERROR, e, "background writer of " + disk.name()
+                    + " failed: " + e));
         } finally {
-            closed = true;
-            pageTable.clear();
-            disk.close();
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /**
+     * Writes every dirty page, then the header, and forces the file (the durability point until the WAL exists).
+     *
+     * @throws DbException the background writer's last error, if it failed since the last flush (after flushing)
+     */
+    public void flush() {
+        checkOpen();
+        DbException background = backgroundError.getAndSet(null);
+        try {
+            writeDirtyPages(false);
+            awaitPendingIo();
+            disk.sync();
+        } catch (RuntimeException e) {
+            if (background != null) {
+                e.addSuppressed(background);
+            }
+            throw e;
+        }
+        if (background != null) {
+            throw background;
+        }
+    }
+
+    /**
+     * Stops the background writer, flushes and closes the disk manager; idempotent. Frame memory is released when
+     * the pool is collected.
+     *
+     * @throws DbException the background writer's last unreported error, after everything is closed
+     */
+    @Override
+    public void close() {
+        closing = true;
+        if (backgroundWriter != null) {
+            backgroundWriter.requestStop();
+        }
+        RuntimeException failure = null;
+        lifecycle.writeLock().lock(); // waits for a background round or prefetch in progress
+        try {
+            if (closed) {
+                return;
+            }
+            try {
+                writeDirtyPages(false);
+                awaitPendingIo();
+            } catch (RuntimeException e) {
+                failure = e;
+            } finally {
+                closed = true;
+                pageTable.clear();
+                try {
+                    disk.close();
+                } catch (RuntimeException e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else {
+                        failure.addSuppressed(e);
+                    }
+                }
+            }
+        } finally {
+            lifecycle.writeLock().unlock();
+            if (backgroundWriter != null) {
+                backgroundWriter.join();
+            }
+        }
+        DbException background = backgroundError.getAndSet(null);
+        if (failure != null) {
+            if (background != null) {
+                failure.addSuppressed(background);
+            }
+            throw failure;
+        }
+        if (background != null) {
+            throw background;
         }
     }
 

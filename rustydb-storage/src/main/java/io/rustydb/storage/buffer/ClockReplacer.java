@@ -32,12 +32,13 @@ public final class ClockReplacer implements Replacer {
     }
 
     @Override
-    public int evict() {
+    public int evict(long incomingPageNo, VictimFilter filter) {
         if (evictableCount == 0) {
             return NO_FRAME;
         }
         int n = tracked.length;
-        // two full sweeps are enough: the first clears every reference bit of evictable frames
+        // two full sweeps are enough: the first clears every reference bit of evictable frames, the second offers
+        // every evictable frame to the filter; a rejected (pinned) frame keeps its place
         for (int step = 0; step < 2 * n + 1; step++) {
             int f = hand;
             hand = (hand + 1) % n;
@@ -46,6 +47,9 @@ public final class ClockReplacer implements Replacer {
             }
             if (referenced[f]) {
                 referenced[f] = false;
+                continue;
+            }
+            if (!filter.tryClaim(f)) {
                 continue;
             }
             remove(f);

@@ -1,13 +1,16 @@
 package io.rustydb.storage.buffer;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * LRU-K (E. O'Neil, P. O'Neil, G. Weikum, SIGMOD 1993): evicts the frame whose K-th most recent access is oldest
  * (largest backward K-distance). Frames with fewer than K accesses have infinite distance and go first, oldest first
  * access first. The access history of evicted pages is retained for up to {@code capacity} pages (the paper's
- * "retained information"), so a page that returns soon keeps its history. Eviction scans all frames: O(frames).
+ * "retained information"), so a page that returns soon keeps its history. Eviction scans all frames: O(frames),
+ * plus one more pass per candidate the victim filter rejects (a pinned frame), and a sort after eight rejections.
  */
 public final class LruKReplacer implements Replacer {
     private final int k;
@@ -17,6 +20,10 @@ public final class LruKReplacer implements Replacer {
     /** history[f * k + i]: the i-th most recent access time of frame f (0 = most recent); 0 = none. */
     private final long[] history;
     private final Map<Long, long[]> retained;
+    /** Frames the filter rejected during the current {@link #evict} call. */
+    private final boolean[] skipped;
+    private final int[] skippedIds;
+    private int skippedCount;
     private int evictableCount;
     private long clock;
 
@@ -29,6 +36,8 @@ public final class LruKReplacer implements Replacer {
         evictable = new boolean[capacity];
         framePage = new long[capacity];
         history = new long[capacity * k];
+        skipped = new boolean[capacity];
+        skippedIds = new int[capacity];
         int limit = capacity;
         retained = new LinkedHashMap<>(16, 0.75f, true) {
             private static final long serialVersionUID = 1L;
@@ -68,25 +77,35 @@ public final class LruKReplacer implements Replacer {
     }
 
     @Override
-    public int evict() {
+    public int evict(long incomingPageNo, VictimFilter filter) {
         if (evictableCount == 0) {
             return NO_FRAME;
         }
-        int victim = -1;
-        boolean victimInfinite = false;
-        long victimKey = Long.MAX_VALUE;
-        for (int f = 0; f < tracked.length; f++) {
-            if (!tracked[f] || !evictable[f]) {
-                continue;
+        // usual case: the best candidate is accepted at once. Each rejection (a pinned frame) costs another O(frames)
+        // pass; after a few, sort the remaining candidates once instead (O(frames log frames), allocates).
+        int rejected = 0;
+        int victim = NO_FRAME;
+        try {
+            for (;;) {
+                int best = best();
+                if (best < 0) {
+                    break;
+                }
+                if (filter.tryClaim(best)) {
+                    victim = best;
+                    break;
+                }
+                skip(best);
+                if (++rejected == 8) {
+                    victim = evictInOrder(filter);
+                    break;
+                }
             }
-            long kth = history[f * k + k - 1];
-            boolean infinite = kth == 0;
-            long key = infinite ? oldestAccess(f) : kth;
-            if (victim < 0 || (infinite && !victimInfinite) || (infinite == victimInfinite && key < victimKey)) {
-                victim = f;
-                victimInfinite = infinite;
-                victimKey = key;
+        } finally {
+            for (int i = 0; i < skippedCount; i++) {
+                skipped[skippedIds[i]] = false;
             }
+            skippedCount = 0;
         }
         if (victim >= 0) {
             long[] h = new long[k];
@@ -95,6 +114,57 @@ public final class LruKReplacer implements Replacer {
             remove(victim);
         }
         return victim;
+    }
+
+    private boolean candidate(int f) {
+        return tracked[f] && evictable[f] && !skipped[f];
+    }
+
+    private void skip(int f) {
+        skipped[f] = true;
+        skippedIds[skippedCount++] = f;
+    }
+
+    /** True if frame a should be evicted before frame b. */
+    private boolean before(int a, int b) {
+        boolean infA = history[a * k + k - 1] == 0;
+        boolean infB = history[b * k + k - 1] == 0;
+        if (infA != infB) {
+            return infA;
+        }
+        return key(a) < key(b);
+    }
+
+    private long key(int f) {
+        long kth = history[f * k + k - 1];
+        return kth == 0 ? oldestAccess(f) : kth;
+    }
+
+    /** The best candidate (largest backward K-distance), or -1. */
+    private int best() {
+        int victim = -1;
+        for (int f = 0; f < tracked.length; f++) {
+            if (candidate(f) && (victim < 0 || before(f, victim))) {
+                victim = f;
+            }
+        }
+        return victim;
+    }
+
+    private int evictInOrder(VictimFilter filter) {
+        List<Integer> order = new ArrayList<>();
+        for (int f = 0; f < tracked.length; f++) {
+            if (candidate(f)) {
+                order.add(f);
+            }
+        }
+        order.sort((a, b) -> a.equals(b) ? 0 : before(a, b) ? -1 : 1);
+        for (int f : order) {
+            if (filter.tryClaim(f)) {
+                return f;
+            }
+        }
+        return NO_FRAME;
     }
 
     private long oldestAccess(int f) {

@@ -26,9 +26,9 @@ public final class LruReplacer implements Replacer {
     }
 
     @Override
-    public int evict() {
+    public int evict(long incomingPageNo, VictimFilter filter) {
         for (int f = list.oldest(0); f >= 0; f = list.newer(f)) {
-            if (evictable[f]) {
+            if (evictable[f] && filter.tryClaim(f)) {
                 remove(f);
                 return f;
             }

@@ -54,16 +54,16 @@ public final class TwoQReplacer implements Replacer {
     }
 
     @Override
-    public int evict() {
+    public int evict(long incomingPageNo, VictimFilter filter) {
         if (evictableCount == 0) {
             return NO_FRAME;
         }
         int first = lists.size(A1IN) > kin ? A1IN : AM;
-        int victim = oldestEvictable(first);
+        int victim = oldestEvictable(first, filter);
         int from = first;
         if (victim < 0) {
             from = first == A1IN ? AM : A1IN;
-            victim = oldestEvictable(from);
+            victim = oldestEvictable(from, filter);
         }
         if (victim < 0) {
             return NO_FRAME;
@@ -81,9 +81,9 @@ public final class TwoQReplacer implements Replacer {
         return victim;
     }
 
-    private int oldestEvictable(int list) {
+    private int oldestEvictable(int list, VictimFilter filter) {
         for (int f = lists.oldest(list); f >= 0; f = lists.newer(f)) {
-            if (evictable[f]) {
+            if (evictable[f] && filter.tryClaim(f)) {
                 return f;
             }
         }

@@ -2,8 +2,11 @@ package io.rustydb.storage.file;
 
 import io.rustydb.core.DbException;
 import io.rustydb.core.ErrorCode;
+import io.rustydb.storage.page.PageChecksum;
+import io.rustydb.storage.page.PageHeader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -12,7 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * A disk manager over one database file, with positional {@link FileChannel} I/O.
+ * A disk manager over one database file, with positional {@link FileChannel} I/O and an optional {@link PageCipher}.
  *
  * <p>Invariants:
  * <ol>
@@ -36,13 +39,18 @@ public final class FileDiskManager implements DiskManager {
     private final FileLock lock;
     private final int pageSize;
     private final DatabaseHeader header;
+    private final PageCipher cipher;
+    private final ThreadLocal<ByteBuffer> scratch;
     private final Object growLock = new Object();
     private volatile int pageCount;
     private long physicalPages;
     private volatile boolean closed;
 
     private FileDiskManager(Path path, String name, FileChannel channel, FileLock lock, int pageSize,
-                            DatabaseHeader header, int pageCount, long physicalPages) {
+                            DatabaseHeader header, int pageCount, long physicalPages, PageCipher cipher) {
+        this.cipher = cipher;
+        this.scratch = ThreadLocal.withInitial(
+                () -> ByteBuffer.allocateDirect(pageSize).order(ByteOrder.LITTLE_ENDIAN));
         this.path = path;
         this.name = name;
         this.channel = channel;
@@ -60,6 +68,22 @@ public final class FileDiskManager implements DiskManager {
      * @throws DbException 55006 if the file is open elsewhere, XX001 if it is not a valid database, 58030 on I/O errors
      */
     public static FileDiskManager open(Path path, int pageSizeForNewFile) {
+        return open(path, pageSizeForNewFile, PageCipher.IDENTITY);
+    }
+
+    /**
+     * Like {@link #open(Path, int)}, encrypting data pages with {@code cipher} ({@link PageCipher#IDENTITY}: none).
+     * The caller must open a file with the cipher (and key) it was written with: a page written with another cipher
+     * or key fails to read with XX001.
+     */
+    public static FileDiskManager open(Path path, int pageSizeForNewFile, PageCipher cipher) {
+        if (cipher == null) {
+            cipher = PageCipher.IDENTITY;
+        }
+        if (cipher.overhead() < 0 || cipher.overhead() > PageCipher.MAX_OVERHEAD) {
+            throw new DbException(ErrorCode.INVALID_PARAMETER_VALUE, "page cipher " + cipher.name() + " needs "
+                    + cipher.overhead() + " bytes per page; the page header reserves " + PageCipher.MAX_OVERHEAD);
+        }
         if (!FileHeader.isValidPageSize(pageSizeForNewFile)) {
             throw new DbException(ErrorCode.INVALID_PARAMETER_VALUE,
                     "page size must be a power of two from 4096 to 65536: " + pageSizeForNewFile);
@@ -92,8 +116,8 @@ public final class FileDiskManager implements DiskManager {
                 throw new DbException(ErrorCode.DATABASE_IN_USE, canonical);
             }
             FileDiskManager dm = ch.size() == 0
-                    ? create(abs, canonical, ch, lock, pageSizeForNewFile)
-                    : openExisting(abs, canonical, ch, lock);
+                    ? create(abs, canonical, ch, lock, pageSizeForNewFile, cipher)
+                    : openExisting(abs, canonical, ch, lock, cipher);
             ok = true;
             return dm;
         } catch (IOException e) {
@@ -112,16 +136,17 @@ public final class FileDiskManager implements DiskManager {
         }
     }
 
-    private static FileDiskManager create(Path path, String name, FileChannel ch, FileLock lock, int pageSize) {
+    private static FileDiskManager create(Path path, String name, FileChannel ch, FileLock lock, int pageSize,
+                                          PageCipher cipher) {
         DatabaseHeader h = new DatabaseHeader(pageSize, System.currentTimeMillis(), StorageVersion.CREATOR);
-        FileDiskManager dm = new FileDiskManager(path, name, ch, lock, pageSize, h, 1, 0);
+        FileDiskManager dm = new FileDiskManager(path, name, ch, lock, pageSize, h, 1, 0, cipher);
         dm.growTo(1);
         dm.sync();
         return dm;
     }
 
-    private static FileDiskManager openExisting(Path path, String name, FileChannel ch, FileLock lock)
-            throws IOException {
+    private static FileDiskManager openExisting(Path path, String name, FileChannel ch, FileLock lock,
+                                                PageCipher cipher) throws IOException {
         long size = ch.size();
         if (size < FileHeader.SIZE) {
             throw DbException.corruption(name, -1, "file of " + size + " bytes is too short to be a RustyDB database");
@@ -142,7 +167,7 @@ public final class FileDiskManager implements DiskManager {
             throw DbException.corruption(name, -1, "file is truncated: the header records " + count[0]
                     + " pages (" + needed + " bytes) but the file has " + size + " bytes");
         }
-        return new FileDiskManager(path, name, ch, lock, pageSize, h, count[0], size / pageSize);
+        return new FileDiskManager(path, name, ch, lock, pageSize, h, count[0], size / pageSize, cipher);
     }
 
     private static void readFully(FileChannel ch, ByteBuffer dst, long position, String name, int pageNo)
@@ -227,13 +252,57 @@ public final class FileDiskManager implements DiskManager {
         } catch (IOException e) {
             throw ioError(name, e);
         }
+        int flags = PageHeader.flags(dst, offset);
+        boolean encrypted = (flags & PageHeader.FLAG_ENCRYPTED) != 0;
+        if (cipher.isIdentity()) {
+            if (encrypted) {
+                PageChecksum.verify(dst, offset, pageSize, pageNo, name);
+                throw DbException.corruption(name, pageNo, "the page is encrypted, but the database was opened "
+                        + "without a page cipher");
+            }
+            return;
+        }
+        // ciphertext on disk: checksum and plaintext header first, then authenticate and decrypt
+        PageChecksum.verify(dst, offset, pageSize, pageNo, name);
+        if (!encrypted) {
+            throw DbException.corruption(name, pageNo, "the page is not encrypted, but the database uses page cipher "
+                    + cipher.name());
+        }
+        ByteBuffer page = pageView(dst, offset);
+        if (!cipher.decrypt(pageNo, page)) {
+            throw DbException.corruption(name, pageNo, "the page failed " + cipher.name()
+                    + " authentication (tampered with, moved from another page, or a wrong key)");
+        }
+        PageHeader.setFlags(dst, offset, flags & ~PageHeader.FLAG_ENCRYPTED);
+        PageHeader.zero(dst, offset + PageHeader.CIPHER_RESERVE_OFFSET, PageHeader.CIPHER_RESERVE_LENGTH);
+        PageChecksum.stamp(dst, offset, pageSize);
+    }
+
+    private ByteBuffer pageView(ByteBuffer buf, int offset) {
+        ByteBuffer view = buf.duplicate();
+        view.clear().limit(offset + pageSize).position(offset);
+        return view.slice().order(ByteOrder.LITTLE_ENDIAN);
     }
 
     @Override
     public void writePage(int pageNo, ByteBuffer src, int offset) {
         checkPage(pageNo);
-        ByteBuffer view = src.duplicate();
-        view.clear().limit(offset + pageSize).position(offset);
+        ByteBuffer view;
+        if (cipher.isIdentity()) {
+            view = src.duplicate();
+            view.clear().limit(offset + pageSize).position(offset);
+        } else {
+            // encrypt a copy: the frame stays plaintext for its concurrent readers
+            ByteBuffer page = scratch.get();
+            page.clear();
+            page.put(0, pageView(src, offset), 0, pageSize);
+            PageHeader.setFlags(page, 0, PageHeader.flags(page, 0) | PageHeader.FLAG_ENCRYPTED);
+            cipher.encrypt(pageNo, page);
+            PageChecksum.stamp(page, 0, pageSize);
+            page.clear();
+            view = page;
+            offset = 0;
+        }
         long pos = (long) pageNo * pageSize;
         try {
             while (view.hasRemaining()) {
@@ -255,6 +324,11 @@ public final class FileDiskManager implements DiskManager {
         if (closed) {
             throw new DbException(ErrorCode.OBJECT_CLOSED, "database file " + name);
         }
+    }
+
+    /** The page cipher ({@link PageCipher#IDENTITY} if none). */
+    public PageCipher cipher() {
+        return cipher;
     }
 
     @Override

@@ -11,19 +11,20 @@ import java.nio.ByteBuffer;
  *  |   0 |  4 | checksum      CRC32C of bytes [4, pageSize), see {@link PageChecksum} |
  *  |   4 |  1 | page type     {@link PageType#code()}                                 |
  *  |   5 |  1 | layout ver.   {@link #LAYOUT_VERSION} (1)                             |
- *  |   6 |  2 | flags         0; reserved (e.g. "encrypted", "has full-page image")    |
+ *  |   6 |  2 | flags         bit 0: encrypted on disk ({@link #FLAG_ENCRYPTED})      |
  *  |   8 |  8 | page LSN      LSN of the last WAL record that changed the page, 0=none |
  *  |  16 |  4 | page number   the page's own number: catches misdirected I/O         |
  *  |  20 |  4 | next page     heap chain / free-list link, 0 = none                   |
  *  |  24 |  8 | reserved      0                                                       |
- *  |  32 | 32 | cipher reserve: nonce (12) | GCM tag (16) | spare (4); all 0 now       |
+ *  |  32 | 32 | cipher reserve: nonce (12) | GCM tag (16) | spare (4); 0 = plain      |
  *  +-----+----+---------------------------------------------------------------------+
  *  |  64 |    | type-specific content (e.g. {@link SlottedPage})                        |
  * </pre>
  *
- * All integers are little-endian. The cipher reserve is where a future {@code PageCipher} (AES-256-GCM) keeps the
+ * All integers are little-endian. The cipher reserve is where a {@code PageCipher} (e.g. AES-256-GCM) keeps the
  * per-page nonce and authentication tag; the header bytes [0, 64) stay plaintext so that a page can be identified
- * and checksummed without the key. Accessors are static and take the buffer and the page's base offset.
+ * and checksummed without the key. {@link #FLAG_ENCRYPTED} is set only in the on-disk image of an encrypted page,
+ * never in a buffer-pool frame. Accessors are static and take the buffer and the page's base offset.
  */
 public final class PageHeader {
     public static final int CHECKSUM_OFFSET = 0;
@@ -38,6 +39,8 @@ public final class PageHeader {
     public static final int CIPHER_NONCE_LENGTH = 12;
     public static final int CIPHER_TAG_LENGTH = 16;
     public static final int CIPHER_RESERVE_LENGTH = 32;
+    /** Flag bit: the page content on disk is encrypted by the database's {@code PageCipher}. */
+    public static final int FLAG_ENCRYPTED = 1;
     /** Size of the common header; type-specific content starts here. */
     public static final int SIZE = 64;
     /** The only page layout version this build writes and reads. */
@@ -85,6 +88,10 @@ public final class PageHeader {
 
     public static int flags(ByteBuffer buf, int base) {
         return buf.getShort(base + FLAGS_OFFSET) & 0xFFFF;
+    }
+
+    public static void setFlags(ByteBuffer buf, int base, int flags) {
+        buf.putShort(base + FLAGS_OFFSET, (short) flags);
     }
 
     public static long lsn(ByteBuffer buf, int base) {

@@ -1,0 +1,158 @@
+package io.rustydb.bench;
+
+import io.rustydb.bench.engine.Engine;
+import io.rustydb.bench.workload.Settings;
+import io.rustydb.bench.workload.Workload;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Command-line options of {@link Compare}. */
+final class Options {
+    static final String USAGE = """
+            usage: java -jar rustydb-bench.jar [options]
+              --quick              small sizes for a smoke run (< 2 minutes); default is the full run
+              --workloads=a,b      workloads to run (default all): %s
+              --engines=a,b        engines to run (default all): %s
+              --out=DIR            where results.md and results.json go (default target/bench-results)
+              --no-limits          skip the physical-limit measurements
+              --progress / --no-progress
+                                   force the stderr progress bar on or off (default: on when there is a console)
+            tuning (override the mode's defaults):
+              --rows=N             rows loaded (quick 20000, full 1000000)
+              --time-ms=N          time box of one round for repeated operations (quick 300, full 2000)
+              --warmup=N           warm-up rounds, not reported (quick 1, full 2)
+              --rounds=N           measured rounds (quick 3, full 5)
+              --mem-mib=N          array size for the memory-bandwidth limit (quick 256, full 1024)
+            """;
+
+    boolean quick;
+    List<String> workloads = new ArrayList<>();
+    List<String> engines = new ArrayList<>();
+    Path out = Path.of("target", "bench-results");
+    boolean limits = true;
+    Boolean progress;
+    Long rows;
+    Long timeMs;
+    Integer warmup;
+    Integer rounds;
+    Integer memMib;
+    boolean help;
+
+    static Options parse(String... args) {
+        Options o = new Options();
+        for (String arg : args) {
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
+            switch (name) {
+                case "--quick" -> o.quick = true;
+                case "--full" -> o.quick = false;
+                case "--workloads" -> o.workloads = list(value, name);
+                case "--engines" -> o.engines = list(value, name);
+                case "--out" -> o.out = Path.of(required(value, name));
+                case "--no-limits" -> o.limits = false;
+                case "--progress" -> o.progress = true;
+                case "--no-progress" -> o.progress = false;
+                case "--rows" -> o.rows = positive(value, name);
+                case "--time-ms" -> o.timeMs = positive(value, name);
+                case "--warmup" -> o.warmup = (int) nonNegative(value, name);
+                case "--rounds" -> o.rounds = (int) positive(value, name);
+                case "--mem-mib" -> o.memMib = (int) positive(value, name);
+                case "--help", "-h" -> o.help = true;
+                default -> throw new IllegalArgumentException("unknown option " + arg);
+            }
+        }
+        return o;
+    }
+
+    static String usage() {
+        List<String> w = Workload.all(new Settings(1, 1)).stream().map(Workload::id).toList();
+        List<String> e = Engine.all().stream().map(Engine::id).toList();
+        return String.format(USAGE, String.join(",", w), String.join(",", e));
+    }
+
+    Settings settings() {
+        return new Settings(rows != null ? rows : quick ? 20_000 : 1_000_000, timeMs != null ? timeMs : quick ? 300 : 2000);
+    }
+
+    int warmupRounds() {
+        return warmup != null ? warmup : quick ? 1 : 2;
+    }
+
+    int measuredRounds() {
+        return rounds != null ? rounds : quick ? 3 : 5;
+    }
+
+    int memoryMib() {
+        return memMib != null ? memMib : quick ? 256 : 1024;
+    }
+
+    List<Workload> selectedWorkloads() {
+        List<Workload> all = Workload.all(settings());
+        if (workloads.isEmpty()) {
+            return all;
+        }
+        List<Workload> chosen = new ArrayList<>();
+        for (String id : workloads) {
+            chosen.add(all.stream().filter(w -> w.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown workload " + id)));
+        }
+        return chosen;
+    }
+
+    List<Engine> selectedEngines() {
+        List<Engine> all = Engine.all();
+        if (engines.isEmpty()) {
+            return all;
+        }
+        List<Engine> chosen = new ArrayList<>();
+        for (Engine e : all) { // keep report order
+            if (engines.contains(e.id())) {
+                chosen.add(e);
+            }
+        }
+        for (String id : engines) {
+            if (all.stream().noneMatch(e -> e.id().equals(id))) {
+                throw new IllegalArgumentException("unknown engine " + id);
+            }
+        }
+        return chosen;
+    }
+
+    private static List<String> list(String value, String name) {
+        List<String> items = new ArrayList<>();
+        for (String s : required(value, name).split(",")) {
+            if (!s.isBlank() && !s.trim().equals("all")) {
+                items.add(s.trim().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return items;
+    }
+
+    private static String required(String value, String name) {
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException(name + " needs a value (" + name + "=...)");
+        }
+        return value;
+    }
+
+    private static long positive(String value, String name) {
+        long v = nonNegative(value, name);
+        if (v == 0) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+        return v;
+    }
+
+    private static long nonNegative(String value, String name) {
+        try {
+            long v = Long.parseLong(required(value, name).replace("_", ""));
+            if (v < 0) {
+                throw new IllegalArgumentException(name + " must not be negative");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " needs a number, not " + value);
+        }
+    }
+}

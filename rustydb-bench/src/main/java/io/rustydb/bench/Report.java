@@ -1,0 +1,365 @@
+package io.rustydb.bench;
+
+import io.rustydb.bench.engine.Engine;
+import io.rustydb.bench.engine.Mode;
+import io.rustydb.bench.workload.Workload;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Collects the run's figures and renders them as markdown (for people) and JSON (raw, for tools). */
+final class Report {
+    private final Options options;
+    private final List<Engine> engines;
+    private final Map<String, Object> machine = new LinkedHashMap<>();
+    private final Map<String, String> versions = new LinkedHashMap<>();
+    private final Map<String, Object> limits = new LinkedHashMap<>();
+    private final List<Workload> workloads = new ArrayList<>();
+    private final Map<String, Map<String, Outcome>> outcomes = new LinkedHashMap<>();
+    private final Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    Report(Options options, List<Engine> engines, List<Workload> allWorkloads) {
+        this.options = options;
+        this.engines = engines;
+        Runtime rt = Runtime.getRuntime();
+        machine.put("cpus", rt.availableProcessors());
+        machine.put("cpu", cpuModel());
+        machine.put("memory", memTotal());
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+        machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        machine.put("max heap (MiB)", rt.maxMemory() >> 20);
+    }
+
+    String machineLine() {
+        return machine.get("cpus") + " CPUs (" + machine.get("cpu") + "), " + machine.get("memory") + " RAM, "
+                + machine.get("java") + ", max heap " + machine.get("max heap (MiB)") + " MiB";
+    }
+
+    void limit(String name, Map<String, Object> values) {
+        limits.put(name, values);
+    }
+
+    void engineVersion(Engine e, Connection c) {
+        versions.computeIfAbsent(e.id(), k -> Compare.productVersion(c));
+    }
+
+    void add(Workload w, Map<String, Outcome> byEngine) {
+        workloads.add(w);
+        outcomes.put(w.id(), byEngine);
+    }
+
+    Map<String, Outcome> outcomes(String workload) {
+        return outcomes.get(workload);
+    }
+
+    // ---------------------------------------------------------------- markdown
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# RustyDB benchmark: ").append(options.quick ? "quick run" : "full run").append("\n\n");
+        md.append("Run ").append(started).append(" on ").append(machineLine()).append(".  \n");
+        md.append(options.warmupRounds()).append(" warm-up + ").append(options.measuredRounds())
+                .append(" measured rounds per workload, engines interleaved round by round; each cell is the median of"
+                        + " the measured rounds with [min–max] after it.\n\n");
+        limitsMarkdown(md);
+        md.append("## Results\n\n");
+        md.append("| workload | unit |");
+        engines.forEach(e -> md.append(' ').append(e.label()).append(" |"));
+        md.append("\n|---|---|");
+        engines.forEach(e -> md.append("---|"));
+        md.append('\n');
+        for (Workload w : workloads) {
+            md.append("| ").append(w.id()).append(" (").append(w.mode().label()).append(") | ").append(w.unit())
+                    .append(w.higherIsBetter() ? " ↑" : " ↓").append(" |");
+            for (Engine e : engines) {
+                md.append(' ').append(cell(e, outcomes.get(w.id()).get(e.id()))).append(" |");
+            }
+            md.append('\n');
+        }
+        md.append("\n↑ higher is better, ↓ lower is better.\n\n");
+        ratiosMarkdown(md);
+        md.append("## Workloads and parameters\n\n");
+        for (Workload w : workloads) {
+            md.append("- **").append(w.id()).append("** (").append(w.mode().label()).append("): ")
+                    .append(w.description()).append(". Parameters: ");
+            List<String> ps = new ArrayList<>();
+            w.parameters().forEach((k, v) -> ps.add(k + " = " + v));
+            md.append(String.join("; ", ps)).append('.');
+            for (Engine e : engines) {
+                Outcome o = outcomes.get(w.id()).get(e.id());
+                if (o != null && o.note() != null) {
+                    md.append("\n  - ").append(e.label()).append(": ").append(o.note());
+                }
+            }
+            md.append('\n');
+        }
+        md.append('\n');
+        notMeasuredMarkdown(md);
+        md.append("## Engine configurations\n\n| engine | version | in-memory | durable |\n|---|---|---|---|\n");
+        for (Engine e : engines) {
+            md.append("| ").append(e.label()).append(" | ").append(versions.getOrDefault(e.id(), "?")).append(" | ")
+                    .append(e.configuration(Mode.MEMORY)).append(" | ").append(e.configuration(Mode.DURABLE))
+                    .append(" |\n");
+        }
+        return md.toString();
+    }
+
+    private void limitsMarkdown(StringBuilder md) {
+        if (limits.isEmpty()) {
+            return;
+        }
+        md.append("## Physical limits of this machine (same JVM, measured just before the workloads)\n\n");
+        md.append("| limit | measured | bounds |\n|---|---|---|\n");
+        if (limits.get("fsync") instanceof Map<?, ?> f) {
+            for (String how : List.of("append", "overwrite")) {
+                if (f.get(how) instanceof Map<?, ?> one) {
+                    md.append("| fsync rate: 4 KiB ").append(how.equals("append") ? "append (file grows)"
+                            : "overwrite in a preallocated file").append(" + `FileChannel.force(false)`, temp dir's disk | ")
+                            .append(fmt((Double) one.get("fsyncs/s"))).append("/s (")
+                            .append(fmt((Double) one.get("mean latency (us)")))
+                            .append(" µs each) | durable commits of one writer without group commit |\n");
+                }
+            }
+        }
+        if (limits.get("memory") instanceof Map<?, ?> m) {
+            md.append("| sequential memory read: sum over a `long[]` of ").append(m.get("array (MiB)"))
+                    .append(" MiB, best of ").append(m.get("passes")).append(" | ")
+                    .append(fmt((Double) m.get("GB/s"))).append(" GB/s | full scans |\n");
+        }
+        if (limits.get("roundTrip") instanceof Map<?, ?> r) {
+            List<String> parts = new ArrayList<>();
+            for (Engine e : engines) {
+                if (r.get(e.id()) instanceof Map<?, ?> one) {
+                    parts.add(one.containsKey("ns/trip")
+                            ? e.label() + " " + fmt((Double) one.get("ns/trip") / 1000) + " µs"
+                            : e.label() + " n/a");
+                }
+            }
+            md.append("| empty JDBC round trip: prepared `SELECT 1` (or `VALUES 1`), in-memory | ")
+                    .append(String.join(", ", parts)).append(" | point queries (per engine) |\n");
+        }
+        md.append('\n');
+    }
+
+    private void ratiosMarkdown(StringBuilder md) {
+        Engine subject = engines.stream().filter(Engine::isSubject).findFirst().orElse(null);
+        if (subject == null || engines.size() < 2) {
+            return;
+        }
+        md.append("## RustyDB ÷ best peer\n\n");
+        md.append("Throughput ratio (for times: best peer's time ÷ RustyDB's time), so above 1 means RustyDB is"
+                + " faster. The best peer is the best median among the peers measured in the same mode.\n\n");
+        md.append("| workload | RustyDB | best peer | ratio |\n|---|---|---|---|\n");
+        for (Workload w : workloads) {
+            Map<String, Outcome> byEngine = outcomes.get(w.id());
+            Outcome mine = byEngine.get(subject.id());
+            Engine best = bestPeer(w, byEngine);
+            md.append("| ").append(w.id()).append(" | ").append(cell(subject, mine)).append(" | ");
+            md.append(best == null ? "none measured" : best.label() + " " + fmt(byEngine.get(best.id()).stats().median()));
+            md.append(" | ");
+            Double ratio = ratio(w, subject, best);
+            md.append(ratio == null ? "n/a" : String.format(Locale.ROOT, "%.2f×", ratio)).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private Engine bestPeer(Workload w, Map<String, Outcome> byEngine) {
+        Engine best = null;
+        for (Engine e : engines) {
+            Outcome o = byEngine.get(e.id());
+            if (e.isSubject() || o == null || !o.measured()) {
+                continue;
+            }
+            double m = o.stats().median();
+            if (best == null) {
+                best = e;
+            } else {
+                double b = byEngine.get(best.id()).stats().median();
+                if (w.higherIsBetter() ? m > b : m < b) {
+                    best = e;
+                }
+            }
+        }
+        return best;
+    }
+
+    private Double ratio(Workload w, Engine subject, Engine best) {
+        Outcome mine = outcomes.get(w.id()).get(subject.id());
+        if (best == null || mine == null || !mine.measured()) {
+            return null;
+        }
+        double m = mine.stats().median();
+        double b = outcomes.get(w.id()).get(best.id()).stats().median();
+        return w.higherIsBetter() ? m / b : b / m;
+    }
+
+    private void notMeasuredMarkdown(StringBuilder md) {
+        List<String> lines = new ArrayList<>();
+        for (Workload w : workloads) {
+            for (Engine e : engines) {
+                Outcome o = outcomes.get(w.id()).get(e.id());
+                if (o != null && !o.measured()) {
+                    lines.add("- " + e.label() + " / " + w.id() + ": " + statusText(e, o) + " — `" + o.reason() + "`");
+                }
+            }
+        }
+        if (!lines.isEmpty()) {
+            md.append("## Not measured\n\n").append(String.join("\n", lines)).append("\n\n");
+        }
+    }
+
+    private static String cell(Engine e, Outcome o) {
+        if (o == null) {
+            return "–";
+        }
+        if (!o.measured()) {
+            return statusText(e, o);
+        }
+        Stats s = o.stats();
+        return s.samples().length == 1 ? fmt(s.median())
+                : fmt(s.median()) + " [" + fmt(s.min()) + "–" + fmt(s.max()) + "]";
+    }
+
+    private static String statusText(Engine e, Outcome o) {
+        return switch (o.status()) {
+            case NOT_SUPPORTED -> e.isSubject() ? "n/a (not supported yet)" : "n/a (not supported)";
+            case FAILED -> "failed";
+            case SKIPPED -> "skipped";
+            case OK -> "ok";
+        };
+    }
+
+    /** Three significant digits, with K/M suffixes for large figures. */
+    static String fmt(double v) {
+        double a = Math.abs(v);
+        if (a >= 1e6) {
+            return sig(v / 1e6) + "M";
+        }
+        if (a >= 1e4) {
+            return sig(v / 1e3) + "K";
+        }
+        return sig(v);
+    }
+
+    private static String sig(double v) {
+        double a = Math.abs(v);
+        if (a >= 1000) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        if (a >= 100) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        if (a >= 10) {
+            return String.format(Locale.ROOT, "%.1f", v);
+        }
+        if (a >= 1) {
+            return String.format(Locale.ROOT, "%.2f", v);
+        }
+        if (a == 0) {
+            return "0";
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+    }
+
+    // ---------------------------------------------------------------- JSON
+
+    Map<String, Object> json() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("started", started.toString());
+        root.put("mode", options.quick ? "quick" : "full");
+        root.put("warmupRounds", options.warmupRounds());
+        root.put("measuredRounds", options.measuredRounds());
+        root.put("machine", machine);
+        root.put("limits", limits);
+        List<Object> es = new ArrayList<>();
+        for (Engine e : engines) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", e.id());
+            m.put("label", e.label());
+            m.put("version", versions.getOrDefault(e.id(), "?"));
+            m.put("memory", e.configuration(Mode.MEMORY));
+            m.put("durable", e.configuration(Mode.DURABLE));
+            es.add(m);
+        }
+        root.put("engines", es);
+        List<Object> ws = new ArrayList<>();
+        for (Workload w : workloads) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", w.id());
+            m.put("description", w.description());
+            m.put("mode", w.mode().name().toLowerCase(Locale.ROOT));
+            m.put("unit", w.unit());
+            m.put("higherIsBetter", w.higherIsBetter());
+            m.put("parameters", w.parameters());
+            Map<String, Object> results = new LinkedHashMap<>();
+            for (Engine e : engines) {
+                Outcome o = outcomes.get(w.id()).get(e.id());
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("status", o.status().name().toLowerCase(Locale.ROOT));
+                if (o.measured()) {
+                    Stats s = o.stats();
+                    r.put("samples", s.samples());
+                    r.put("median", s.median());
+                    r.put("min", s.min());
+                    r.put("max", s.max());
+                    r.put("q1", s.q1());
+                    r.put("q3", s.q3());
+                } else {
+                    r.put("reason", o.reason());
+                }
+                if (o.note() != null) {
+                    r.put("note", o.note());
+                }
+                results.put(e.id(), r);
+            }
+            m.put("results", results);
+            Engine subject = engines.stream().filter(Engine::isSubject).findFirst().orElse(null);
+            if (subject != null) {
+                Engine best = bestPeer(w, outcomes.get(w.id()));
+                m.put("bestPeer", best == null ? null : best.id());
+                m.put("ratioVsBestPeer", ratio(w, subject, best));
+            }
+            ws.add(m);
+        }
+        root.put("workloads", ws);
+        return root;
+    }
+
+    // ---------------------------------------------------------------- machine
+
+    private static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // not Linux
+        }
+        return System.getProperty("os.arch");
+    }
+
+    private static String memTotal() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    long kib = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    return String.format(Locale.ROOT, "%.1f GiB", kib / 1024.0 / 1024.0);
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // not Linux
+        }
+        return "?";
+    }
+}

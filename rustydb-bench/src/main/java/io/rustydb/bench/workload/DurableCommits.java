@@ -1,0 +1,131 @@
+package io.rustydb.bench.workload;
+
+import io.rustydb.bench.engine.Database;
+import io.rustydb.bench.engine.Loader;
+import io.rustydb.bench.engine.Mode;
+import io.rustydb.bench.engine.Rows;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Durable single-row INSERT commits per second on a file database, from {@code threads} threads with one
+ * connection each, in auto-commit (one statement = one transaction = one durable commit).
+ */
+final class DurableCommits implements Workload {
+    private final Settings settings;
+    private final int threads;
+
+    DurableCommits(Settings settings, int threads) {
+        this.settings = settings;
+        this.threads = threads;
+    }
+
+    @Override
+    public String id() {
+        return "durable-commits-" + threads + "t";
+    }
+
+    @Override
+    public String description() {
+        return "single-row `INSERT` commits (auto-commit) on a durable file database, " + threads
+                + (threads == 1 ? " thread" : " threads, one connection each");
+    }
+
+    @Override
+    public Mode mode() {
+        return Mode.DURABLE;
+    }
+
+    @Override
+    public String unit() {
+        return "commits/s";
+    }
+
+    @Override
+    public boolean higherIsBetter() {
+        return true;
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("threads", threads);
+        p.put("rows per commit", 1);
+        p.put("time box per round (ms)", settings.timeMs());
+        return p;
+    }
+
+    @Override
+    public Trial prepare(Database db) throws Exception {
+        Connection c = db.connection();
+        db.engine().dropIfExists(c, "d");
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE d (" + Rows.COLUMNS + ")");
+        }
+        List<PreparedStatement> statements = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Connection tc = t == 0 ? c : db.newConnection();
+            tc.setAutoCommit(true);
+            statements.add(tc.prepareStatement(Loader.insertSql("d", 1)));
+        }
+        AtomicLong ids = new AtomicLong();
+        return new Trial() {
+            @Override
+            public double run() throws Exception {
+                CountDownLatch start = new CountDownLatch(1);
+                long[] counts = new long[threads];
+                Exception[] failures = new Exception[threads];
+                List<Thread> workers = new ArrayList<>();
+                long[] window = new long[2];
+                for (int t = 0; t < threads; t++) {
+                    int me = t;
+                    Thread w = new Thread(() -> {
+                        try {
+                            start.await();
+                            PreparedStatement ps = statements.get(me);
+                            counts[me] = TimedLoop.run(settings.timeMs(), () -> {
+                                Loader.bind(ps, 0, ids.getAndIncrement());
+                                ps.executeUpdate();
+                            })[0];
+                        } catch (Exception e) {
+                            failures[me] = e;
+                        }
+                    }, "durable-commit-" + t);
+                    w.start();
+                    workers.add(w);
+                }
+                window[0] = System.nanoTime();
+                start.countDown();
+                for (Thread w : workers) {
+                    w.join();
+                }
+                window[1] = System.nanoTime();
+                for (Exception e : failures) {
+                    if (e != null) {
+                        throw e;
+                    }
+                }
+                long total = 0;
+                for (long n : counts) {
+                    total += n;
+                }
+                return total * 1e9 / (window[1] - window[0]);
+            }
+
+            @Override
+            public void close() throws SQLException {
+                for (PreparedStatement ps : statements) {
+                    ps.close();
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,42 @@
+package io.rustydb.bench.workload;
+
+import io.rustydb.bench.engine.Database;
+import io.rustydb.bench.engine.Mode;
+import java.util.List;
+import java.util.Map;
+
+/** One benchmark workload. Implementations print their parameters through {@link #parameters()}. */
+public interface Workload {
+    /** Name on the command line and in the JSON ({@code bulk-load}, ...). */
+    String id();
+
+    /** One-line description for the report, including the SQL it runs. */
+    String description();
+
+    Mode mode();
+
+    /** Unit of the figure {@link Trial#run()} returns. */
+    String unit();
+
+    boolean higherIsBetter();
+
+    /** The parameters that shape the figure, printed with the results. */
+    Map<String, Object> parameters();
+
+    /**
+     * Sets the workload up on {@code db} (schema, data). An exception here means the engine cannot run the
+     * workload; it is reported as "n/a" with the reason.
+     */
+    Trial prepare(Database db) throws Exception;
+
+    /** Every workload for {@code settings}, in report order. */
+    static List<Workload> all(Settings settings) {
+        return List.of(
+                new BulkLoad(settings),
+                new ScanAggregate(settings),
+                new FilteredCount(settings),
+                new PointSelect(settings),
+                new DurableCommits(settings, 1),
+                new DurableCommits(settings, 4));
+    }
+}

@@ -1,0 +1,54 @@
+package io.rustydb.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rustydb.bench.engine.Engine;
+import io.rustydb.bench.workload.Workload;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class OptionsTest {
+    @Test
+    void quickDefaults() {
+        Options o = Options.parse("--quick");
+        assertEquals(20_000, o.settings().rows());
+        assertEquals(1, o.warmupRounds());
+        assertEquals(3, o.measuredRounds());
+        assertEquals(6, o.selectedEngines().size());
+        assertEquals(Path.of("target", "bench-results"), o.out);
+    }
+
+    @Test
+    void fullDefaults() {
+        Options o = Options.parse();
+        assertEquals(1_000_000, o.settings().rows());
+        assertEquals(5, o.measuredRounds());
+    }
+
+    @Test
+    void selectionKeepsReportOrderForEnginesAndGivenOrderForWorkloads() {
+        Options o = Options.parse("--engines=h2,rustydb", "--workloads=scan-aggregate,bulk-load", "--rows=1_000");
+        assertEquals("rustydb,h2", String.join(",", o.selectedEngines().stream().map(Engine::id).toList()));
+        assertEquals("scan-aggregate,bulk-load",
+                String.join(",", o.selectedWorkloads().stream().map(Workload::id).toList()));
+        assertEquals(1000, o.settings().rows());
+    }
+
+    @Test
+    void rejectsUnknownNames() {
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("--bogus"));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("--engines=oracle").selectedEngines());
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("--workloads=tpch").selectedWorkloads());
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("--rows=-1"));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("--rows=x"));
+    }
+
+    @Test
+    void usageListsEveryWorkloadAndEngine() {
+        String usage = Options.usage();
+        assertTrue(usage.contains("durable-commits-4t"), usage);
+        assertTrue(usage.contains("duckdb"), usage);
+    }
+}

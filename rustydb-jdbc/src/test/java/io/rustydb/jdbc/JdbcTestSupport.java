@@ -1,0 +1,77 @@
+package io.rustydb.jdbc;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Small helpers shared by the JDBC-level SQL tests: fresh in-memory URLs and result sets read into lists. */
+final class JdbcTestSupport {
+    private static final AtomicInteger NEXT = new AtomicInteger();
+
+    private JdbcTestSupport() {
+    }
+
+    /** A {@code jdbc:rustydb:mem:} URL no other test uses. */
+    static String freshMemUrl(String hint) {
+        return "jdbc:rustydb:mem:" + hint + "_" + NEXT.incrementAndGet() + "_" + System.nanoTime();
+    }
+
+    static Connection connect(String url) throws SQLException {
+        return DriverManager.getConnection(url);
+    }
+
+    /** Every row of {@code sql}, each as a list of {@code getObject} values (byte[] kept as is). */
+    static List<List<Object>> rows(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rows(rs);
+        }
+    }
+
+    static List<List<Object>> rows(ResultSet rs) throws SQLException {
+        int n = rs.getMetaData().getColumnCount();
+        List<List<Object>> out = new ArrayList<>();
+        while (rs.next()) {
+            List<Object> row = new ArrayList<>(n);
+            for (int i = 1; i <= n; i++) {
+                row.add(rs.getObject(i));
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
+    /** The single value of a one-row, one-column query. */
+    static Object scalar(Connection c, String sql) throws SQLException {
+        List<List<Object>> rows = rows(c, sql);
+        if (rows.size() != 1 || rows.get(0).size() != 1) {
+            throw new AssertionError("expected one value from " + sql + " but got " + rows);
+        }
+        return rows.get(0).get(0);
+    }
+
+    static int update(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            return s.executeUpdate(sql);
+        }
+    }
+
+    /** A row literal for assertions: {@code row(1, "x", null)}. */
+    static List<Object> row(Object... values) {
+        return Arrays.asList(values);
+    }
+
+    /** The first column of every row. */
+    static List<Object> column(Connection c, String sql) throws SQLException {
+        List<Object> out = new ArrayList<>();
+        for (List<Object> r : rows(c, sql)) {
+            out.add(r.get(0));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,18 @@
+package io.rustydb.storage.io;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+
+/**
+ * Opens the file channels storage reads and writes through. The default opens real files; tests substitute an
+ * opener whose channels fail at a chosen write or force, report a full disk, or lose unforced writes.
+ */
+@FunctionalInterface
+public interface ChannelOpener {
+    /** Opens real files with {@link FileChannel#open(Path, OpenOption...)}. */
+    ChannelOpener DEFAULT = FileChannel::open;
+
+    FileChannel open(Path path, OpenOption... options) throws IOException;
+}
