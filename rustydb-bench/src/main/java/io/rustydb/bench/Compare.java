@@ -95,6 +95,7 @@ public final class Compare {
                 report.add(w, runWorkload(w, engines, temp, progress, report));
             }
             progress.finish();
+            report.finish();
             String md = report.markdown();
             out.println();
             out.print(md);

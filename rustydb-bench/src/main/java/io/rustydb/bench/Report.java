@@ -37,6 +37,22 @@ final class Report {
                 + System.getProperty("os.arch"));
         machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         machine.put("max heap (MiB)", rt.maxMemory() >> 20);
+        machine.put("load average at start", loadAverage());
+    }
+
+    /** Records the load average at the end: other processes competing for the CPUs make every figure noisier. */
+    void finish() {
+        machine.put("load average at end", loadAverage());
+    }
+
+    /** The 1, 5 and 15 minute load averages from /proc/loadavg, or "?". */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     String machineLine() {
@@ -67,6 +83,9 @@ final class Report {
         StringBuilder md = new StringBuilder();
         md.append("# RustyDB benchmark: ").append(options.quick ? "quick run" : "full run").append("\n\n");
         md.append("Run ").append(started).append(" on ").append(machineLine()).append(".  \n");
+        md.append("Load average (1/5/15 min) at start ").append(machine.get("load average at start"))
+                .append(", at end ").append(machine.getOrDefault("load average at end", "?"))
+                .append(" — anything above 0 means other processes shared the CPUs with this run.  \n");
         md.append(options.warmupRounds()).append(" warm-up + ").append(options.measuredRounds())
                 .append(" measured rounds per workload, engines interleaved round by round; each cell is the median of"
                         + " the measured rounds with [min–max] after it.\n\n");

@@ -30,7 +30,7 @@ final class DatabaseRegistry {
                     : StorageEngine.openFile(url.path(), options);
             SqlEngine engine;
             try {
-                engine = new SqlEngine(storage);
+                engine = SqlEngine.open(storage, config);
             } catch (RuntimeException e) {
                 storage.close();
                 throw e;

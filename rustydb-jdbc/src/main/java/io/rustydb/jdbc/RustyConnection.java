@@ -1,5 +1,6 @@
 package io.rustydb.jdbc;
 
+import io.rustydb.core.config.IsolationLevel;
 import io.rustydb.sql.engine.PreparedSql;
 import io.rustydb.sql.engine.StatementResult;
 import java.sql.Array;
@@ -33,14 +34,15 @@ import java.util.concurrent.Executor;
 public final class RustyConnection implements Connection {
     private final SharedDatabase database;
     private final String url;
+    private final Session session;
     private volatile boolean closed;
-    private boolean readOnly;
     private String schema = "public";
+    private int savepointIds;
 
     RustyConnection(SharedDatabase database, String url) {
         this.database = database;
         this.url = url;
-        this.readOnly = database.config().readOnly();
+        this.session = new Session(database.engine(), database.config().isolation(), database.config().readOnly());
     }
 
     String url() {
@@ -67,14 +69,11 @@ public final class RustyConnection implements Connection {
         }
     }
 
-    /** Executes a prepared statement with parameter values. */
+    /** Executes a prepared statement with parameter values, in the session's transaction. */
     StatementResult execute(PreparedSql prepared, List<Object> parameters) throws SQLException {
         checkOpen();
-        if (readOnly && !prepared.isQuery()) {
-            throw SqlExceptions.of(io.rustydb.core.ErrorCode.READ_ONLY_TRANSACTION, "a write statement");
-        }
         try {
-            return database.engine().execute(prepared, parameters);
+            return session.execute(prepared, parameters);
         } catch (RuntimeException e) {
             throw SqlExceptions.of(e);
         }
@@ -106,34 +105,55 @@ public final class RustyConnection implements Connection {
     @Override
     public void setAutoCommit(boolean autoCommit) throws SQLException {
         checkOpen();
-        if (!autoCommit) {
-            throw SqlExceptions.notSupported("transactions spanning several statements (auto-commit is always on for now)");
+        try {
+            session.setAutoCommit(autoCommit);
+        } catch (RuntimeException e) {
+            throw SqlExceptions.of(e);
         }
     }
 
     @Override
     public boolean getAutoCommit() throws SQLException {
         checkOpen();
-        return true;
+        return session.autoCommit();
     }
 
     @Override
     public void commit() throws SQLException {
         checkOpen();
-        throw new SQLException("cannot commit when auto-commit is enabled", "25000");
+        if (session.autoCommit()) {
+            throw new SQLException("cannot commit when auto-commit is enabled", "25000");
+        }
+        try {
+            session.commit();
+        } catch (RuntimeException e) {
+            throw SqlExceptions.of(e);
+        }
     }
 
     @Override
     public void rollback() throws SQLException {
         checkOpen();
-        throw new SQLException("cannot roll back when auto-commit is enabled", "25000");
+        if (session.autoCommit()) {
+            throw new SQLException("cannot roll back when auto-commit is enabled", "25000");
+        }
+        try {
+            session.rollback();
+        } catch (RuntimeException e) {
+            throw SqlExceptions.of(e);
+        }
     }
 
+    /** Closes the connection; an open transaction is rolled back (JDBC leaves this to the driver). */
     @Override
     public void close() {
         if (!closed) {
             closed = true;
-            DatabaseRegistry.release(database);
+            try {
+                session.close();
+            } finally {
+                DatabaseRegistry.release(database);
+            }
         }
     }
 
@@ -154,13 +174,17 @@ public final class RustyConnection implements Connection {
         if (!readOnly && database.config().readOnly()) {
             throw new SQLException("the database was opened read-only", "25006");
         }
-        this.readOnly = readOnly;
+        try {
+            session.setReadOnly(readOnly);
+        } catch (RuntimeException e) {
+            throw SqlExceptions.of(e);
+        }
     }
 
     @Override
     public boolean isReadOnly() throws SQLException {
         checkOpen();
-        return readOnly;
+        return session.readOnly();
     }
 
     @Override
@@ -177,17 +201,17 @@ public final class RustyConnection implements Connection {
     @Override
     public void setTransactionIsolation(int level) throws SQLException {
         checkOpen();
-        if (level != TRANSACTION_SERIALIZABLE && level != TRANSACTION_READ_COMMITTED
-                && level != TRANSACTION_REPEATABLE_READ && level != TRANSACTION_READ_UNCOMMITTED) {
-            throw new SQLException("unknown isolation level " + level, "22023");
+        try {
+            session.setIsolation(IsolationLevel.fromJdbcLevel(level));
+        } catch (RuntimeException e) {
+            throw SqlExceptions.of(e);
         }
-        // Each statement runs alone under the database lock, which every level's guarantees allow.
     }
 
     @Override
     public int getTransactionIsolation() throws SQLException {
         checkOpen();
-        return TRANSACTION_SERIALIZABLE;
+        return session.isolation().jdbcLevel();
     }
 
     @Override
@@ -255,22 +279,50 @@ public final class RustyConnection implements Connection {
 
     @Override
     public Savepoint setSavepoint() throws SQLException {
-        throw SqlExceptions.notSupported("savepoints");
+        checkOpen();
+        int id = ++savepointIds;
+        return savepoint(new RustySavepoint(id, null));
     }
 
     @Override
     public Savepoint setSavepoint(String name) throws SQLException {
-        throw SqlExceptions.notSupported("savepoints");
+        checkOpen();
+        if (name == null) {
+            throw new SQLException("savepoint name must not be null", "22023");
+        }
+        return savepoint(new RustySavepoint(0, name));
+    }
+
+    private Savepoint savepoint(RustySavepoint sp) throws SQLException {
+        if (session.autoCommit()) {
+            throw new SQLException("cannot set a savepoint when auto-commit is enabled", "25000");
+        }
+        try {
+            session.setSavepoint(sp.key());
+            return sp;
+        } catch (RuntimeException e) {
+            throw SqlExceptions.of(e);
+        }
     }
 
     @Override
     public void rollback(Savepoint savepoint) throws SQLException {
-        throw SqlExceptions.notSupported("savepoints");
+        checkOpen();
+        try {
+            session.rollbackToSavepoint(RustySavepoint.keyOf(savepoint));
+        } catch (RuntimeException e) {
+            throw SqlExceptions.of(e);
+        }
     }
 
     @Override
     public void releaseSavepoint(Savepoint savepoint) throws SQLException {
-        throw SqlExceptions.notSupported("savepoints");
+        checkOpen();
+        try {
+            session.releaseSavepoint(RustySavepoint.keyOf(savepoint));
+        } catch (RuntimeException e) {
+            throw SqlExceptions.of(e);
+        }
     }
 
     @Override

@@ -705,8 +705,47 @@ class SqlSliceTest {
         }
     }
 
+    @Nested
+    class PlansAfterSchemaChanges {
+        @Test
+        void preparedStatementsFollowDropAndRecreate() throws SQLException {
+            update(c, "CREATE TABLE t(a INT, b VARCHAR(5))");
+            update(c, "INSERT INTO t VALUES (1, 'x')");
+            try (PreparedStatement sel = c.prepareStatement("SELECT * FROM t");
+                    Connection other = connect(c.getMetaData().getURL())) {
+                assertEquals(List.of(row(1, "x")), rows(sel.executeQuery()));
+                // Another connection changes the schema under the prepared statement.
+                update(other, "DROP TABLE t");
+                SQLException e = assertThrows(SQLException.class, sel::executeQuery);
+                assertEquals("42P01", e.getSQLState());
+                update(other, "CREATE TABLE t(d DATE, a INT)");
+                update(other, "INSERT INTO t VALUES (DATE '2001-02-03', 7)");
+                try (ResultSet rs = sel.executeQuery()) {
+                    assertEquals(2, rs.getMetaData().getColumnCount());
+                    assertEquals("d", rs.getMetaData().getColumnName(1));
+                    assertEquals(Types.DATE, rs.getMetaData().getColumnType(1));
+                    assertEquals(List.of(row(LocalDate.of(2001, 2, 3), 7)), rows(rs));
+                }
+            }
+        }
+
+        @Test
+        void theSameSqlTextIsReboundAfterDdl() throws SQLException {
+            update(c, "CREATE TABLE t(a INT)");
+            update(c, "INSERT INTO t VALUES (1)");
+            assertEquals(List.of(row(1)), rows(c, "SELECT * FROM t"));
+            update(c, "DROP TABLE t");
+            update(c, "CREATE TABLE t(a VARCHAR(3), b INT)");
+            update(c, "INSERT INTO t VALUES ('s', 2)");
+            assertEquals(List.of(row("s", 2)), rows(c, "SELECT * FROM t"), "a cached plan must not outlive its schema");
+        }
+    }
+
     @Test
     void selectWithoutFrom() throws SQLException {
+        assertEquals(List.of(), rows(c, "SELECT 1 WHERE NULL"));
+        assertEquals(List.of(row(1)), rows(c, "SELECT 1 WHERE TRUE"));
+        assertEquals(Arrays.asList((Object) null), column(c, "SELECT NULL + 1"));
         assertEquals(row(3, 1, new BigDecimal("3.0"), true), rows(c, "SELECT 1 + 2, 7 % 3, 1.5 * 2, 1 < 2").get(0));
         List<Object> nulls = rows(c, "SELECT TRUE AND NULL, FALSE AND NULL, TRUE OR NULL, FALSE OR NULL, NOT NULL").get(0);
         assertEquals(Arrays.asList(null, false, true, null, null), nulls);

@@ -6,6 +6,7 @@ import io.rustydb.storage.buffer.BufferPool;
 import io.rustydb.storage.file.DiskManager;
 import io.rustydb.storage.file.FileDiskManager;
 import io.rustydb.storage.file.MemoryDiskManager;
+import io.rustydb.storage.heap.OverflowStore;
 import io.rustydb.storage.heap.TableHeap;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,18 +23,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class StorageEngine implements AutoCloseable {
     private final DiskManager disk;
     private final BufferPool pool;
+    private final OverflowStore overflow;
     private final ConcurrentHashMap<Integer, TableHeap> heaps = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private StorageEngine(DiskManager disk, StorageOptions options) {
         this.disk = disk;
         try {
-            this.pool = new BufferPool(disk, options.cacheSizeBytes(), options.policy(),
-                    options.backgroundWriterIntervalMillis(), null);
+            // an in-memory store gains nothing from early write-backs: its pages are written only on eviction
+            long bgWriter = disk.isPersistent() ? options.backgroundWriterIntervalMillis() : 0;
+            this.pool = new BufferPool(disk, options.cacheSizeBytes(), options.policy(), bgWriter, null);
         } catch (RuntimeException e) {
             disk.close();
             throw e;
         }
+        this.overflow = new OverflowStore(pool);
     }
 
     /**
@@ -62,6 +66,12 @@ public final class StorageEngine implements AutoCloseable {
 
     public BufferPool bufferPool() {
         return pool;
+    }
+
+    /** Large values (overflow page chains) of this database. */
+    public OverflowStore overflowStore() {
+        checkOpen();
+        return overflow;
     }
 
     /** Creates an empty table heap; it is identified by {@link TableHeap#firstPageNo()}. */

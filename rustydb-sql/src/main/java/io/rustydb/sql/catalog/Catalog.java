@@ -28,10 +28,21 @@ public final class Catalog {
     public Catalog(StorageEngine storage) {
         this.storage = storage;
         this.store = new CatalogStore(storage);
+        reload();
+    }
+
+    /**
+     * Reads the definitions again from the system heaps: after a rollback has undone DDL there, this brings the
+     * in-memory view back in line. Callers hold the database lock exclusively.
+     */
+    public void reload() {
+        tables.clear();
+        heaps.clear();
         for (TableDef table : store.load().values()) {
             tables.put(table.name(), table);
             nextTableId = Math.max(nextTableId, table.tableId() + 1);
         }
+        version.incrementAndGet();
     }
 
     public long version() {
@@ -78,13 +89,16 @@ public final class Catalog {
         return table;
     }
 
-    /** Drops a table and frees its pages; 42P01 if it does not exist. */
-    public void dropTable(String name) {
+    /**
+     * Drops a table; 42P01 if it does not exist. Its pages are freed only once the dropping transaction has
+     * committed (a rollback brings the table back), through {@code afterCommit}.
+     */
+    public void dropTable(String name, java.util.function.Consumer<Runnable> afterCommit) {
         TableDef table = table(name);
         store.delete(table.tableId());
         tables.remove(name);
         heaps.remove(table.tableId());
-        storage.dropHeap(table.heapFirstPage());
+        afterCommit.accept(() -> storage.dropHeap(table.heapFirstPage()));
         version.incrementAndGet();
     }
 }

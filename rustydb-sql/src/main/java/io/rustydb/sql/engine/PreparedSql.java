@@ -20,6 +20,11 @@ public record PreparedSql(String sql, long catalogVersion, BoundStatement statem
         return statement instanceof BoundStatement.Query;
     }
 
+    /** Whether this is a transaction control statement (BEGIN, COMMIT, SAVEPOINT ...) for the session. */
+    public boolean isControl() {
+        return statement instanceof BoundStatement.Control;
+    }
+
     /** The result column names of a query (empty for other statements). */
     public List<String> columnNames() {
         return statement instanceof BoundStatement.Query q ? q.columnNames() : List.of();

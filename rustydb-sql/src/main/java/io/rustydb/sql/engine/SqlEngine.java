@@ -15,34 +15,68 @@ import io.rustydb.sql.exec.PhysicalOperator;
 import io.rustydb.sql.exec.PhysicalPlanner;
 import io.rustydb.sql.exec.RowBatch;
 import io.rustydb.sql.parser.SqlParser;
+import io.rustydb.sql.parser.TransactionStatementParser;
 import io.rustydb.sql.plan.BoundStatement;
+import io.rustydb.sql.plan.TransactionControl;
 import io.rustydb.storage.StorageEngine;
+import io.rustydb.txn.DatabaseLock;
+import io.rustydb.txn.Transaction;
+import io.rustydb.txn.TransactionManager;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * Runs SQL against one database: parse → bind → plan (cached) → execute. Thread-safe; shared by all sessions of
- * the database.
+ * Runs SQL against one database: parse → bind → plan (cached) → execute within a transaction. Thread-safe; shared
+ * by all sessions of the database. Transaction control statements are recognized here and carried out by the
+ * session ({@link PreparedSql#isControl()}).
  *
- * <p><b>Concurrency and durability, for now.</b> Until MVCC and the write-ahead log arrive, statements are
- * serialized by a database-wide read/write lock: queries share it, writes and DDL hold it exclusively. Query
- * results are therefore read completely before the lock is released. Every successful write of a file database is
- * made durable before the statement returns by writing its dirty pages and forcing the file (a crash in the
- * middle of that write is what the WAL will protect against).
+ * <p><b>Concurrency, for now.</b> Until MVCC arrives, the {@link DatabaseLock} keeps transactions apart: a query
+ * holds it shared while it runs (and its result is read completely before it is released); a transaction takes it
+ * exclusively at its first write and keeps it until it ends. Writers are serialized, and nobody reads uncommitted
+ * data.
+ *
+ * <p><b>Statement atomicity.</b> A write statement that fails is rolled back to where it started; the transaction
+ * goes on. A rollback that undid DDL reloads the catalog.
  */
 public final class SqlEngine implements AutoCloseable {
     private record PlanKey(String sql, long catalogVersion) {
     }
 
     private final StorageEngine storage;
+    private final TransactionManager transactions;
+    private final DatabaseLock lock;
+    private final long lockTimeoutMillis;
     private final Catalog catalog;
     private final Binder binder;
     private final Cache<PlanKey, PreparedSql> plans = Caffeine.newBuilder().maximumSize(2_000).build();
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
 
+    /**
+     * Opens the SQL engine over {@code storage}. Until heap changes are logged, the write-ahead log is an in-memory
+     * one used for statement and transaction rollback bookkeeping; durability comes from flushing at commit.
+     */
+    public static SqlEngine open(StorageEngine storage, io.rustydb.core.config.DatabaseConfig config) {
+        return new SqlEngine(storage, newTransactionManager(storage, config), new DatabaseLock(),
+                config.lockTimeoutMillis());
+    }
+
+    private static TransactionManager newTransactionManager(StorageEngine storage,
+            io.rustydb.core.config.DatabaseConfig config) {
+        io.rustydb.storage.wal.WriteAheadLog wal = new io.rustydb.storage.wal.WriteAheadLog(
+                new io.rustydb.storage.wal.MemoryLogStore(1 << 20), config.syncMode(), 0, storage.name());
+        return new TransactionManager(wal, new io.rustydb.storage.wal.RecordHandlers(), 1);
+    }
+
+    /** An engine over {@code storage} with the default configuration (see {@link #open}). */
     public SqlEngine(StorageEngine storage) {
+        this(storage, newTransactionManager(storage, io.rustydb.core.config.DatabaseConfig.defaults()),
+                new DatabaseLock(), io.rustydb.core.config.DatabaseConfig.defaults().lockTimeoutMillis());
+    }
+
+    public SqlEngine(StorageEngine storage, TransactionManager transactions, DatabaseLock lock, long lockTimeoutMillis) {
         this.storage = storage;
+        this.transactions = transactions;
+        this.lock = lock;
+        this.lockTimeoutMillis = lockTimeoutMillis;
         this.catalog = new Catalog(storage);
         this.binder = new Binder(catalog);
     }
@@ -55,74 +89,153 @@ public final class SqlEngine implements AutoCloseable {
         return storage;
     }
 
+    public TransactionManager transactions() {
+        return transactions;
+    }
+
+    public DatabaseLock lock() {
+        return lock;
+    }
+
+    public long lockTimeoutMillis() {
+        return lockTimeoutMillis;
+    }
+
     /** Parses, binds and plans {@code sql}, or returns the cached plan for the current catalog version. */
     public PreparedSql prepare(String sql) {
-        lock.readLock().lock();
-        try {
-            long version = catalog.version();
-            PlanKey key = new PlanKey(sql, version);
-            PreparedSql cached = plans.getIfPresent(key);
-            if (cached != null) {
-                return cached;
-            }
-            BoundStatement bound = binder.bind(SqlParser.parse(sql));
-            PhysicalOperator operator = null;
-            if (bound instanceof BoundStatement.Query q) {
-                operator = PhysicalPlanner.plan(q.plan());
-            } else if (bound instanceof BoundStatement.Insert insert) {
-                operator = PhysicalPlanner.plan(insert.source());
-            }
-            PreparedSql prepared = new PreparedSql(sql, version, bound, operator);
-            plans.put(key, prepared);
-            return prepared;
-        } finally {
-            lock.readLock().unlock();
+        long version = catalog.version();
+        PlanKey key = new PlanKey(sql, version);
+        PreparedSql cached = plans.getIfPresent(key);
+        if (cached != null) {
+            return cached;
         }
-    }
-
-    /** Executes a prepared statement with {@code parameters} (one value per {@code ?}, in order). */
-    public StatementResult execute(PreparedSql prepared, List<Object> parameters) {
-        List<Object> values = convertParameters(prepared.parameterTypes(), parameters);
-        boolean write = !prepared.isQuery();
-        ReentrantReadWriteLock.ReadLock readLock = lock.readLock();
-        ReentrantReadWriteLock.WriteLock writeLock = lock.writeLock();
-        (write ? writeLock : readLock).lock();
-        try {
-            if (prepared.catalogVersion() != catalog.version()) {
-                // The schema changed since this statement was planned: plan it again against the new catalog.
-                PreparedSql fresh = replan(prepared.sql());
-                if (!fresh.parameterTypes().equals(prepared.parameterTypes())) {
-                    values = convertParameters(fresh.parameterTypes(), parameters);
-                }
-                prepared = fresh;
-            }
-            ExecContext context = new ExecContext(catalog, values);
-            BoundStatement statement = prepared.statement();
-            if (statement instanceof BoundStatement.Query) {
-                return StatementResult.rows(runQuery(prepared, context));
-            }
-            long count = runWrite(prepared, context);
-            storage.flush();
-            return StatementResult.count(count);
-        } finally {
-            (write ? writeLock : readLock).unlock();
+        PreparedSql prepared = plan(sql);
+        if (prepared.catalogVersion() == catalog.version()) {
+            plans.put(new PlanKey(sql, prepared.catalogVersion()), prepared);
         }
+        return prepared;
     }
 
-    /** Prepares and executes {@code sql} in one step (no parameters). */
-    public StatementResult execute(String sql) {
-        return execute(prepare(sql), List.of());
-    }
-
-    private PreparedSql replan(String sql) {
-        BoundStatement bound = binder.bind(SqlParser.parse(sql));
+    private PreparedSql plan(String sql) {
+        TransactionControl control = TransactionStatementParser.parse(sql);
+        if (control != null) {
+            return new PreparedSql(sql, catalog.version(), new BoundStatement.Control(control), null);
+        }
+        var parsed = SqlParser.parse(sql);
+        // Bind against a stable catalog: DDL changes it only under the exclusive lock.
+        long version = catalog.version();
+        BoundStatement bound = binder.bind(parsed);
         PhysicalOperator operator = null;
         if (bound instanceof BoundStatement.Query q) {
             operator = PhysicalPlanner.plan(q.plan());
         } else if (bound instanceof BoundStatement.Insert insert) {
             operator = PhysicalPlanner.plan(insert.source());
         }
-        return new PreparedSql(sql, catalog.version(), bound, operator);
+        return new PreparedSql(sql, version, bound, operator);
+    }
+
+    /**
+     * Executes a prepared statement in {@code tx} with {@code parameters} (one value per {@code ?}, in order). A
+     * write takes the database lock exclusively for the rest of the transaction; the caller releases it when the
+     * transaction ends ({@link DatabaseLock#releaseAll}).
+     */
+    public StatementResult execute(PreparedSql prepared, List<Object> parameters, Transaction tx) {
+        if (prepared.isControl()) {
+            throw DbException.internal("transaction control statements are carried out by the session");
+        }
+        List<Object> values = convertParameters(prepared.parameterTypes(), parameters);
+        if (prepared.isQuery()) {
+            lock.lockShared(tx.txnId(), lockTimeoutMillis);
+            try {
+                PreparedSql fresh = current(prepared);
+                if (fresh != prepared && !fresh.parameterTypes().equals(prepared.parameterTypes())) {
+                    values = convertParameters(fresh.parameterTypes(), parameters);
+                }
+                return StatementResult.rows(runQuery(fresh, new ExecContext(catalog, values, tx)));
+            } finally {
+                lock.unlockShared(tx.txnId());
+            }
+        }
+        tx.checkWritable();
+        lock.lockExclusive(tx.txnId(), lockTimeoutMillis);
+        PreparedSql fresh = current(prepared);
+        if (fresh != prepared && !fresh.parameterTypes().equals(prepared.parameterTypes())) {
+            values = convertParameters(fresh.parameterTypes(), parameters);
+        }
+        long savepoint = tx.savepoint();
+        boolean ddl = !(fresh.statement() instanceof BoundStatement.Insert);
+        try {
+            return StatementResult.count(runWrite(fresh, new ExecContext(catalog, values, tx)));
+        } catch (RuntimeException e) {
+            try {
+                transactions.rollbackTo(tx, savepoint);
+                if (ddl) {
+                    catalog.reload();
+                }
+            } catch (RuntimeException undoFailure) {
+                e.addSuppressed(undoFailure);
+            }
+            throw e;
+        }
+    }
+
+    /** Prepares and runs {@code sql} as a transaction of its own (auto-commit). */
+    public StatementResult execute(String sql) {
+        return execute(prepare(sql), List.of());
+    }
+
+    /** Runs a prepared statement as a transaction of its own (auto-commit). */
+    public StatementResult execute(PreparedSql prepared, List<Object> parameters) {
+        if (prepared.isControl()) {
+            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "transaction control outside a session");
+        }
+        Transaction tx = transactions.begin(false);
+        try {
+            StatementResult result = execute(prepared, parameters, tx);
+            commit(tx);
+            return result;
+        } catch (RuntimeException e) {
+            if (tx.state() == io.rustydb.txn.TransactionState.ACTIVE) {
+                try {
+                    rollback(tx);
+                } catch (RuntimeException undo) {
+                    e.addSuppressed(undo);
+                }
+            }
+            throw e;
+        } finally {
+            lock.releaseAll(tx.txnId());
+        }
+    }
+
+    /**
+     * Commits {@code tx}: durable when this returns. Until heap changes go through the write-ahead log, a
+     * transaction that wrote makes itself durable by writing the dirty pages and forcing the file. The caller
+     * releases the transaction's locks.
+     */
+    public void commit(Transaction tx) {
+        boolean wrote = lock.holdsExclusive(tx.txnId());
+        transactions.commit(tx);
+        if (wrote) {
+            storage.flush();
+        }
+    }
+
+    /** Rolls {@code tx} back (reloading the catalog if it wrote). The caller releases its locks. */
+    public void rollback(Transaction tx) {
+        boolean wrote = lock.holdsExclusive(tx.txnId());
+        transactions.rollback(tx);
+        if (wrote) {
+            catalog.reload();
+        }
+    }
+
+    /** The plan for the current catalog: replanned if the schema changed since {@code prepared} was planned. */
+    private PreparedSql current(PreparedSql prepared) {
+        if (prepared.catalogVersion() == catalog.version()) {
+            return prepared;
+        }
+        return prepare(prepared.sql());
     }
 
     private QueryResult runQuery(PreparedSql prepared, ExecContext context) {
@@ -164,7 +277,7 @@ public final class SqlEngine implements AutoCloseable {
             }
             for (String name : drop.names()) {
                 if (catalog.findTable(name) != null) {
-                    catalog.dropTable(name);
+                    catalog.dropTable(name, context.transaction()::afterCommit);
                 }
             }
             return 0;
@@ -195,15 +308,10 @@ public final class SqlEngine implements AutoCloseable {
         return catalog.tables();
     }
 
-    /** Flushes and closes the storage. */
+    /** Closes the storage (the caller has ended every transaction). */
     @Override
     public void close() {
-        lock.writeLock().lock();
-        try {
-            plans.invalidateAll();
-            storage.close();
-        } finally {
-            lock.writeLock().unlock();
-        }
+        plans.invalidateAll();
+        storage.close();
     }
 }

@@ -49,6 +49,14 @@ public sealed interface BoundStatement {
         }
     }
 
+    /** A transaction control statement, carried out by the session. */
+    record Control(TransactionControl control) implements BoundStatement {
+        @Override
+        public List<DataType> parameterTypes() {
+            return List.of();
+        }
+    }
+
     /** DROP TABLE of one or more tables. */
     record DropTable(List<String> names, boolean ifExists) implements BoundStatement {
         public DropTable {

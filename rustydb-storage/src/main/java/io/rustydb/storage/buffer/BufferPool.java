@@ -613,6 +613,11 @@ public final class BufferPool implements AutoCloseable {
         }
     }
 
+    /** The background writer's last error not yet reported by a flush or close (for tests). */
+    DbException lastBackgroundError() {
+        return backgroundError.get();
+    }
+
     /** One round of the background writer; records instead of throwing. */
     void backgroundRound() {
         if (!lifecycle.readLock().tryLock()) {

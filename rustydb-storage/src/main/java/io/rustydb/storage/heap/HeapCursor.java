@@ -14,6 +14,9 @@ import java.nio.ByteBuffer;
  * page. Not thread-safe. {@link #close()} releases the page; it is idempotent and implied when {@link #next()}
  * returns false. Rows inserted, moved or deleted by other threads during the scan may or may not be seen (a row
  * relocated during the scan can be seen twice or not at all); the MVCC layer above gives snapshot semantics.
+ *
+ * <p>Sequential prefetch: on entering a page the cursor asks the buffer pool to prefetch the next page of the chain
+ * ({@link BufferPool#prefetch}), so its read overlaps the scan of the current page.
  */
 public final class HeapCursor implements AutoCloseable {
     private final TableHeap heap;
@@ -90,6 +93,10 @@ public final class HeapCursor implements AutoCloseable {
         } catch (RuntimeException e) {
             close();
             throw e;
+        }
+        int next = page.nextPageNo();
+        if (next != 0) {
+            pool.prefetch(next); // sequential prefetch: the next page is read while this one is scanned
         }
     }
 

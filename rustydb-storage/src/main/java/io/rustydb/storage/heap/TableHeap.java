@@ -28,13 +28,22 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>{@link #delete}: frees the slot (and the MOVED tuple, if any); the slot may be reused by a later insert.</li>
  * </ul>
  * Writers to the same row are serialised by a striped row lock; concurrent writers to different rows only share page
- * latches. Thread-safe. The free-space hints are in memory only: after a reopen, inserts go to the tail page until
- * rows are deleted again (a persistent free-space map is future work). {@link #tupleCount()} is exact while the heap
- * is open and is persisted, approximately, at flush.
+ * latches. Thread-safe. {@link #tupleCount()} is exact while the heap is open and is persisted, approximately, at
+ * flush.
+ *
+ * <p>Free space: pages with at least a quarter of a page free are kept in an in-memory hint queue (filled by deletes,
+ * shrinking updates and inserts). Nothing about free space is stored on disk; instead, after {@link #open} the hints
+ * are rebuilt lazily: an insert that finds the queue empty walks the next pages of the chain (at most
+ * {@value #REBUILD_PAGES_PER_STEP} per insert, stopping at the first page with room, prefetching ahead) until the
+ * whole chain has been seen once. So space freed before a close is reused after the reopen, no insert pays for more
+ * than one bounded step, and the file format needs no free-space map. (A persistent free-space map would avoid the
+ * one-time walk for very large heaps; the hint queue would stay its cache.)
  */
 public final class TableHeap {
     private static final int ROW_LOCK_STRIPES = 64;
     private static final long NO_TARGET = -1;
+    /** Pages examined per insert while rebuilding free-space hints after an open. */
+    static final int REBUILD_PAGES_PER_STEP = 64;
 
     private final BufferPool pool;
     private final int firstPageNo;
@@ -46,8 +55,13 @@ public final class TableHeap {
     private final ReentrantLock[] rowLocks = new ReentrantLock[ROW_LOCK_STRIPES];
     private final ConcurrentLinkedQueue<Integer> spaceHints = new ConcurrentLinkedQueue<>();
     private final Set<Integer> hinted = ConcurrentHashMap.newKeySet();
+    private final ReentrantLock rebuildLock = new ReentrantLock();
+    /** The next chain page the free-space rebuild examines; 0 = done (or a new heap). Written under rebuildLock. */
+    private volatile int rebuildNext;
+    private int rebuildVisited;
 
-    private TableHeap(BufferPool pool, int firstPageNo, int tailPageNo, long tupleCount) {
+    private TableHeap(BufferPool pool, int firstPageNo, int tailPageNo, long tupleCount, boolean rebuildHints) {
+        this.rebuildNext = rebuildHints ? firstPageNo : 0;
         this.pool = pool;
         this.firstPageNo = firstPageNo;
         this.pageSize = pool.pageSize();
@@ -70,7 +84,7 @@ public final class TableHeap {
             sp.putAuxInt(HeapPage.TAIL_OFFSET, pageNo);
             sp.putAuxLong(HeapPage.TUPLE_COUNT_OFFSET, 0);
         }
-        return new TableHeap(pool, pageNo, pageNo, 0);
+        return new TableHeap(pool, pageNo, pageNo, 0, false);
     }
 
     /**
@@ -94,7 +108,8 @@ public final class TableHeap {
             if (tail <= 0 || tail >= pool.diskManager().pageCount()) {
                 throw DbException.corruption(pool.diskManager().name(), firstPageNo, "invalid tail page " + tail);
             }
-            return new TableHeap(pool, firstPageNo, tail, Math.max(0, sp.getAuxLong(HeapPage.TUPLE_COUNT_OFFSET)));
+            return new TableHeap(pool, firstPageNo, tail, Math.max(0, sp.getAuxLong(HeapPage.TUPLE_COUNT_OFFSET)),
+                    true);
         }
     }
 
@@ -137,13 +152,15 @@ public final class TableHeap {
         int length = data.length + (flags == SlottedPage.FLAG_MOVED ? HeapPage.MOVED_PREFIX : 0);
         SlottedPage sp = new SlottedPage();
         Integer hint;
-        while ((hint = spaceHints.poll()) != null) {
-            hinted.remove(hint);
-            long id = tryInsertInto(hint, sp, data, length, flags, home, true);
-            if (id >= 0) {
-                return id;
+        do {
+            while ((hint = spaceHints.poll()) != null) {
+                hinted.remove(hint);
+                long id = tryInsertInto(hint, sp, data, length, flags, home, true);
+                if (id >= 0) {
+                    return id;
+                }
             }
-        }
+        } while (rebuildHintsStep(sp));
         for (;;) {
             int tail = tailPageNo;
             long id = tryInsertInto(tail, sp, data, length, flags, home, false);
@@ -213,6 +230,45 @@ public final class TableHeap {
         }
         tailPageNo = newPageNo;
         return id;
+    }
+
+    /**
+     * One step of the free-space rebuild after an open: examines up to {@value #REBUILD_PAGES_PER_STEP} chain pages
+     * from where the last step stopped, hinting those with room. True if it hinted a page. Skipped (false) while
+     * another thread runs a step.
+     */
+    private boolean rebuildHintsStep(SlottedPage sp) {
+        if (rebuildNext == 0 || !rebuildLock.tryLock()) {
+            return false;
+        }
+        try {
+            int pageNo = rebuildNext;
+            boolean found = false;
+            for (int n = 0; pageNo != 0 && n < REBUILD_PAGES_PER_STEP && !found; n++) {
+                if (++rebuildVisited > pool.diskManager().pageCount()) {
+                    throw DbException.corruption(pool.diskManager().name(), pageNo,
+                            "the chain of table heap " + firstPageNo + " has a cycle");
+                }
+                int next;
+                try (ReadPageGuard g = pool.readPage(pageNo)) {
+                    g.slotted(sp);
+                    checkOwnership(sp, pageNo);
+                    next = sp.nextPageNo();
+                    if (pageNo != tailPageNo && sp.totalFreeSpace() >= pageSize / 4 && hinted.add(pageNo)) {
+                        spaceHints.add(pageNo);
+                        found = true;
+                    }
+                }
+                if (next != 0) {
+                    pool.prefetch(next);
+                }
+                pageNo = next;
+            }
+            rebuildNext = pageNo;
+            return found;
+        } finally {
+            rebuildLock.unlock();
+        }
     }
 
     private void hint(int pageNo, SlottedPage sp) {
@@ -434,6 +490,7 @@ public final class TableHeap {
         }
         spaceHints.clear();
         hinted.clear();
+        rebuildNext = 0;
     }
 
     /** Records the tuple count in the first page (called before a flush). */

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -128,20 +129,22 @@ class BufferPoolTest {
     }
 
     /**
-     * Many threads pin, read, increment and evict pages of a small pool; at the end every page's counter equals the
-     * number of increments made. Bounded by timeouts; no timing assertions.
+     * Many threads pin, read, increment, prefetch and evict pages of a small pool while the background writer runs;
+     * at the end every page's counter equals the number of increments made, in the pool and after a flush. Bounded
+     * by timeouts; no timing assertions.
      */
     @ParameterizedTest
     @EnumSource(ReplacementPolicyName.class)
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void concurrentPinReadWriteEvictLosesNoUpdate(ReplacementPolicyName policy) throws Exception {
-        BufferPool pool = pool(policy);
+        BufferPool pool = new BufferPool(new MemoryDiskManager(PAGE), 0, policy, 1, null);
         int pages = 200;
         int[] pageNos = new int[pages];
         for (int i = 0; i < pages; i++) {
             pageNos[i] = newFormattedPage(pool);
         }
         AtomicLongArray expected = new AtomicLongArray(pages);
-        int threads = 8;
+        int threads = 12;
         long seed = 4242;
         ExecutorService ex = Executors.newFixedThreadPool(threads);
         try {
@@ -153,8 +156,10 @@ class BufferPoolTest {
                     for (int op = 0; op < 3000; op++) {
                         int i = rnd.nextInt(pages);
                         int p = pageNos[i];
-                        int kind = rnd.nextInt(10);
-                        if (kind < 4) {
+                        int kind = rnd.nextInt(11);
+                        if (kind == 10) {
+                            pool.prefetch(pageNos[rnd.nextInt(pages)]);
+                        } else if (kind < 4) {
                             try (WritePageGuard g = pool.writePage(p)) {
                                 long c = g.buffer().getLong(COUNTER_OFFSET);
                                 g.buffer().putLong(COUNTER_OFFSET, c + 1);
@@ -199,5 +204,13 @@ class BufferPoolTest {
             }
         }
         assertTrue(pool.stats().evictions() > 0, pool.stats().toString());
+        pool.flush();
+        for (int i = 0; i < pages; i++) {
+            try (ReadPageGuard g = pool.readPage(pageNos[i])) {
+                assertEquals(expected.get(i), g.buffer().getLong(COUNTER_OFFSET),
+                        policy + " seed=" + seed + " after flush, page " + pageNos[i]);
+            }
+        }
+        pool.close();
     }
 }

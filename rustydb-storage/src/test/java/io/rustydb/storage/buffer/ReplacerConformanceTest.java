@@ -76,6 +76,55 @@ abstract class ReplacerConformanceTest {
     }
 
     @Test
+    void rejectedCandidatesStayTrackedAndEvictable() {
+        Replacer r = create(8);
+        for (int f = 0; f < 8; f++) {
+            r.recordAccess(f, 100 + f);
+            r.setEvictable(f, true);
+        }
+        Set<Integer> victims = new HashSet<>();
+        int v;
+        while ((v = r.evict(Replacer.NO_PAGE, id -> id % 2 == 0)) != Replacer.NO_FRAME) {
+            assertEquals(0, v % 2, "the filter rejected frame " + v);
+            assertTrue(victims.add(v), "evicted twice: " + v);
+        }
+        assertEquals(Set.of(0, 2, 4, 6), victims);
+        assertEquals(4, r.evictableCount(), "rejected frames stay evictable");
+        while ((v = r.evict()) != Replacer.NO_FRAME) {
+            assertTrue(victims.add(v), "evicted twice: " + v);
+        }
+        assertEquals(8, victims.size());
+    }
+
+    @Test
+    void theAcceptedCandidateIsTheVictim() {
+        Replacer r = create(16);
+        for (int f = 0; f < 16; f++) {
+            r.recordAccess(f, 500 + f);
+            r.setEvictable(f, true);
+        }
+        for (int round = 0; round < 16; round++) {
+            int[] accepted = {-1};
+            int[] asked = {0};
+            int v = r.evict(Replacer.NO_PAGE, id -> {
+                asked[0]++;
+                if (asked[0] < 3) {
+                    return false; // the first two candidates are "pinned"
+                }
+                assertEquals(-1, accepted[0], "asked again after accepting");
+                accepted[0] = id;
+                return true;
+            });
+            if (v == Replacer.NO_FRAME) {
+                assertEquals(-1, accepted[0], "accepted a frame but returned none");
+                assertTrue(16 - round <= 2, "no victim while " + (16 - round) + " frames are evictable");
+                break;
+            }
+            assertEquals(accepted[0], v);
+        }
+    }
+
+    @Test
     void everyEvictableFrameIsEvictedExactlyOnce() {
         int n = 64;
         Replacer r = create(n);
@@ -134,11 +183,26 @@ abstract class ReplacerConformanceTest {
                     }
                 }
                 case 3 -> {
-                    int v = r.evict(rnd.nextInt(300) + 1);
-                    if (evictable.isEmpty()) {
+                    // a random set of frames is "pinned": the filter rejects them, as the buffer pool's CAS would
+                    Set<Integer> pinned = new HashSet<>();
+                    if (rnd.nextBoolean()) {
+                        for (int i = 0; i < n; i++) {
+                            if (rnd.nextInt(3) == 0) {
+                                pinned.add(i);
+                            }
+                        }
+                    }
+                    int v = r.evict(rnd.nextInt(300) + 1, id -> {
+                        assertTrue(evictable.contains(id), at + " offered non-evictable frame " + id);
+                        return !pinned.contains(id);
+                    });
+                    Set<Integer> candidates = new HashSet<>(evictable);
+                    candidates.removeAll(pinned);
+                    if (candidates.isEmpty()) {
                         assertEquals(Replacer.NO_FRAME, v, at);
                     } else {
-                        assertTrue(evictable.contains(v), at + " victim " + v + " not evictable; model " + evictable);
+                        assertTrue(candidates.contains(v), at + " victim " + v + " not evictable or pinned; model "
+                                + evictable + " pinned " + pinned);
                         evictable.remove(v);
                         pageOf.remove(v);
                     }
