@@ -88,6 +88,8 @@ public enum ErrorCode {
     AMBIGUOUS_COLUMN("42702", ErrorCategory.USER, "column reference \"%s\" is ambiguous"),
     /** Two columns with one name in a CREATE TABLE. */
     DUPLICATE_COLUMN("42701", ErrorCategory.USER, "column \"%s\" specified more than once"),
+    /** An ORDER BY position outside the select list, or an ORDER BY that DISTINCT cannot honour. */
+    INVALID_COLUMN_REFERENCE("42P10", ErrorCategory.USER, "%s"),
     /** An unknown table or view. */
     UNDEFINED_TABLE("42P01", ErrorCategory.USER, "relation \"%s\" does not exist"),
     /** CREATE of a table that exists. */

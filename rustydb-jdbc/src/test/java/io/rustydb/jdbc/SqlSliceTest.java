@@ -34,7 +34,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -634,7 +633,6 @@ class SqlSliceTest {
         }
 
         @Test
-        @Disabled("BUG: CHAR(n) column compared with a string literal keeps its padding: CHAR(5) 'ab' = 'ab' is false")
         void charColumnEqualsUnpaddedLiteral() throws SQLException {
             update(c, "CREATE TABLE ch(v CHAR(5))");
             update(c, "INSERT INTO ch VALUES ('ab')");

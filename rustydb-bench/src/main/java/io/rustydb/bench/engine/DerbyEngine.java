@@ -7,7 +7,7 @@ import java.sql.SQLException;
 /** Apache Derby, embedded driver. */
 final class DerbyEngine extends Engine {
     DerbyEngine() {
-        super("derby", "Derby");
+        super("derby", "Derby", "org.apache.derby.iapi.jdbc.AutoloadedDriver");
     }
 
     @Override

@@ -9,7 +9,7 @@ import org.duckdb.DuckDBConnection;
 /** DuckDB through its JDBC driver (native library inside the jar). */
 final class DuckDbEngine extends Engine {
     DuckDbEngine() {
-        super("duckdb", "DuckDB");
+        super("duckdb", "DuckDB", "org.duckdb.DuckDBDriver");
     }
 
     @Override

@@ -15,10 +15,12 @@ import java.util.List;
 public abstract class Engine {
     private final String id;
     private final String label;
+    private final String driverClass;
 
-    protected Engine(String id, String label) {
+    protected Engine(String id, String label, String driverClass) {
         this.id = id;
         this.label = label;
+        this.driverClass = driverClass;
     }
 
     /** All engines in report order: RustyDB first, then the peers. */
@@ -48,8 +50,22 @@ public abstract class Engine {
     /** Human-readable description of the configuration used in {@code mode}, and why. */
     public abstract String configuration(Mode mode);
 
+    /**
+     * Loads this engine's driver class, which registers it with {@link DriverManager}. Done explicitly because
+     * DriverManager's service-loader scan stops at the first provider that fails to load, which would hide every
+     * driver listed after a broken one.
+     */
+    protected final void loadDriver() throws SQLException {
+        try {
+            Class.forName(driverClass);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new SQLException("JDBC driver " + driverClass + " cannot be loaded: " + e, "08001", e);
+        }
+    }
+
     /** Opens a connection and applies per-connection settings. */
     public Connection connect(String url, Mode mode) throws SQLException {
+        loadDriver();
         Connection c = DriverManager.getConnection(url);
         afterConnect(c, mode);
         return c;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /** H2 2.x, embedded. */
 final class H2Engine extends Engine {
     H2Engine() {
-        super("h2", "H2");
+        super("h2", "H2", "org.h2.Driver");
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.sql.Statement;
 /** HSQLDB 2.x, embedded (in-process). */
 final class HsqldbEngine extends Engine {
     HsqldbEngine() {
-        super("hsqldb", "HSQLDB");
+        super("hsqldb", "HSQLDB", "org.hsqldb.jdbc.JDBCDriver");
     }
 
     @Override
@@ -29,6 +29,7 @@ final class HsqldbEngine extends Engine {
 
     @Override
     public Connection connect(String url, Mode mode) throws SQLException {
+        loadDriver();
         return DriverManager.getConnection(url, "SA", "");
     }
 

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /** RustyDB through its own JDBC driver. */
 final class RustyDbEngine extends Engine {
     RustyDbEngine() {
-        super("rustydb", "RustyDB");
+        super("rustydb", "RustyDB", "io.rustydb.jdbc.Driver");
     }
 
     @Override

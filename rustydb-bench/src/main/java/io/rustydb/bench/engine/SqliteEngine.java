@@ -8,7 +8,7 @@ import java.sql.Statement;
 /** SQLite through xerial's sqlite-jdbc (native library inside the jar). */
 final class SqliteEngine extends Engine {
     SqliteEngine() {
-        super("sqlite", "SQLite");
+        super("sqlite", "SQLite", "org.sqlite.JDBC");
     }
 
     @Override

@@ -274,7 +274,29 @@ final class ExpressionBinder {
             throw new DbException(ErrorCode.UNDEFINED_OPERATOR,
                     left.type().sqlName() + " " + op.symbol() + " " + right.type().sqlName());
         }
+        if (left.type().id() == TypeId.CHAR || right.type().id() == TypeId.CHAR) {
+            // CHAR(n) compares without its padding: 'ab' = 'ab   ' (the SQL standard's PAD SPACE, as PostgreSQL)
+            return new ComparisonExpr(op, trimTrailingSpaces(left), trimTrailingSpaces(right));
+        }
         return new ComparisonExpr(op, unifyApproximate(left, right.type()), unifyApproximate(right, left.type()));
+    }
+
+    private static Expr trimTrailingSpaces(Expr e) {
+        if (!e.type().id().isString()) {
+            return e;
+        }
+        if (e instanceof Literal lit) {
+            return lit.value() == null ? lit : new Literal(stripTrailingBlanks((String) lit.value()), DataType.VARCHAR);
+        }
+        return new io.rustydb.sql.expr.TrimTrailingBlanksExpr(e);
+    }
+
+    private static String stripTrailingBlanks(String s) {
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return s.substring(0, end);
     }
 
     /**
@@ -338,13 +360,30 @@ final class ExpressionBinder {
             return operand;
         }
         if (operand instanceof ParameterRef p && p.type().equals(DataType.NULL)) {
-            parameters.infer(p.index(), expected);
-            return new ParameterRef(p.index(), expected);
+            // A value compared with (or computed with) a bounded column keeps its full length or precision.
+            DataType unbounded = unbounded(expected);
+            parameters.infer(p.index(), unbounded);
+            return new ParameterRef(p.index(), unbounded);
         }
         if (operand instanceof Literal lit && lit.value() instanceof String && !expected.id().isString()) {
             return new Literal(Casts.cast(lit.value(), expected), expected);
         }
         return operand;
+    }
+
+    /** The unbounded type of the same family: VARCHAR for CHAR(n)/VARCHAR(n), unconstrained DECIMAL, ... */
+    static DataType unbounded(DataType type) {
+        switch (type.id()) {
+            case CHAR:
+            case VARCHAR:
+                return DataType.VARCHAR;
+            case VARBINARY:
+                return DataType.VARBINARY;
+            case DECIMAL:
+                return DataType.DECIMAL;
+            default:
+                return type;
+        }
     }
 
     private Expr requireBoolean(Expr e, String where) {

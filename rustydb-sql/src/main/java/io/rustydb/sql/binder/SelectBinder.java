@@ -106,7 +106,7 @@ final class SelectBinder {
                 throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "DISTINCT ON");
             }
             if (outputs.expressions.size() > outputs.names.size()) {
-                throw new DbException(ErrorCode.INVALID_SQL_STATEMENT,
+                throw new DbException(ErrorCode.INVALID_COLUMN_REFERENCE,
                         "for SELECT DISTINCT, ORDER BY expressions must appear in select list");
             }
             input = new LogicalPlan.Distinct(input);
@@ -176,7 +176,7 @@ final class SelectBinder {
         if (e instanceof LongValue position) {
             long p = position.getValue();
             if (p < 1 || p > out.names.size()) {
-                throw new DbException(ErrorCode.INVALID_SQL_STATEMENT, "ORDER BY position " + p + " is not in select list");
+                throw new DbException(ErrorCode.INVALID_COLUMN_REFERENCE, "ORDER BY position " + p + " is not in select list");
             }
             return (int) p - 1;
         }

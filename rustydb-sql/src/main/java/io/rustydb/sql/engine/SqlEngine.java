@@ -298,9 +298,25 @@ public final class SqlEngine implements AutoCloseable {
         for (int i = 0; i < parameters.size(); i++) {
             DataType type = types.get(i);
             Object value = parameters.get(i);
-            converted.add(type.equals(DataType.NULL) || value == null ? value : Casts.cast(value, type));
+            converted.add(type.equals(DataType.NULL) || value == null ? value : convertParameter(value, type, i));
         }
         return converted;
+    }
+
+    /**
+     * A parameter value as its inferred type, under assignment rules: a string too long for VARCHAR(n) is 22001,
+     * never cut short. Values of other Java types than the column's are converted as by CAST, as JDBC drivers
+     * do for {@code setInt} on a DECIMAL parameter, say.
+     */
+    private static Object convertParameter(Object value, DataType type, int index) {
+        try {
+            return Casts.castForAssignment(value, type, "$" + (index + 1));
+        } catch (DbException e) {
+            if (e.code() != ErrorCode.DATATYPE_MISMATCH) {
+                throw e;
+            }
+            return Casts.cast(value, type);
+        }
     }
 
     /** The tables of this database, for metadata. */

@@ -69,7 +69,7 @@ class SqlEngineModelTest {
     @Test
     void randomInsertsAndQueriesAgreeWithTheModel() {
         long seed = seedFromProperty(0x5EED_2024L);
-        run(seed, ReplacementPolicyName.ARC, PAGE_SIZE, 20_000, 4);
+        run(seed, ReplacementPolicyName.ARC, PAGE_SIZE, 20_000, 3);
     }
 
     @ParameterizedTest
@@ -77,7 +77,7 @@ class SqlEngineModelTest {
     void everyReplacementPolicyGivesTheSameAnswers(ReplacementPolicyName policy) {
         long seed = seedFromProperty(0xC0FFEEL + policy.ordinal());
         // Smaller pages, so that fewer rows overflow the 64 frames.
-        run(seed, policy, 4096, 7_000, 3);
+        run(seed, policy, 4096, 7_000, 2);
     }
 
     private void run(long seed, ReplacementPolicyName policy, int pageSize, int totalRows, int queriesPerBatch) {

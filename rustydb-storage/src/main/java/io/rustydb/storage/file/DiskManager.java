@@ -5,8 +5,10 @@ import java.nio.ByteBuffer;
 /**
  * Moves whole pages between a backing store and memory, and owns the file header (page 0).
  *
- * <p>A disk manager moves bytes only: checksums are stamped and verified by the buffer pool, which is the only
- * caller of {@link #readPage} and {@link #writePage}. Page 0 is reserved for the header and never read or written
+ * <p>A disk manager moves bytes: checksums are stamped and verified by the buffer pool, which is the only caller of
+ * {@link #readPage} and {@link #writePage}. The one transformation is encryption at rest: a {@link FileDiskManager}
+ * with a {@link PageCipher} writes an encrypted copy (checksummed over the ciphertext) and hands back plaintext with a
+ * plaintext checksum, so the buffer pool never sees ciphertext. Page 0 is reserved for the header and never read or written
  * through these methods. Implementations are thread-safe; reads and writes of different pages may run concurrently.
  */
 public interface DiskManager extends AutoCloseable {

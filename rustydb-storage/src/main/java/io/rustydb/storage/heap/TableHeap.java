@@ -31,8 +31,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * latches. Thread-safe. {@link #tupleCount()} is exact while the heap is open and is persisted, approximately, at
  * flush.
  *
- * <p>Free space: pages with at least a quarter of a page free are kept in an in-memory hint queue (filled by deletes,
- * shrinking updates and inserts). Nothing about free space is stored on disk; instead, after {@link #open} the hints
+ * <p>Free space: pages with at least a quarter of a page free are kept in an in-memory hint queue (filled by deletes
+ * and shrinking updates); an insert into a hinted page keeps it hinted while it fits another tuple of that size. Nothing about free space is stored on disk; instead, after {@link #open} the hints
  * are rebuilt lazily: an insert that finds the queue empty walks the next pages of the chain (at most
  * {@value #REBUILD_PAGES_PER_STEP} per insert, stopping at the first page with room, prefetching ahead) until the
  * whole chain has been seen once. So space freed before a close is reused after the reopen, no insert pays for more
@@ -188,8 +188,11 @@ public final class TableHeap {
                 return -1;
             }
             writeTuple(sp, slot, data, flags, home);
-            if (rehint) {
-                hint(pageNo, sp);
+            // keep filling a hinted page while it still fits another tuple like this one
+            if (rehint && pageNo != tailPageNo
+                    && sp.totalFreeSpace() >= SlottedPage.allocationSize(length) + SlottedPage.SLOT_SIZE
+                    && hinted.add(pageNo)) {
+                spaceHints.add(pageNo);
             }
             return RowIds.of(pageNo, slot);
         }

@@ -14,7 +14,7 @@ public enum PageType {
     FREE(2),
     /** A slotted page of a table heap. */
     HEAP(3),
-    /** Reserved: a page of a large value (overflow chain). */
+    /** A page of a large value (overflow chain, {@code io.rustydb.storage.heap.OverflowStore}). */
     OVERFLOW(4),
     /** Reserved for the index module: a B+tree inner node. */
     BTREE_INNER(5),
