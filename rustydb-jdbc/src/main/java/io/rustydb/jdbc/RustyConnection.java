@@ -53,6 +53,11 @@ public final class RustyConnection implements Connection {
         return database;
     }
 
+    /** Whether transactions spanning several statements (and savepoints) are available. */
+    boolean sessionSupportsTransactions() {
+        return session.multiStatementTransactions();
+    }
+
     void checkOpen() throws SQLException {
         if (closed) {
             throw SqlExceptions.closed("connection");

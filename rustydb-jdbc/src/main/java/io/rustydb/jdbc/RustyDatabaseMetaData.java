@@ -306,7 +306,7 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public boolean supportsMultipleTransactions() throws SQLException {
         connection.checkOpen();
-        return false;
+        return true;
     }
 
     @Override
@@ -684,25 +684,25 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public int getDefaultTransactionIsolation() throws SQLException {
         connection.checkOpen();
-        return Connection.TRANSACTION_SERIALIZABLE;
+        return Connection.TRANSACTION_READ_COMMITTED;
     }
 
     @Override
     public boolean supportsTransactions() throws SQLException {
         connection.checkOpen();
-        return false;
+        return connection.sessionSupportsTransactions();
     }
 
     @Override
     public boolean supportsTransactionIsolationLevel(int a0) throws SQLException {
         connection.checkOpen();
-        return a0 == Connection.TRANSACTION_SERIALIZABLE;
+        return a0 == Connection.TRANSACTION_READ_COMMITTED || a0 == Connection.TRANSACTION_READ_UNCOMMITTED;
     }
 
     @Override
     public boolean supportsDataDefinitionAndDataManipulationTransactions() throws SQLException {
         connection.checkOpen();
-        return false;
+        return connection.sessionSupportsTransactions();
     }
 
     @Override
@@ -911,7 +911,7 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public boolean supportsSavepoints() throws SQLException {
         connection.checkOpen();
-        return false;
+        return connection.sessionSupportsTransactions();
     }
 
     @Override

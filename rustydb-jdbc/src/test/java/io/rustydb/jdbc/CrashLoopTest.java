@@ -1,0 +1,120 @@
+package io.rustydb.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The durability promise, tested the hard way: a child JVM runs {@link CrashWorkload} (concurrent transactions on
+ * a file database) and is killed with SIGKILL at a random moment; the database is reopened and checked: every
+ * acknowledged commit is there, no transaction is half there (each transaction's two rows sum to zero, and nothing
+ * of a rolled-back one survives), and every page is readable (a full scan verifies every checksum).
+ *
+ * <p>{@value #DEFAULT_ITERATIONS} iterations by default; {@code -Drustydb.crash.iterations=500} (the {@code crash}
+ * Maven profile) runs the long loop. Each iteration's seed is printed on failure.
+ */
+class CrashLoopTest {
+    static final int DEFAULT_ITERATIONS = 20;
+    private static final String THIS_JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    @TempDir
+    Path dir;
+
+    @org.junit.jupiter.api.Disabled("until every heap change goes through the write-ahead log (durability issue)")
+    @Test
+    void everyAcknowledgedCommitSurvivesSigkill() throws Exception {
+        int iterations = Integer.getInteger("rustydb.crash.iterations", DEFAULT_ITERATIONS);
+        long baseSeed = Long.getLong("rustydb.crash.seed", 20261202L);
+        Path db = dir.resolve("crash.db");
+        Set<Long> acknowledged = new HashSet<>();
+        Set<Long> rolledBack = new HashSet<>();
+        for (int i = 0; i < iterations; i++) {
+            long seed = baseSeed + i;
+            Random random = new Random(seed);
+            Path out = dir.resolve("out-" + i + ".txt");
+            Path err = dir.resolve("err-" + i + ".txt");
+            Process child = new ProcessBuilder(THIS_JAVA, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                    CrashWorkload.class.getName(), db.toString(), Long.toString(seed), "3")
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            try {
+                waitForReady(child, out, seed);
+                Thread.sleep(50 + random.nextInt(700));
+            } finally {
+                child.destroyForcibly(); // SIGKILL on Linux
+                if (!child.waitFor(30, TimeUnit.SECONDS)) {
+                    fail("the child did not die, seed " + seed);
+                }
+            }
+            for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+                if (line.startsWith("ACK ")) {
+                    acknowledged.add(Long.parseLong(line.substring(4).trim()));
+                } else if (line.startsWith("ROLLBACK ")) {
+                    rolledBack.add(Long.parseLong(line.substring(9).trim()));
+                } else if (line.startsWith("ERROR ")) {
+                    fail("the workload failed before the kill (seed " + seed + "): " + line + "\n" + Files.readString(err));
+                }
+            }
+            verify(db, acknowledged, rolledBack, seed, err);
+        }
+        assertTrue(acknowledged.size() > iterations, "the workload should commit transactions: " + acknowledged.size());
+    }
+
+    private static void waitForReady(Process child, Path out, long seed) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(out) && Files.readString(out).contains("READY")) {
+                return;
+            }
+            if (!child.isAlive()) {
+                fail("the child exited early with " + child.exitValue() + ", seed " + seed);
+            }
+            Thread.sleep(10);
+        }
+        fail("the child did not start in time, seed " + seed);
+    }
+
+    private static void verify(Path db, Set<Long> acknowledged, Set<Long> rolledBack, long seed, Path err)
+            throws Exception {
+        Map<Long, long[]> sums = new HashMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:rustydb:file:" + db);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT txn, amount FROM ledger")) {
+            while (rs.next()) {
+                long[] entry = sums.computeIfAbsent(rs.getLong(1), k -> new long[2]);
+                entry[0] += rs.getLong(2);
+                entry[1]++;
+            }
+        } catch (Exception e) {
+            throw new AssertionError("reopening after the kill failed, seed " + seed + ": " + e + "\nchild stderr:\n"
+                    + Files.readString(err), e);
+        }
+        for (Map.Entry<Long, long[]> e : sums.entrySet()) {
+            assertEquals(0, e.getValue()[0], "transaction " + e.getKey() + " is half there, seed " + seed);
+            assertEquals(2, e.getValue()[1], "transaction " + e.getKey() + " has " + e.getValue()[1] + " rows, seed " + seed);
+        }
+        for (long txn : acknowledged) {
+            assertTrue(sums.containsKey(txn), "acknowledged transaction " + txn + " is lost, seed " + seed);
+        }
+        for (long txn : rolledBack) {
+            assertTrue(!sums.containsKey(txn), "rolled-back transaction " + txn + " is visible, seed " + seed);
+        }
+    }
+}
