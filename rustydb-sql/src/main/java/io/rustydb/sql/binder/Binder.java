@@ -28,6 +28,12 @@ public final class Binder {
         if (statement instanceof Insert insert) {
             return new InsertBinder(catalog, new ParameterTypes()).bind(insert);
         }
+        if (statement instanceof net.sf.jsqlparser.statement.update.Update update) {
+            return new UpdateBinder(catalog, new ParameterTypes()).bind(update);
+        }
+        if (statement instanceof net.sf.jsqlparser.statement.delete.Delete delete) {
+            return new DeleteBinder(catalog, new ParameterTypes()).bind(delete);
+        }
         if (statement instanceof CreateTable create) {
             return new CreateTableBinder().bind(create);
         }

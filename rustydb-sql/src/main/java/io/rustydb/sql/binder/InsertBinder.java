@@ -95,7 +95,7 @@ final class InsertBinder {
             }
             List<Expr> exprs = new ArrayList<>();
             for (int i = 0; i < row.size(); i++) {
-                exprs.add(assign(binder.bind(row.get(i)), table.columns().get(targets[i])));
+                exprs.add(Assignment.assign(binder.bind(row.get(i)), table.columns().get(targets[i]), parameters));
             }
             bound.add(exprs);
         }
@@ -134,31 +134,9 @@ final class InsertBinder {
         }
         List<Expr> casts = new ArrayList<>();
         for (int i = 0; i < targets.length; i++) {
-            casts.add(assign(new ColumnRef(i, types.get(i), query.columnNames().get(i)), table.columns().get(targets[i])));
+            casts.add(Assignment.assign(new ColumnRef(i, types.get(i), query.columnNames().get(i)),
+                    table.columns().get(targets[i]), parameters));
         }
         return new LogicalPlan.Project(query.plan(), casts);
-    }
-
-    /** Converts a value for storage into {@code column}; literals are converted (and checked) right away. */
-    private Expr assign(Expr value, ColumnDef column) {
-        DataType target = column.type();
-        if (value instanceof ParameterRef p && p.type().equals(DataType.NULL)) {
-            parameters.infer(p.index(), target);
-            return new ParameterRef(p.index(), target);
-        }
-        if (value instanceof Literal lit) {
-            if (lit.value() instanceof String && !target.id().isString()) {
-                return new Literal(Casts.cast(lit.value(), target), target);
-            }
-            return new Literal(Casts.castForAssignment(lit.value(), target, column.name()), target);
-        }
-        if (value.type().equals(target)) {
-            return value;
-        }
-        if (!Casts.canCastImplicitly(value.type(), target)) {
-            throw new DbException(ErrorCode.DATATYPE_MISMATCH, "column \"" + column.name() + "\" is of type "
-                    + target.sqlName() + " but expression is of type " + value.type().sqlName());
-        }
-        return new AssignmentCastExpr(value, target, column.name());
     }
 }

@@ -1,9 +1,6 @@
 package io.rustydb.sql.engine;
 
-import io.rustydb.core.DbException;
-import io.rustydb.core.ErrorCode;
 import io.rustydb.core.type.DataType;
-import io.rustydb.sql.catalog.ColumnDef;
 import io.rustydb.sql.catalog.TableDef;
 import io.rustydb.sql.exec.ExecContext;
 import io.rustydb.sql.exec.OperatorState;
@@ -38,7 +35,7 @@ final class InsertExecutor {
                     for (int c = 0; c < targets.length; c++) {
                         values[targets[c]] = batch.column(c)[row];
                     }
-                    checkNotNull(table, values);
+                    ModifyExecutor.checkNotNull(table, values);
                     inserted.add(heap.insert(RowCodec.encode(types, values)));
                 }
             }
@@ -47,15 +44,6 @@ final class InsertExecutor {
             throw e;
         }
         return inserted.size();
-    }
-
-    private static void checkNotNull(TableDef table, Object[] values) {
-        for (int c = 0; c < values.length; c++) {
-            ColumnDef column = table.columns().get(c);
-            if (values[c] == null && !column.nullable()) {
-                throw new DbException(ErrorCode.NOT_NULL_VIOLATION, column.name(), table.name());
-            }
-        }
     }
 
     private static void undo(TableHeap heap, List<Long> inserted, RuntimeException cause) {

@@ -130,6 +130,10 @@ public final class SqlEngine implements AutoCloseable {
             operator = PhysicalPlanner.plan(q.plan());
         } else if (bound instanceof BoundStatement.Insert insert) {
             operator = PhysicalPlanner.plan(insert.source());
+        } else if (bound instanceof BoundStatement.Update update) {
+            operator = PhysicalPlanner.plan(update.source());
+        } else if (bound instanceof BoundStatement.Delete delete) {
+            operator = PhysicalPlanner.plan(delete.source());
         }
         return new PreparedSql(sql, version, bound, operator);
     }
@@ -163,7 +167,8 @@ public final class SqlEngine implements AutoCloseable {
             values = convertParameters(fresh.parameterTypes(), parameters);
         }
         long savepoint = tx.savepoint();
-        boolean ddl = !(fresh.statement() instanceof BoundStatement.Insert);
+        boolean ddl = fresh.statement() instanceof BoundStatement.CreateTable
+                || fresh.statement() instanceof BoundStatement.DropTable;
         try {
             return StatementResult.count(runWrite(fresh, new ExecContext(catalog, values, tx)));
         } catch (RuntimeException e) {
@@ -261,6 +266,12 @@ public final class SqlEngine implements AutoCloseable {
         BoundStatement statement = prepared.statement();
         if (statement instanceof BoundStatement.Insert insert) {
             return InsertExecutor.execute(insert, prepared.operator(), context);
+        }
+        if (statement instanceof BoundStatement.Update update) {
+            return ModifyExecutor.update(update, prepared.operator(), context);
+        }
+        if (statement instanceof BoundStatement.Delete delete) {
+            return ModifyExecutor.delete(delete, prepared.operator(), context);
         }
         if (statement instanceof BoundStatement.CreateTable create) {
             if (catalog.findTable(create.name()) != null && create.ifNotExists()) {

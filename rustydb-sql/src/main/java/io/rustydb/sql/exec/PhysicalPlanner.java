@@ -12,7 +12,7 @@ public final class PhysicalPlanner {
 
     public static PhysicalOperator plan(LogicalPlan plan) {
         if (plan instanceof LogicalPlan.Scan scan) {
-            return new TableScanOperator(scan.table());
+            return new TableScanOperator(scan.table(), scan.withRowId());
         }
         if (plan instanceof LogicalPlan.Values values) {
             return new ValuesOperator(values.rows(), values.outputTypes());

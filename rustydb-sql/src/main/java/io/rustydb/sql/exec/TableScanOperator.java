@@ -10,21 +10,27 @@ import java.util.List;
 public final class TableScanOperator implements PhysicalOperator {
     private final TableDef table;
     private final DataType[] types;
+    private final boolean withRowId;
 
-    public TableScanOperator(TableDef table) {
+    public TableScanOperator(TableDef table, boolean withRowId) {
         this.table = table;
         this.types = table.columnTypes();
+        this.withRowId = withRowId;
     }
 
     @Override
     public List<DataType> outputTypes() {
-        return List.of(types);
+        List<DataType> out = new java.util.ArrayList<>(List.of(types));
+        if (withRowId) {
+            out.add(DataType.BIGINT);
+        }
+        return out;
     }
 
     @Override
     public OperatorState open(ExecContext context) {
         HeapCursor cursor = context.catalog().heap(table).scan();
-        RowBatch batch = new RowBatch(types.length);
+        RowBatch batch = new RowBatch(types.length + (withRowId ? 1 : 0));
         return new OperatorState() {
             private boolean done;
 
@@ -38,8 +44,12 @@ public final class TableScanOperator implements PhysicalOperator {
                     columns[c] = batch.column(c);
                 }
                 int n = 0;
+                Object[] rowIds = withRowId ? batch.column(types.length) : null;
                 while (n < batch.capacity() && cursor.next()) {
                     RowCodec.decodeInto(cursor.buffer(), cursor.tupleOffset(), cursor.tupleLength(), types, columns, n);
+                    if (rowIds != null) {
+                        rowIds[n] = cursor.rowId();
+                    }
                     n++;
                 }
                 if (n < batch.capacity()) {

@@ -37,6 +37,23 @@ public sealed interface BoundStatement {
         }
     }
 
+    /**
+     * UPDATE: {@code source} produces one row per row to change: its row id, then the new value of every column
+     * of the table (already converted to the column types).
+     */
+    record Update(TableDef table, LogicalPlan source, List<DataType> parameterTypes) implements BoundStatement {
+        public Update {
+            parameterTypes = List.copyOf(parameterTypes);
+        }
+    }
+
+    /** DELETE: {@code source} produces the row id of each row to delete. */
+    record Delete(TableDef table, LogicalPlan source, List<DataType> parameterTypes) implements BoundStatement {
+        public Delete {
+            parameterTypes = List.copyOf(parameterTypes);
+        }
+    }
+
     /** CREATE TABLE. */
     record CreateTable(String name, List<ColumnDef> columns, boolean ifNotExists) implements BoundStatement {
         public CreateTable {

@@ -13,11 +13,22 @@ import java.util.List;
 public sealed interface LogicalPlan {
     List<DataType> outputTypes();
 
-    /** Reads every row of a table; output = the table's columns in order. */
-    record Scan(TableDef table) implements LogicalPlan {
+    /**
+     * Reads every row of a table; output = the table's columns in order, then (if {@code withRowId}) the row id as
+     * a BIGINT, for UPDATE and DELETE.
+     */
+    record Scan(TableDef table, boolean withRowId) implements LogicalPlan {
+        public Scan(TableDef table) {
+            this(table, false);
+        }
+
         @Override
         public List<DataType> outputTypes() {
-            return List.of(table.columnTypes());
+            List<DataType> types = new ArrayList<>(List.of(table.columnTypes()));
+            if (withRowId) {
+                types.add(DataType.BIGINT);
+            }
+            return types;
         }
     }
 

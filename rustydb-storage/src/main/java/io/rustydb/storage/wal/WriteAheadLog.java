@@ -64,6 +64,7 @@ public final class WriteAheadLog implements WalFlushHook, AutoCloseable {
 
     private volatile long writtenLsn;
     private volatile long durableLsn;
+    private volatile long fullPageImageHorizon;
     private volatile DbException failure;
     private volatile boolean closing;
     private long lastForceNanos = System.nanoTime();
@@ -95,6 +96,7 @@ public final class WriteAheadLog implements WalFlushHook, AutoCloseable {
             start = start - start % store.segmentSize() + store.firstOffset();
         }
         this.bufferStartLsn = start;
+        this.fullPageImageHorizon = start;
         this.nextLsn = start;
         this.writtenLsn = start;
         this.durableLsn = start;
@@ -109,6 +111,20 @@ public final class WriteAheadLog implements WalFlushHook, AutoCloseable {
 
     public SyncMode syncMode() {
         return mode;
+    }
+
+    /**
+     * Torn-page protection: a page whose LSN is below this horizon (the redo point of the latest checkpoint) gets
+     * a full image logged before its next change, so that recovery can rebuild it even if its last write to disk
+     * was torn. New pages (LSN 0) always get one.
+     */
+    public long fullPageImageHorizon() {
+        return fullPageImageHorizon;
+    }
+
+    /** Moves the horizon (a checkpoint does, to its redo point, before it writes the dirty pages). */
+    public void setFullPageImageHorizon(long lsn) {
+        this.fullPageImageHorizon = lsn;
     }
 
     /** The LSN the next record will get (at least). */
