@@ -71,6 +71,8 @@ public final class BufferPool implements AutoCloseable {
     private static final int SLAB_BYTES = 8 << 20;
     /** Rounds of (free queue, new frame, replacer, scan) before a request gives up with 53200. */
     private static final int CLAIM_ROUNDS = 3;
+    /** A mapped frame that stays unpinnable this long means a broken invariant: an error, not a hang. */
+    private static final long STUCK_NANOS = 30_000_000_000L;
 
     private final DiskManager disk;
     private final int pageSize;
@@ -313,6 +315,8 @@ public final class BufferPool implements AutoCloseable {
             }
             throw DbException.corruption(disk.name(), pageNo, "page number out of range 1.." + (disk.pageCount() - 1));
         }
+        int spins = 0;
+        long spinStart = 0;
         for (;;) {
             Object o = pageTable.get(pageNo);
             if (o instanceof Frame) {
@@ -323,11 +327,22 @@ public final class BufferPool implements AutoCloseable {
                     return f;
                 }
                 // claimed an instant ago: its evictor is swapping in a PendingIo (Frame invariant 2)
-                Thread.onSpinWait();
+                if (++spins < 64) {
+                    Thread.onSpinWait();
+                    continue;
+                }
+                if (spinStart == 0) {
+                    spinStart = System.nanoTime();
+                } else if (System.nanoTime() - spinStart > STUCK_NANOS) {
+                    throw DbException.internal("page " + pageNo + " of " + disk.name() + " is mapped to frame "
+                            + f.id + " (pin count " + f.pin.get() + ", page " + f.pageNo + ") that cannot be pinned");
+                }
+                Thread.yield();
             } else if (o instanceof PendingIo) {
                 ((PendingIo) o).await();
                 checkOpen();
             } else {
+                checkOpen();
                 Frame f = load(pageNo, false);
                 if (f != null) {
                     return f;
@@ -371,6 +386,15 @@ public final class BufferPool implements AutoCloseable {
         }
     }
 
+    private void untrack(Frame f) {
+        replacerLock.lock();
+        try {
+            replacer.remove(f.id);
+        } finally {
+            replacerLock.unlock();
+        }
+    }
+
     /**
      * Reads {@code pageNo} into a frame behind a {@link PendingIo}. Returns the frame pinned once, or unpinned for a
      * prefetch; null if another thread is already loading the page or has it.
@@ -389,15 +413,31 @@ public final class BufferPool implements AutoCloseable {
             PageChecksum.verify(f.buffer, 0, pageSize, pageNo, disk.name());
             f.dirty = false;
             track(f, pageNo);
-            f.pin.set(prefetch ? 0 : 1);
+            // pinned while it is swapped in: a frame is claimable (pin 0) only while it is in the page table
+            // (Frame invariant 6), else an evictor could reuse it before it is mapped under this page
+            f.pin.set(1);
             published = pageTable.replace(pageNo, io, f);
-            (prefetch ? prefetches : misses).increment();
+            if (!published) {
+                return null; // the pool closed, or newPage() took the number: released below, caller retries
+            }
+            if (prefetch) {
+                prefetches.increment();
+                unpin(f);
+            } else {
+                misses.increment();
+            }
             return f;
         } finally {
             if (!published) {
                 pageTable.remove(pageNo, io);
-                if (f != null && f.pin.get() < 0) {
-                    releaseFrame(f); // the page is not cached: every later read fails the same way
+                if (f != null) {
+                    if (f.pin.get() >= 0) {
+                        untrack(f); // never mapped: take back the pin (only transient pins can race us)
+                        while (!f.pin.compareAndSet(1, -1)) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                    releaseFrame(f); // a failed read is not cached: every later read fails the same way
                 }
             }
             io.complete();
@@ -450,12 +490,7 @@ public final class BufferPool implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             Frame v = frames[i];
             if (v.pin.get() == 0 && v.pin.compareAndSet(0, -1)) {
-                replacerLock.lock();
-                try {
-                    replacer.remove(v.id);
-                } finally {
-                    replacerLock.unlock();
-                }
+                untrack(v);
                 return v;
             }
         }

@@ -32,6 +32,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *       and {@code ioLock}, or by the owner of a claimed (-1) frame.</li>
  *   <li>A pin taken by {@link #tryPin} on a frame that no longer holds the expected page is dropped at once
  *       (a transient pin); it never blocks a claim for longer than that.</li>
+ *   <li>A frame is claimable (pin count 0) only while the page table maps its page to it: a loader publishes the
+ *       frame pinned (pin count 1), swaps it into the page table, and only then may drop that pin (a prefetch does).
+ *       Otherwise an evictor could claim and reuse it before it is mapped, and the page would end up mapped to a
+ *       frame holding another page.</li>
  * </ol>
  */
 final class Frame {
