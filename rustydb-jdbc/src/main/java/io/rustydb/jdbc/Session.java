@@ -50,9 +50,6 @@ final class Session {
 
     /** JDBC: switching auto-commit on commits an open transaction. */
     void setAutoCommit(boolean on) {
-        if (!on) {
-            requireMultiStatementTransactions();
-        }
         if (on && !autoCommit && transaction != null) {
             commit();
         }
@@ -94,16 +91,9 @@ final class Session {
         return level;
     }
 
-    /** Whether transactions spanning several statements can be rolled back (every change is logged). */
+    /** Whether transactions spanning several statements (and savepoints) are available: always, now. */
     boolean multiStatementTransactions() {
-        return engine.transactions().handlers().has(io.rustydb.storage.wal.WalRecordTypes.HEAP_INSERT);
-    }
-
-    private void requireMultiStatementTransactions() {
-        if (!multiStatementTransactions()) {
-            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED,
-                    "transactions spanning several statements (every statement commits on its own for now)");
-        }
+        return true;
     }
 
     boolean inTransaction() {
@@ -203,10 +193,7 @@ final class Session {
     void rollbackToSavepoint(String name) {
         int index = findSavepoint(name);
         Savepoint sp = savepoints.get(index);
-        engine.transactions().rollbackTo(transaction, sp.marker());
-        if (engine.lock().holdsExclusive(transaction.txnId())) {
-            engine.catalog().reload();
-        }
+        engine.rollbackTo(transaction, sp.marker());
         // the savepoint stays; later ones are gone
         savepoints.subList(index + 1, savepoints.size()).clear();
     }
@@ -234,7 +221,6 @@ final class Session {
                 if (transaction != null) {
                     throw new DbException(ErrorCode.ACTIVE_SQL_TRANSACTION);
                 }
-                requireMultiStatementTransactions();
                 nextIsolation = c.isolation() == null ? null : checkIsolation(c.isolation());
                 nextReadOnly = c.readOnly();
                 begin();

@@ -38,7 +38,6 @@ class CrashLoopTest {
     @TempDir
     Path dir;
 
-    @org.junit.jupiter.api.Disabled("until every heap change goes through the write-ahead log (durability issue)")
     @Test
     void everyAcknowledgedCommitSurvivesSigkill() throws Exception {
         int iterations = Integer.getInteger("rustydb.crash.iterations", DEFAULT_ITERATIONS);

@@ -129,8 +129,8 @@ class SqlErrorsTest {
                 // 0A000 not supported (yet)
                 bad("0A000", SQLFeatureNotSupportedException.class, "SELECT * FROM t JOIN t t2 ON t.a = t2.a"),
                 bad("0A000", SQLFeatureNotSupportedException.class, "SELECT * FROM t, dates"),
-                bad("0A000", SQLFeatureNotSupportedException.class, "UPDATE t SET a = 1"),
-                bad("0A000", SQLFeatureNotSupportedException.class, "DELETE FROM t"),
+                bad("0A000", SQLFeatureNotSupportedException.class, "UPDATE t SET a = 1 RETURNING a"),
+                bad("0A000", SQLFeatureNotSupportedException.class, "TRUNCATE TABLE t"),
                 bad("0A000", SQLFeatureNotSupportedException.class, "CREATE TABLE pk(a INT PRIMARY KEY)"),
                 bad("0A000", SQLFeatureNotSupportedException.class, "CREATE TABLE pk(a INT, PRIMARY KEY (a))"),
                 bad("0A000", SQLFeatureNotSupportedException.class, "CREATE TABLE uq(a INT UNIQUE)"),

@@ -112,6 +112,27 @@ public final class StorageEngine implements AutoCloseable {
             throw new DbException(ErrorCode.INVALID_PARAMETER_VALUE, "root page " + pageNo + " does not exist");
         }
         disk.header().setRootPage(slot, pageNo);
+        pool.logHeader();
+    }
+
+    /** The LSN of the latest checkpoint record (0 if none): where crash recovery starts. */
+    public long checkpointLsn() {
+        return disk.header().checkpointLsn();
+    }
+
+    /** Records a completed checkpoint in the file header and forces the file. */
+    public void recordCheckpoint(long checkpointLsn) {
+        checkOpen();
+        disk.header().setCheckpointLsn(checkpointLsn);
+        disk.sync();
+    }
+
+    /**
+     * Forgets the cached heap instances, whose in-memory state (tail page, free-space hints, row counts) may no
+     * longer match their pages after a rollback undid changes to them; the next {@link #openHeap} reads them anew.
+     */
+    public void invalidateHeaps() {
+        heaps.clear();
     }
 
     /** Writes all dirty pages and the header and forces the file (durability point until the WAL exists). */

@@ -86,8 +86,11 @@ public final class TransactionManager {
         }
         tx.setState(TransactionState.COMMITTED);
         active.remove(tx.txnId());
-        for (Runnable action : tx.afterCommitActions()) {
-            action.run();
+        // After-commit work (freeing a dropped table's pages) belongs to no transaction: it is never undone.
+        try (io.rustydb.storage.wal.CurrentLog.Scope none = io.rustydb.storage.wal.CurrentLog.enter(null)) {
+            for (Runnable action : tx.afterCommitActions()) {
+                action.run();
+            }
         }
     }
 

@@ -22,6 +22,9 @@ import io.rustydb.storage.StorageEngine;
 import io.rustydb.txn.DatabaseLock;
 import io.rustydb.txn.Transaction;
 import io.rustydb.txn.TransactionManager;
+import io.rustydb.txn.TransactionalStore;
+import io.rustydb.storage.io.ChannelOpener;
+import io.rustydb.storage.wal.CurrentLog;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,6 +45,7 @@ public final class SqlEngine implements AutoCloseable {
     private record PlanKey(String sql, long catalogVersion) {
     }
 
+    private final TransactionalStore store;
     private final StorageEngine storage;
     private final TransactionManager transactions;
     private final DatabaseLock lock;
@@ -51,30 +55,32 @@ public final class SqlEngine implements AutoCloseable {
     private final Cache<PlanKey, PreparedSql> plans = Caffeine.newBuilder().maximumSize(2_000).build();
 
     /**
-     * Opens the SQL engine over {@code storage}. Until heap changes are logged, the write-ahead log is an in-memory
-     * one used for statement and transaction rollback bookkeeping; durability comes from flushing at commit.
+     * Opens the SQL engine over {@code storage}: opens its write-ahead log and recovers (see
+     * {@link TransactionalStore}). On failure the storage is closed.
      */
     public static SqlEngine open(StorageEngine storage, io.rustydb.core.config.DatabaseConfig config) {
-        return new SqlEngine(storage, newTransactionManager(storage, config), new DatabaseLock(),
-                config.lockTimeoutMillis());
-    }
-
-    private static TransactionManager newTransactionManager(StorageEngine storage,
-            io.rustydb.core.config.DatabaseConfig config) {
-        io.rustydb.storage.wal.WriteAheadLog wal = new io.rustydb.storage.wal.WriteAheadLog(
-                new io.rustydb.storage.wal.MemoryLogStore(1 << 20), config.syncMode(), 0, storage.name());
-        return new TransactionManager(wal, new io.rustydb.storage.wal.RecordHandlers(), 1);
+        TransactionalStore store = TransactionalStore.open(storage, config.syncMode(), ChannelOpener.DEFAULT,
+                TransactionalStore.DEFAULT_CHECKPOINT_LOG_BYTES, TransactionalStore.DEFAULT_CHECKPOINT_INTERVAL_MILLIS);
+        try {
+            return new SqlEngine(store, new DatabaseLock(), config.lockTimeoutMillis());
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
     }
 
     /** An engine over {@code storage} with the default configuration (see {@link #open}). */
     public SqlEngine(StorageEngine storage) {
-        this(storage, newTransactionManager(storage, io.rustydb.core.config.DatabaseConfig.defaults()),
-                new DatabaseLock(), io.rustydb.core.config.DatabaseConfig.defaults().lockTimeoutMillis());
+        this(TransactionalStore.open(storage, io.rustydb.core.config.DatabaseConfig.defaults().syncMode(),
+                ChannelOpener.DEFAULT, TransactionalStore.DEFAULT_CHECKPOINT_LOG_BYTES,
+                TransactionalStore.DEFAULT_CHECKPOINT_INTERVAL_MILLIS), new DatabaseLock(),
+                io.rustydb.core.config.DatabaseConfig.defaults().lockTimeoutMillis());
     }
 
-    public SqlEngine(StorageEngine storage, TransactionManager transactions, DatabaseLock lock, long lockTimeoutMillis) {
-        this.storage = storage;
-        this.transactions = transactions;
+    public SqlEngine(TransactionalStore store, DatabaseLock lock, long lockTimeoutMillis) {
+        this.store = store;
+        this.storage = store.storage();
+        this.transactions = store.transactions();
         this.lock = lock;
         this.lockTimeoutMillis = lockTimeoutMillis;
         this.catalog = new Catalog(storage);
@@ -167,16 +173,11 @@ public final class SqlEngine implements AutoCloseable {
             values = convertParameters(fresh.parameterTypes(), parameters);
         }
         long savepoint = tx.savepoint();
-        boolean ddl = fresh.statement() instanceof BoundStatement.CreateTable
-                || fresh.statement() instanceof BoundStatement.DropTable;
-        try {
+        try (CurrentLog.Scope logged = CurrentLog.enter(tx)) {
             return StatementResult.count(runWrite(fresh, new ExecContext(catalog, values, tx)));
         } catch (RuntimeException e) {
             try {
-                transactions.rollbackTo(tx, savepoint);
-                if (ddl) {
-                    catalog.reload();
-                }
+                rollbackTo(tx, savepoint);
             } catch (RuntimeException undoFailure) {
                 e.addSuppressed(undoFailure);
             }
@@ -214,25 +215,39 @@ public final class SqlEngine implements AutoCloseable {
     }
 
     /**
-     * Commits {@code tx}: durable when this returns. Until heap changes go through the write-ahead log, a
-     * transaction that wrote makes itself durable by writing the dirty pages and forcing the file. The caller
-     * releases the transaction's locks.
+     * Commits {@code tx}: durable when this returns, as the sync mode promises (group commit through the log).
+     * The caller releases the transaction's locks.
      */
     public void commit(Transaction tx) {
-        boolean wrote = lock.holdsExclusive(tx.txnId());
         transactions.commit(tx);
+    }
+
+    /** Rolls {@code tx} back (refreshing in-memory state if it wrote). The caller releases its locks. */
+    public void rollback(Transaction tx) {
+        boolean wrote = tx.hasWritten();
+        transactions.rollback(tx);
         if (wrote) {
-            storage.flush();
+            afterUndo();
         }
     }
 
-    /** Rolls {@code tx} back (reloading the catalog if it wrote). The caller releases its locks. */
-    public void rollback(Transaction tx) {
-        boolean wrote = lock.holdsExclusive(tx.txnId());
-        transactions.rollback(tx);
-        if (wrote) {
-            catalog.reload();
+    /** Undoes what {@code tx} did after {@code savepoint}; the transaction goes on. */
+    public void rollbackTo(Transaction tx, long savepoint) {
+        if (tx.lastLsn() > savepoint) {
+            transactions.rollbackTo(tx, savepoint);
+            afterUndo();
         }
+    }
+
+    /** Undo changed pages under the in-memory views of them: read the heaps and the catalog again. */
+    private void afterUndo() {
+        storage.invalidateHeaps();
+        catalog.reload();
+    }
+
+    /** The store (log, transactions, checkpoints) under this engine. */
+    public TransactionalStore store() {
+        return store;
     }
 
     /** The plan for the current catalog: replanned if the schema changed since {@code prepared} was planned. */
@@ -335,10 +350,10 @@ public final class SqlEngine implements AutoCloseable {
         return catalog.tables();
     }
 
-    /** Closes the storage (the caller has ended every transaction). */
+    /** Closes the store: final checkpoint, storage, log (the caller has ended every transaction). */
     @Override
     public void close() {
         plans.invalidateAll();
-        storage.close();
+        store.close();
     }
 }

@@ -102,6 +102,7 @@ public final class BufferPool implements AutoCloseable {
     private final BackgroundWriter backgroundWriter;
     private final AtomicReference<DbException> backgroundError = new AtomicReference<>();
     private volatile WalFlushHook walFlushHook = WalFlushHook.NONE;
+    private volatile PageLog pageLog;
     private volatile boolean closing;
     private volatile boolean closed;
 
@@ -197,6 +198,50 @@ public final class BufferPool implements AutoCloseable {
     }
 
     /**
+     * Recovery only: pins and write-latches page {@code pageNo} for a log record that rewrites it whole (a full
+     * page image), reading it without checking its checksum (it may be torn) and zeroing it if it cannot be read
+     * at all (allocated but never written). Changes made through it are not logged.
+     */
+    public WritePageGuard writePageForRecovery(int pageNo) {
+        Frame f = pin(pageNo, false);
+        try {
+            f.latch.writeLock().lock();
+        } catch (Throwable t) {
+            unpin(f);
+            throw t;
+        }
+        return new WritePageGuard(this, f, false);
+    }
+
+    private void readForRecovery(int pageNo, ByteBuffer dst) {
+        try {
+            disk.readPage(pageNo, dst, 0);
+        } catch (DbException e) {
+            PageHeader.zero(dst, 0, pageSize); // never written: the full image about to be applied defines it
+        }
+    }
+
+    /**
+     * Installs the write-ahead log's page log: from then on every write guard's change is logged when the guard
+     * closes, and every change of the allocation state (free list, page count) as it happens. Null turns it off.
+     */
+    public void setPageLog(PageLog log) {
+        this.pageLog = log;
+    }
+
+    PageLog pageLog() {
+        return pageLog;
+    }
+
+    /** Logs the header's allocation state (after a change to it), if a page log is installed. */
+    public void logHeader() {
+        PageLog log = pageLog;
+        if (log != null) {
+            log.headerChanged(disk.header(), disk.pageCount());
+        }
+    }
+
+    /**
      * Allocates a page (the head of the free list, else a new page at the end of the file, which grows in extents)
      * and returns it write-latched, zeroed except for its page number in the header. The caller formats it.
      */
@@ -221,6 +266,7 @@ public final class BufferPool implements AutoCloseable {
                     }
                     header.setFreeListHead(next);
                     header.setFreePageCount(Math.max(0, header.freePageCount() - 1));
+                    logHeader();
                     PageHeader.format(b, 0, pageSize, head, PageType.UNINITIALIZED);
                     return g;
                 } catch (RuntimeException e) {
@@ -236,6 +282,7 @@ public final class BufferPool implements AutoCloseable {
                 releaseFrame(f);
                 throw e;
             }
+            logHeader();
             // the page number is new: nobody can look it up before it is in the page table
             PageHeader.format(f.buffer, 0, pageSize, pageNo, PageType.UNINITIALIZED);
             f.pageNo = pageNo;
@@ -266,6 +313,7 @@ public final class BufferPool implements AutoCloseable {
             }
             header.setFreeListHead(pageNo);
             header.setFreePageCount(header.freePageCount() + 1);
+            logHeader();
         } finally {
             allocLock.unlock();
         }
@@ -296,7 +344,7 @@ public final class BufferPool implements AutoCloseable {
         }
         try {
             if (!closing && pageNo < disk.pageCount() && !pageTable.containsKey(pageNo)) {
-                load(pageNo, true);
+                load(pageNo, true, true);
             }
         } catch (RuntimeException e) {
             // a hint only: e.g. 53200 (all frames pinned) or a corrupt page, which the reader will then see
@@ -308,6 +356,10 @@ public final class BufferPool implements AutoCloseable {
     // ------------------------------------------------------------------ pin / unpin
 
     private Frame pin(int pageNo) {
+        return pin(pageNo, true);
+    }
+
+    private Frame pin(int pageNo, boolean verify) {
         checkOpen();
         if (pageNo <= 0 || pageNo >= disk.pageCount()) {
             if (pageNo == 0) {
@@ -343,7 +395,7 @@ public final class BufferPool implements AutoCloseable {
                 checkOpen();
             } else {
                 checkOpen();
-                Frame f = load(pageNo, false);
+                Frame f = load(pageNo, false, verify);
                 if (f != null) {
                     return f;
                 }
@@ -399,7 +451,7 @@ public final class BufferPool implements AutoCloseable {
      * Reads {@code pageNo} into a frame behind a {@link PendingIo}. Returns the frame pinned once, or unpinned for a
      * prefetch; null if another thread is already loading the page or has it.
      */
-    private Frame load(int pageNo, boolean prefetch) {
+    private Frame load(int pageNo, boolean prefetch, boolean verify) {
         PendingIo io = new PendingIo();
         if (pageTable.putIfAbsent(pageNo, io) != null) {
             return null;
@@ -409,8 +461,12 @@ public final class BufferPool implements AutoCloseable {
         try {
             f = acquireFrame(pageNo);
             f.pageNo = pageNo;
-            disk.readPage(pageNo, f.buffer, 0);
-            PageChecksum.verify(f.buffer, 0, pageSize, pageNo, disk.name());
+            if (verify) {
+                disk.readPage(pageNo, f.buffer, 0);
+                PageChecksum.verify(f.buffer, 0, pageSize, pageNo, disk.name());
+            } else {
+                readForRecovery(pageNo, f.buffer);
+            }
             f.dirty = false;
             track(f, pageNo);
             // pinned while it is swapped in: a frame is claimable (pin 0) only while it is in the page table

@@ -1,5 +1,6 @@
 package io.rustydb.storage.buffer;
 
+import io.rustydb.storage.page.PageHeader;
 import io.rustydb.storage.page.SlottedPage;
 import java.nio.ByteBuffer;
 
@@ -11,11 +12,25 @@ public final class WritePageGuard implements AutoCloseable {
     private final BufferPool pool;
     private Frame frame;
     private final int pageNo;
+    private final PageLog log;
+    private final byte[] before;
 
     WritePageGuard(BufferPool pool, Frame frame) {
+        this(pool, frame, true);
+    }
+
+    /** With {@code logged}, the page's bytes are kept so that the change can be logged when the guard closes. */
+    WritePageGuard(BufferPool pool, Frame frame, boolean logged) {
         this.pool = pool;
         this.frame = frame;
         this.pageNo = frame.pageNo;
+        this.log = logged ? pool.pageLog() : null;
+        if (log != null) {
+            before = new byte[pool.pageSize()];
+            frame.buffer.get(0, before, 0, before.length);
+        } else {
+            before = null;
+        }
     }
 
     public int pageNo() {
@@ -49,14 +64,34 @@ public final class WritePageGuard implements AutoCloseable {
         return f;
     }
 
+    /**
+     * Logs the change (if a page log is installed), stamps the page with the record's LSN, and releases the latch
+     * and the pin. If the change cannot be logged, the page is put back as it was before the guard, so that no
+     * unlogged change can ever reach the disk, and the logging error is thrown.
+     */
     @Override
     public void close() {
         Frame f = frame;
         if (f != null) {
             frame = null;
-            f.dirty = true;
-            f.latch.writeLock().unlock();
-            pool.unpin(f);
+            try {
+                if (log != null) {
+                    long lsn;
+                    try {
+                        lsn = log.pageChanged(pageNo, before, f.buffer);
+                    } catch (RuntimeException e) {
+                        f.buffer.put(0, before, 0, before.length);
+                        throw e;
+                    }
+                    if (lsn > 0) {
+                        PageHeader.setLsn(f.buffer, 0, lsn);
+                    }
+                }
+                f.dirty = true;
+            } finally {
+                f.latch.writeLock().unlock();
+                pool.unpin(f);
+            }
         }
     }
 }

@@ -19,6 +19,7 @@ public final class DatabaseHeader {
     private int freeListHead;
     private int freePageCount;
     private long changeCounter;
+    private long checkpointLsn;
     private final int[] rootPages = new int[ROOT_SLOTS];
 
     public DatabaseHeader(int pageSize, long creationTimeMillis, String creatorVersion) {
@@ -67,6 +68,15 @@ public final class DatabaseHeader {
 
     synchronized void setChangeCounter(long v) {
         this.changeCounter = v;
+    }
+
+    /** The LSN of the latest checkpoint record: where crash recovery starts (0 = from the start of the log). */
+    public synchronized long checkpointLsn() {
+        return checkpointLsn;
+    }
+
+    public synchronized void setCheckpointLsn(long lsn) {
+        this.checkpointLsn = lsn;
     }
 
     /** The root page in {@code slot} (0..7), 0 if unset. */

@@ -23,6 +23,16 @@ public interface DiskManager extends AutoCloseable {
     /** Extends the store by one page and returns its number. The page's content on disk is undefined. */
     int allocatePage();
 
+    /**
+     * Makes the store at least {@code pages} pages long (recovery: the log says pages up to there were allocated;
+     * the new pages' content is undefined until recovery writes them). Does nothing if it is already that long.
+     */
+    default void ensurePageCount(int pages) {
+        while (pageCount() < pages) {
+            allocatePage();
+        }
+    }
+
     /** Reads page {@code pageNo} into {@code dst} at absolute {@code offset} (pageSize bytes). */
     void readPage(int pageNo, ByteBuffer dst, int offset);
 

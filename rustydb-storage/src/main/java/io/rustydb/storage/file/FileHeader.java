@@ -27,7 +27,7 @@ import java.nio.charset.StandardCharsets;
  *  |  48 |  8 | change counter   incremented on every header write                  |
  *  |  56 | 32 | creator version  UTF-8, zero padded (e.g. "RustyDB 0.1.0")          |
  *  |  88 | 32 | root pages       8 x i32, slot 0..7, 0 = unset                      |
- *  | 120 |  8 | reserved         0                                                  |
+ *  | 120 |  8 | checkpoint LSN   where crash recovery starts, 0 = log start         |
  *  | 128 | 64 | cipher descriptor reserve: cipher id, KDF salt, key check; 0 = none |
  *  | 192 |    | zero up to the page size                                           |
  *  +-----+----+------------------------------------------------------------------+
@@ -49,6 +49,7 @@ public final class FileHeader {
     public static final int CREATOR_VERSION_OFFSET = 56;
     public static final int CREATOR_VERSION_LENGTH = 32;
     public static final int ROOT_PAGES_OFFSET = 88;
+    public static final int CHECKPOINT_LSN_OFFSET = 120;
     public static final int CIPHER_DESCRIPTOR_OFFSET = 128;
     public static final int CIPHER_DESCRIPTOR_LENGTH = 64;
     /** Bytes that must be read to validate the header before the page size is known. */
@@ -84,6 +85,7 @@ public final class FileHeader {
             for (int i = 0; i < DatabaseHeader.ROOT_SLOTS; i++) {
                 buf.putInt(ROOT_PAGES_OFFSET + 4 * i, header.rootPage(i));
             }
+            buf.putLong(CHECKPOINT_LSN_OFFSET, header.checkpointLsn());
         }
         byte[] v = header.creatorVersion().getBytes(StandardCharsets.UTF_8);
         buf.put(CREATOR_VERSION_OFFSET, v, 0, Math.min(v.length, CREATOR_VERSION_LENGTH));
@@ -155,6 +157,7 @@ public final class FileHeader {
         h.setFreeListHead(head);
         h.setFreePageCount(buf.getInt(FREE_PAGE_COUNT_OFFSET));
         h.setChangeCounter(buf.getLong(CHANGE_COUNTER_OFFSET));
+        h.setCheckpointLsn(buf.getLong(CHECKPOINT_LSN_OFFSET));
         for (int i = 0; i < DatabaseHeader.ROOT_SLOTS; i++) {
             int root = buf.getInt(ROOT_PAGES_OFFSET + 4 * i);
             if (root < 0 || root >= pageCount) {

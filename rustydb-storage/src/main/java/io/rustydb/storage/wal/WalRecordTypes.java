@@ -20,14 +20,12 @@ public final class WalRecordTypes {
     public static final int CHECKPOINT = 5;
 
     // --- storage
+    /** A whole page as it was before its first change after a checkpoint (torn-page protection). */
     public static final int FULL_PAGE_IMAGE = 20;
-    public static final int HEAP_PAGE_INIT = 21;
-    public static final int HEAP_INSERT = 22;
-    public static final int HEAP_DELETE = 23;
-    public static final int HEAP_UPDATE = 24;
-    public static final int PAGE_ALLOCATE = 25;
-    public static final int PAGE_FREE = 26;
-    public static final int HEAP_LINK = 27;
+    /** The bytes a write guard changed in a page ({@link io.rustydb.storage.page.PageDelta}). */
+    public static final int PAGE_DELTA = 21;
+    /** The allocation state of the file: page count, free list, root slots ({@link HeaderState}). */
+    public static final int HEADER_STATE = 22;
 
     private WalRecordTypes() {
     }
@@ -47,20 +45,10 @@ public final class WalRecordTypes {
                 return "CHECKPOINT";
             case FULL_PAGE_IMAGE:
                 return "FULL_PAGE_IMAGE";
-            case HEAP_PAGE_INIT:
-                return "HEAP_PAGE_INIT";
-            case HEAP_INSERT:
-                return "HEAP_INSERT";
-            case HEAP_DELETE:
-                return "HEAP_DELETE";
-            case HEAP_UPDATE:
-                return "HEAP_UPDATE";
-            case PAGE_ALLOCATE:
-                return "PAGE_ALLOCATE";
-            case PAGE_FREE:
-                return "PAGE_FREE";
-            case HEAP_LINK:
-                return "HEAP_LINK";
+            case PAGE_DELTA:
+                return "PAGE_DELTA";
+            case HEADER_STATE:
+                return "HEADER_STATE";
             default:
                 return "TYPE_" + type;
         }

@@ -1,0 +1,54 @@
+package io.rustydb.storage.wal;
+
+import io.rustydb.storage.buffer.PageLog;
+import io.rustydb.storage.file.DatabaseHeader;
+import io.rustydb.storage.page.PageDelta;
+import io.rustydb.storage.page.PageHeader;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Logs every page change through the write-ahead log: a PAGE_DELTA record (with the current transaction from
+ * {@link CurrentLog}, or a compensation record while undoing), preceded by a FULL_PAGE_IMAGE of the page as it
+ * was when this is its first change since the latest checkpoint (or it is new). Allocation state changes are
+ * logged as HEADER_STATE records. In-memory databases need no full page images: nothing of them survives a crash.
+ */
+public final class WalPageLog implements PageLog {
+    private final WriteAheadLog wal;
+    private final boolean fullPageImages;
+
+    public WalPageLog(WriteAheadLog wal, boolean fullPageImages) {
+        this.wal = wal;
+        this.fullPageImages = fullPageImages;
+    }
+
+    @Override
+    public long pageChanged(int pageNo, byte[] before, ByteBuffer page) {
+        byte[] after = new byte[before.length];
+        page.get(0, after, 0, after.length);
+        byte[] delta = PageDelta.compute(pageNo, before, after);
+        if (delta == null) {
+            return 0;
+        }
+        long beforeLsn = ByteBuffer.wrap(before).order(ByteOrder.LITTLE_ENDIAN).getLong(PageHeader.LSN_OFFSET);
+        if (fullPageImages && beforeLsn < wal.fullPageImageHorizon()) {
+            wal.append(WalRecordTypes.FULL_PAGE_IMAGE, 0, 0, fullPageImage(pageNo, before));
+        }
+        LogContext context = CurrentLog.get();
+        if (context == null) {
+            return wal.append(WalRecordTypes.PAGE_DELTA, 0, 0, delta);
+        }
+        return Compensation.log(wal, context, WalRecordTypes.PAGE_DELTA, delta);
+    }
+
+    @Override
+    public void headerChanged(DatabaseHeader header, int pageCount) {
+        wal.append(WalRecordTypes.HEADER_STATE, 0, 0, HeaderState.encode(header, pageCount));
+    }
+
+    static byte[] fullPageImage(int pageNo, byte[] image) {
+        ByteBuffer b = ByteBuffer.allocate(4 + image.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(pageNo).put(image);
+        return b.array();
+    }
+}
