@@ -26,9 +26,11 @@ public final class StorageEngine implements AutoCloseable {
     private final OverflowStore overflow;
     private final ConcurrentHashMap<Integer, TableHeap> heaps = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final io.rustydb.storage.io.ChannelOpener opener;
 
     private StorageEngine(DiskManager disk, StorageOptions options) {
         this.disk = disk;
+        this.opener = options.opener();
         try {
             // an in-memory store gains nothing from early write-backs: its pages are written only on eviction
             long bgWriter = disk.isPersistent() ? options.backgroundWriterIntervalMillis() : 0;
@@ -49,7 +51,8 @@ public final class StorageEngine implements AutoCloseable {
      *     database; 58030/53100 on I/O failures
      */
     public static StorageEngine openFile(Path path, StorageOptions options) {
-        return new StorageEngine(FileDiskManager.open(path, options.pageSize(), options.cipher()), options);
+        return new StorageEngine(FileDiskManager.open(path, options.pageSize(), options.cipher(), options.opener()),
+                options);
     }
 
     /**
@@ -62,6 +65,11 @@ public final class StorageEngine implements AutoCloseable {
 
     public int pageSize() {
         return disk.pageSize();
+    }
+
+    /** How this database's files are opened (the log opens its segments the same way). */
+    public io.rustydb.storage.io.ChannelOpener channelOpener() {
+        return opener;
     }
 
     public BufferPool bufferPool() {

@@ -5,6 +5,7 @@ import io.rustydb.core.ErrorCode;
 import io.rustydb.storage.buffer.BufferPool;
 import io.rustydb.storage.buffer.ReplacementPolicyName;
 import io.rustydb.storage.file.FileHeader;
+import io.rustydb.storage.io.ChannelOpener;
 import io.rustydb.storage.file.PageCipher;
 
 /**
@@ -18,7 +19,7 @@ import io.rustydb.storage.file.PageCipher;
  * @param cipher encryption of data pages at rest (file databases only); {@link PageCipher#IDENTITY} by default
  */
 public record StorageOptions(int pageSize, long cacheSizeBytes, ReplacementPolicyName policy,
-                             long backgroundWriterIntervalMillis, PageCipher cipher) {
+                             long backgroundWriterIntervalMillis, PageCipher cipher, ChannelOpener opener) {
     /** The default page size: 8 KiB. */
     public static final int DEFAULT_PAGE_SIZE = 8192;
 
@@ -34,6 +35,9 @@ public record StorageOptions(int pageSize, long cacheSizeBytes, ReplacementPolic
             throw new DbException(ErrorCode.INVALID_PARAMETER_VALUE,
                     "background writer interval must be >= 0: " + backgroundWriterIntervalMillis);
         }
+        if (opener == null) {
+            opener = ChannelOpener.DEFAULT;
+        }
         if (policy == null) {
             policy = ReplacementPolicyName.ARC;
         }
@@ -45,7 +49,17 @@ public record StorageOptions(int pageSize, long cacheSizeBytes, ReplacementPolic
     /** Options with the default background writer interval and no cipher. */
     public StorageOptions(int pageSize, long cacheSizeBytes, ReplacementPolicyName policy) {
         this(pageSize, cacheSizeBytes, policy, BufferPool.DEFAULT_BACKGROUND_WRITER_INTERVAL_MILLIS,
-                PageCipher.IDENTITY);
+                PageCipher.IDENTITY, ChannelOpener.DEFAULT);
+    }
+
+    public StorageOptions(int pageSize, long cacheSizeBytes, ReplacementPolicyName policy,
+                          long backgroundWriterIntervalMillis, PageCipher cipher) {
+        this(pageSize, cacheSizeBytes, policy, backgroundWriterIntervalMillis, cipher, ChannelOpener.DEFAULT);
+    }
+
+    /** With the files (database and log) opened through {@code o}: fault-injection tests substitute it. */
+    public StorageOptions withOpener(ChannelOpener o) {
+        return new StorageOptions(pageSize, cacheSizeBytes, policy, backgroundWriterIntervalMillis, cipher, o);
     }
 
     /**
@@ -63,23 +77,23 @@ public record StorageOptions(int pageSize, long cacheSizeBytes, ReplacementPolic
     }
 
     public StorageOptions withPageSize(int size) {
-        return new StorageOptions(size, cacheSizeBytes, policy, backgroundWriterIntervalMillis, cipher);
+        return new StorageOptions(size, cacheSizeBytes, policy, backgroundWriterIntervalMillis, cipher, opener);
     }
 
     public StorageOptions withCacheSizeBytes(long bytes) {
-        return new StorageOptions(pageSize, bytes, policy, backgroundWriterIntervalMillis, cipher);
+        return new StorageOptions(pageSize, bytes, policy, backgroundWriterIntervalMillis, cipher, opener);
     }
 
     public StorageOptions withPolicy(ReplacementPolicyName p) {
-        return new StorageOptions(pageSize, cacheSizeBytes, p, backgroundWriterIntervalMillis, cipher);
+        return new StorageOptions(pageSize, cacheSizeBytes, p, backgroundWriterIntervalMillis, cipher, opener);
     }
 
     /** The background writer's period in milliseconds; 0 disables it. */
     public StorageOptions withBackgroundWriterIntervalMillis(long millis) {
-        return new StorageOptions(pageSize, cacheSizeBytes, policy, millis, cipher);
+        return new StorageOptions(pageSize, cacheSizeBytes, policy, millis, cipher, opener);
     }
 
     public StorageOptions withCipher(PageCipher c) {
-        return new StorageOptions(pageSize, cacheSizeBytes, policy, backgroundWriterIntervalMillis, c);
+        return new StorageOptions(pageSize, cacheSizeBytes, policy, backgroundWriterIntervalMillis, c, opener);
     }
 }

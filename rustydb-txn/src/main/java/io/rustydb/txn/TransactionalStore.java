@@ -102,17 +102,27 @@ public final class TransactionalStore implements AutoCloseable {
                 try {
                     wal.close();
                 } catch (RuntimeException suppressed) {
-                    e.addSuppressed(suppressed);
+                    suppress(e, suppressed);
                 }
             } else if (store != null) {
-                store.close();
+                try {
+                    store.close();
+                } catch (RuntimeException suppressed) {
+                    suppress(e, suppressed);
+                }
             }
             try {
                 storage.close();
             } catch (RuntimeException suppressed) {
-                e.addSuppressed(suppressed);
+                suppress(e, suppressed);
             }
             throw e;
+        }
+    }
+
+    private static void suppress(Throwable main, Throwable other) {
+        if (other != main && other.getCause() != main) {
+            main.addSuppressed(other);
         }
     }
 

@@ -59,7 +59,7 @@ public final class SqlEngine implements AutoCloseable {
      * {@link TransactionalStore}). On failure the storage is closed.
      */
     public static SqlEngine open(StorageEngine storage, io.rustydb.core.config.DatabaseConfig config) {
-        TransactionalStore store = TransactionalStore.open(storage, config.syncMode(), ChannelOpener.DEFAULT,
+        TransactionalStore store = TransactionalStore.open(storage, config.syncMode(), storage.channelOpener(),
                 TransactionalStore.DEFAULT_CHECKPOINT_LOG_BYTES, TransactionalStore.DEFAULT_CHECKPOINT_INTERVAL_MILLIS);
         try {
             return new SqlEngine(store, new DatabaseLock(), config.lockTimeoutMillis());
@@ -72,7 +72,7 @@ public final class SqlEngine implements AutoCloseable {
     /** An engine over {@code storage} with the default configuration (see {@link #open}). */
     public SqlEngine(StorageEngine storage) {
         this(TransactionalStore.open(storage, io.rustydb.core.config.DatabaseConfig.defaults().syncMode(),
-                ChannelOpener.DEFAULT, TransactionalStore.DEFAULT_CHECKPOINT_LOG_BYTES,
+                storage.channelOpener(), TransactionalStore.DEFAULT_CHECKPOINT_LOG_BYTES,
                 TransactionalStore.DEFAULT_CHECKPOINT_INTERVAL_MILLIS), new DatabaseLock(),
                 io.rustydb.core.config.DatabaseConfig.defaults().lockTimeoutMillis());
     }

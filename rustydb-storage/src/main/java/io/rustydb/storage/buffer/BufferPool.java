@@ -103,6 +103,7 @@ public final class BufferPool implements AutoCloseable {
     private final AtomicReference<DbException> backgroundError = new AtomicReference<>();
     private volatile WalFlushHook walFlushHook = WalFlushHook.NONE;
     private volatile PageLog pageLog;
+    private long headerLsn;
     private volatile boolean closing;
     private volatile boolean closed;
 
@@ -237,7 +238,30 @@ public final class BufferPool implements AutoCloseable {
     public void logHeader() {
         PageLog log = pageLog;
         if (log != null) {
-            log.headerChanged(disk.header(), disk.pageCount());
+            long lsn = log.headerChanged(disk.header(), disk.pageCount());
+            synchronized (this) {
+                headerLsn = Math.max(headerLsn, lsn);
+            }
+        }
+    }
+
+    /**
+     * Write-ahead rule for the header: it may be written only once the log holds its state durably. False if the
+     * log cannot make it so (it failed): the header on disk must then stay as it is.
+     */
+    private boolean headerMayBeWritten() {
+        long lsn;
+        synchronized (this) {
+            lsn = headerLsn;
+        }
+        if (lsn <= 0) {
+            return true;
+        }
+        try {
+            walFlushHook.flushUpTo(lsn);
+            return true;
+        } catch (DbException e) {
+            return false;
         }
     }
 
@@ -739,6 +763,13 @@ public final class BufferPool implements AutoCloseable {
         try {
             writeDirtyPages(false);
             awaitPendingIo();
+            long lsn;
+            synchronized (this) {
+                lsn = headerLsn;
+            }
+            if (lsn > 0) {
+                walFlushHook.flushUpTo(lsn);
+            }
             disk.sync();
         } catch (RuntimeException e) {
             if (background != null) {
@@ -778,7 +809,11 @@ public final class BufferPool implements AutoCloseable {
                 closed = true;
                 pageTable.clear();
                 try {
-                    disk.close();
+                    if (failure == null && headerMayBeWritten()) {
+                        disk.close();
+                    } else {
+                        disk.closeWithoutHeader();
+                    }
                 } catch (RuntimeException e) {
                     if (failure == null) {
                         failure = e;

@@ -15,6 +15,6 @@ public interface PageLog {
      */
     long pageChanged(int pageNo, byte[] before, ByteBuffer page);
 
-    /** Logs the allocation state (free list, page count, root slots) after a change to it. */
-    void headerChanged(DatabaseHeader header, int pageCount);
+    /** Logs the allocation state (free list, page count, root slots) after a change to it; returns the LSN. */
+    long headerChanged(DatabaseHeader header, int pageCount);
 }

@@ -48,6 +48,14 @@ public interface DiskManager extends AutoCloseable {
     /** True if the store outlives the process (a file). */
     boolean isPersistent();
 
+    /**
+     * Releases the store (and its lock) without writing the header: when the log could not make the header's
+     * state durable, the old header on disk is the consistent one. Idempotent.
+     */
+    default void closeWithoutHeader() {
+        close();
+    }
+
     /** Syncs and releases the store (and its lock); idempotent. */
     @Override
     void close();

@@ -1,6 +1,7 @@
 package io.rustydb.storage.file;
 
 import io.rustydb.core.DbException;
+import io.rustydb.storage.io.ChannelOpener;
 import io.rustydb.core.ErrorCode;
 import io.rustydb.storage.page.PageChecksum;
 import io.rustydb.storage.page.PageHeader;
@@ -62,6 +63,23 @@ public final class FileDiskManager implements DiskManager {
     }
 
     /**
+     * Whether the file's first bytes are all zero: a database whose creation was cut short before its header was
+     * written (a crash, a full disk). Nothing was ever stored in it; it is created anew.
+     */
+    private static boolean headerNeverWritten(FileChannel ch) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate((int) Math.min(FileHeader.SIZE, ch.size()));
+        while (head.hasRemaining() && ch.read(head, head.position()) > 0) {
+            // keep reading
+        }
+        for (int i = 0; i < head.position(); i++) {
+            if (head.get(i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Opens {@code path}, creating it with {@code pageSizeForNewFile} if it does not exist (or is empty). An existing
      * file keeps the page size in its header; {@code pageSizeForNewFile} is then ignored.
      *
@@ -77,6 +95,11 @@ public final class FileDiskManager implements DiskManager {
      * or key fails to read with XX001.
      */
     public static FileDiskManager open(Path path, int pageSizeForNewFile, PageCipher cipher) {
+        return open(path, pageSizeForNewFile, cipher, ChannelOpener.DEFAULT);
+    }
+
+    /** Like {@link #open(Path, int, PageCipher)}, opening the file through {@code opener} (fault injection). */
+    public static FileDiskManager open(Path path, int pageSizeForNewFile, PageCipher cipher, ChannelOpener opener) {
         if (cipher == null) {
             cipher = PageCipher.IDENTITY;
         }
@@ -105,7 +128,7 @@ public final class FileDiskManager implements DiskManager {
         FileChannel ch = null;
         boolean ok = false;
         try {
-            ch = FileChannel.open(abs, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            ch = opener.open(abs, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = ch.tryLock();
@@ -115,7 +138,7 @@ public final class FileDiskManager implements DiskManager {
             if (lock == null) {
                 throw new DbException(ErrorCode.DATABASE_IN_USE, canonical);
             }
-            FileDiskManager dm = ch.size() == 0
+            FileDiskManager dm = ch.size() == 0 || headerNeverWritten(ch)
                     ? create(abs, canonical, ch, lock, pageSizeForNewFile, cipher)
                     : openExisting(abs, canonical, ch, lock, cipher);
             ok = true;
@@ -361,12 +384,23 @@ public final class FileDiskManager implements DiskManager {
 
     @Override
     public void close() {
+        close(true);
+    }
+
+    @Override
+    public void closeWithoutHeader() {
+        close(false);
+    }
+
+    private void close(boolean writeHeader) {
         synchronized (growLock) {
             if (closed) {
                 return;
             }
             try {
-                sync();
+                if (writeHeader) {
+                    sync();
+                }
             } finally {
                 closed = true;
                 try {

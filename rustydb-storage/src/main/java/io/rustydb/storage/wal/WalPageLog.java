@@ -42,8 +42,8 @@ public final class WalPageLog implements PageLog {
     }
 
     @Override
-    public void headerChanged(DatabaseHeader header, int pageCount) {
-        wal.append(WalRecordTypes.HEADER_STATE, 0, 0, HeaderState.encode(header, pageCount));
+    public long headerChanged(DatabaseHeader header, int pageCount) {
+        return wal.append(WalRecordTypes.HEADER_STATE, 0, 0, HeaderState.encode(header, pageCount));
     }
 
     static byte[] fullPageImage(int pageNo, byte[] image) {

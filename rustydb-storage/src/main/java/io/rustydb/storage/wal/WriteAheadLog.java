@@ -238,10 +238,10 @@ public final class WriteAheadLog implements WalFlushHook, AutoCloseable {
     }
 
     private void await(long lsn, boolean force) {
-        checkUsable();
         if (writer == null || (force ? durableLsn > lsn : writtenLsn > lsn)) {
-            return;
+            return; // already there: true even after a later failure of the log
         }
+        checkUsable();
         FlushRequest request = new FlushRequest(lsn, force);
         requests.offer(request);
         LockSupport.unpark(writer);
@@ -457,6 +457,17 @@ public final class WriteAheadLog implements WalFlushHook, AutoCloseable {
         DbException f = failure;
         if (f != null) {
             throw f;
+        }
+    }
+
+    /**
+     * Stops the log with {@code cause}, as a failed write or force of the log itself would: every later append
+     * and flush fails until the database is reopened. Used when forcing the data file fails (a failed fsync may
+     * have dropped written pages, so nothing may be trusted to be durable any more).
+     */
+    public void fail(DbException cause) {
+        if (failure == null) {
+            failure = cause;
         }
     }
 

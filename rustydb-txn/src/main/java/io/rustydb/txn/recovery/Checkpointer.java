@@ -75,7 +75,14 @@ public final class Checkpointer implements AutoCloseable {
         try {
             long redo = wal.endLsn();
             wal.setFullPageImageHorizon(redo);
-            target.flushPages();
+            try {
+                target.flushPages();
+            } catch (io.rustydb.core.DbException e) {
+                if (e.code().category() == io.rustydb.core.ErrorCategory.RESOURCE) {
+                    wal.fail(e); // a failed write or fsync of the data file: no more writes until reopened
+                }
+                throw e;
+            }
             List<CheckpointRecord.ActiveTxn> active = new ArrayList<>();
             for (Transaction tx : transactions.active()) {
                 if (tx.hasWritten()) {
@@ -85,7 +92,14 @@ public final class Checkpointer implements AutoCloseable {
             CheckpointRecord record = new CheckpointRecord(redo, transactions.nextTxnId(), active);
             long lsn = wal.append(WalRecordTypes.CHECKPOINT, 0, 0, record.encode());
             wal.flushUpTo(lsn);
-            target.recordCheckpoint(lsn);
+            try {
+                target.recordCheckpoint(lsn);
+            } catch (io.rustydb.core.DbException e) {
+                if (e.code().category() == io.rustydb.core.ErrorCategory.RESOURCE) {
+                    wal.fail(e);
+                }
+                throw e;
+            }
             long keepFrom = Math.min(redo, transactions.oldestNeededLsn());
             wal.discardBefore(keepFrom);
             lastCheckpointEnd = wal.endLsn();
