@@ -1,10 +1,33 @@
 package io.rustydb.bench.workload;
 
+import java.util.List;
+
 /**
  * Sizes shared by the workloads.
  *
  * @param rows rows loaded for bulk load, the scans and the point selects
  * @param timeMs length of one timed measurement box (time-boxed workloads repeat their operation this long)
+ * @param commitThreads thread counts of the durable-commit workloads (one workload per count)
+ * @param logMegabytes log volumes of the recovery workloads, in MB (10^6 bytes; one workload per volume)
  */
-public record Settings(long rows, long timeMs) {
+public record Settings(long rows, long timeMs, List<Integer> commitThreads, List<Integer> logMegabytes) {
+    /** Durable-commit thread counts of a full run (issue 4). */
+    public static final List<Integer> FULL_COMMIT_THREADS = List.of(1, 2, 4, 8, 16, 64);
+    /** ... and of a quick run. */
+    public static final List<Integer> QUICK_COMMIT_THREADS = List.of(1, 4, 16);
+    /**
+     * Recovery log volumes (MB): 64 MB (61 MiB) is just under the checkpointer's 64 MiB volume trigger, i.e. about
+     * the most log a crash can leave to replay with default settings.
+     */
+    public static final List<Integer> LOG_MEGABYTES = List.of(8, 32, 64);
+
+    public Settings {
+        commitThreads = List.copyOf(commitThreads);
+        logMegabytes = List.copyOf(logMegabytes);
+    }
+
+    /** The full run's thread counts and log volumes. */
+    public Settings(long rows, long timeMs) {
+        this(rows, timeMs, FULL_COMMIT_THREADS, LOG_MEGABYTES);
+    }
 }

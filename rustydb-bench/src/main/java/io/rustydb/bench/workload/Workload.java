@@ -2,6 +2,7 @@ package io.rustydb.bench.workload;
 
 import io.rustydb.bench.engine.Database;
 import io.rustydb.bench.engine.Mode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -31,12 +32,17 @@ public interface Workload {
 
     /** Every workload for {@code settings}, in report order. */
     static List<Workload> all(Settings settings) {
-        return List.of(
+        List<Workload> all = new ArrayList<>(List.of(
                 new BulkLoad(settings),
                 new ScanAggregate(settings),
                 new FilteredCount(settings),
-                new PointSelect(settings),
-                new DurableCommits(settings, 1),
-                new DurableCommits(settings, 4));
+                new PointSelect(settings)));
+        for (int threads : settings.commitThreads()) {
+            all.add(new DurableCommits(settings, threads));
+        }
+        for (int mb : settings.logMegabytes()) {
+            all.add(new Recovery(mb));
+        }
+        return List.copyOf(all);
     }
 }

@@ -70,6 +70,11 @@ public final class Catalog {
         return list;
     }
 
+    /** Where large values of this database live. */
+    public io.rustydb.storage.heap.OverflowStore overflow() {
+        return storage.overflowStore();
+    }
+
     /** The heap holding {@code table}'s rows. */
     public TableHeap heap(TableDef table) {
         return heaps.computeIfAbsent(table.tableId(), id -> storage.openHeap(table.heapFirstPage()));
@@ -98,7 +103,26 @@ public final class Catalog {
         store.delete(table.tableId());
         tables.remove(name);
         heaps.remove(table.tableId());
-        afterCommit.accept(() -> storage.dropHeap(table.heapFirstPage()));
+        afterCommit.accept(() -> {
+            freeLargeValues(table);
+            storage.dropHeap(table.heapFirstPage());
+        });
         version.incrementAndGet();
+    }
+
+    /** Frees the overflow pages of every large value in {@code table} (before its heap is dropped). */
+    private void freeLargeValues(TableDef table) {
+        io.rustydb.core.type.DataType[] types = table.columnTypes();
+        java.util.List<io.rustydb.storage.heap.OverflowRef> refs = new java.util.ArrayList<>();
+        try (io.rustydb.storage.heap.HeapCursor cursor = storage.openHeap(table.heapFirstPage()).scan()) {
+            while (cursor.next()) {
+                byte[] tuple = new byte[cursor.tupleLength()];
+                cursor.buffer().get(cursor.tupleOffset(), tuple, 0, tuple.length);
+                refs.addAll(io.rustydb.storage.tuple.RowCodec.externalRefs(tuple, types));
+            }
+        }
+        for (io.rustydb.storage.heap.OverflowRef ref : refs) {
+            storage.overflowStore().free(ref);
+        }
     }
 }

@@ -36,7 +36,7 @@ final class InsertExecutor {
                         values[targets[c]] = batch.column(c)[row];
                     }
                     ModifyExecutor.checkNotNull(table, values);
-                    inserted.add(heap.insert(RowCodec.encode(types, values)));
+                    inserted.add(heap.insert(LargeValues.encode(context, heap, types, values)));
                 }
             }
         } catch (RuntimeException e) {

@@ -11,7 +11,6 @@ import io.rustydb.sql.exec.PhysicalOperator;
 import io.rustydb.sql.exec.RowBatch;
 import io.rustydb.sql.plan.BoundStatement;
 import io.rustydb.storage.heap.TableHeap;
-import io.rustydb.storage.tuple.RowCodec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +28,7 @@ final class ModifyExecutor {
         DataType[] types = table.columnTypes();
         List<Long> rowIds = new ArrayList<>();
         List<byte[]> tuples = new ArrayList<>();
+        List<Object[]> newValues = new ArrayList<>();
         try (OperatorState state = source.open(context)) {
             RowBatch batch;
             while ((batch = state.next()) != null) {
@@ -40,11 +40,16 @@ final class ModifyExecutor {
                     }
                     checkNotNull(table, values);
                     rowIds.add((Long) batch.column(0)[row]);
-                    tuples.add(RowCodec.encode(types, values));
+                    tuples.add(null);
+                    newValues.add(values);
                 }
             }
         }
         TableHeap heap = context.catalog().heap(table);
+        for (int i = 0; i < rowIds.size(); i++) {
+            LargeValues.releaseAtCommit(context, heap, types, rowIds.get(i));
+            tuples.set(i, LargeValues.encode(context, heap, types, newValues.get(i)));
+        }
         for (int i = 0; i < rowIds.size(); i++) {
             if (heap.update(rowIds.get(i), tuples.get(i)) < 0) {
                 throw DbException.internal("row " + rowIds.get(i) + " of " + table.name() + " vanished during UPDATE");
@@ -64,8 +69,10 @@ final class ModifyExecutor {
             }
         }
         TableHeap heap = context.catalog().heap(delete.table());
+        DataType[] types = delete.table().columnTypes();
         long deleted = 0;
         for (long rowId : rowIds) {
+            LargeValues.releaseAtCommit(context, heap, types, rowId);
             if (heap.delete(rowId)) {
                 deleted++;
             }

@@ -30,6 +30,7 @@ public final class TableScanOperator implements PhysicalOperator {
     @Override
     public OperatorState open(ExecContext context) {
         HeapCursor cursor = context.catalog().heap(table).scan();
+        io.rustydb.storage.heap.OverflowStore overflow = context.catalog().overflow();
         RowBatch batch = new RowBatch(types.length + (withRowId ? 1 : 0));
         return new OperatorState() {
             private boolean done;
@@ -46,7 +47,8 @@ public final class TableScanOperator implements PhysicalOperator {
                 int n = 0;
                 Object[] rowIds = withRowId ? batch.column(types.length) : null;
                 while (n < batch.capacity() && cursor.next()) {
-                    RowCodec.decodeInto(cursor.buffer(), cursor.tupleOffset(), cursor.tupleLength(), types, columns, n);
+                    RowCodec.decodeInto(cursor.buffer(), cursor.tupleOffset(), cursor.tupleLength(), types, columns, n,
+                            overflow);
                     if (rowIds != null) {
                         rowIds[n] = cursor.rowId();
                     }

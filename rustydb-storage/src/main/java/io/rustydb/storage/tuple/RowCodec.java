@@ -4,6 +4,8 @@ import io.rustydb.core.DbException;
 import io.rustydb.core.ErrorCode;
 import io.rustydb.core.type.Binary;
 import io.rustydb.core.type.DataType;
+import io.rustydb.storage.heap.OverflowRef;
+import io.rustydb.storage.heap.OverflowStore;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -35,15 +37,20 @@ import java.util.UUID;
  *  BIGINT                  i64
  *  REAL / DOUBLE           IEEE-754 f32 / f64
  *  DECIMAL                 u8 scale, u8 n, n bytes two's-complement big-endian unscaled value (n <= 17)
- *  CHAR/VARCHAR/TEXT       u32 length, UTF-8 bytes
- *  VARBINARY/BLOB          u32 length, bytes
+ *  CHAR/VARCHAR/TEXT       u32 length, UTF-8 bytes     (or an external reference, below)
+ *  VARBINARY/BLOB          u32 length, bytes           (or an external reference, below)
  *  DATE                    i32 epoch day
  *  TIME                    i64 nanosecond of day
  *  TIMESTAMP               i64 epoch second (as if UTC), i32 nano
  *  TIMESTAMP WITH TIME ZONE i64 epoch second, i32 nano (the instant, UTC)
  *  UUID                    i64 most significant bits, i64 least significant bits
  * </pre>
- * The row's column count is stored so that a table that gains columns later can still read its older rows
+ * A string or binary value too large to keep in the row is stored in overflow pages ({@link OverflowStore}); the
+ * row then holds its reference: the length field has its top bit set ({@link #EXTERNAL_FLAG}) and its low bits say
+ * 12, followed by the {@link OverflowRef} (first page i32, length i64). {@link #encode(DataType[], Object[],
+ * OverflowStore, int)} moves the largest values out until the row is at most the given size.
+ *
+ * <p>The row's column count is stored so that a table that gains columns later can still read its older rows
  * (missing trailing columns read as NULL). The format byte leaves room for later layouts (e.g. MVCC headers).
  */
 public final class RowCodec {
@@ -52,11 +59,63 @@ public final class RowCodec {
     public static final int FORMAT_OFFSET = 0;
     public static final int COLUMN_COUNT_OFFSET = 1;
     public static final int NULL_BITMAP_OFFSET = 3;
+    /** Top bit of a variable-length value's length field: the value lives in overflow pages. */
+    public static final int EXTERNAL_FLAG = 0x8000_0000;
+    /** Values smaller than this are never moved out of the row (the reference would not save much). */
+    public static final int MIN_EXTERNAL_LENGTH = 64;
 
     private RowCodec() {
     }
 
-    /** Encodes {@code values} (already cast to {@code types}) into a new byte array. */
+    /**
+     * Encodes {@code values}, moving the largest string and binary values to {@code overflow} until the row takes
+     * at most {@code maxRowLength} bytes (or no value is left to move). The caller owns the references written
+     * (see {@link #externalRefs}).
+     */
+    public static byte[] encode(DataType[] types, Object[] values, OverflowStore overflow, int maxRowLength) {
+        byte[] inline = encode(types, values);
+        if (inline.length <= maxRowLength || overflow == null) {
+            return inline;
+        }
+        Object[] stored = values.clone();
+        int size = inline.length;
+        while (size > maxRowLength) {
+            int largest = -1;
+            int largestSize = MIN_EXTERNAL_LENGTH - 1;
+            for (int i = 0; i < types.length; i++) {
+                if (stored[i] != null && !(stored[i] instanceof OverflowRef) && isVariable(types[i])) {
+                    int sz = encodedSize(types[i], stored[i]);
+                    if (sz > largestSize) {
+                        largest = i;
+                        largestSize = sz;
+                    }
+                }
+            }
+            if (largest < 0) {
+                break;
+            }
+            byte[] bytes = stored[largest] instanceof String str ? str.getBytes(StandardCharsets.UTF_8)
+                    : ((Binary) stored[largest]).toByteArray();
+            stored[largest] = overflow.write(bytes);
+            size = size - largestSize + 4 + OverflowRef.ENCODED_LENGTH;
+        }
+        return encode(types, stored);
+    }
+
+    private static boolean isVariable(DataType type) {
+        switch (type.id()) {
+            case CHAR:
+            case VARCHAR:
+            case TEXT:
+            case VARBINARY:
+            case BLOB:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** Encodes {@code values} (already cast to {@code types}) into a new byte array, every value inline. */
     public static byte[] encode(DataType[] types, Object[] values) {
         int n = types.length;
         int bitmapBytes = (n + 7) >>> 3;
@@ -92,6 +151,15 @@ public final class RowCodec {
      * {@code types}. {@code page} is read with absolute accessors only, so a shared page view is never moved.
      */
     public static void decodeInto(ByteBuffer page, int offset, int length, DataType[] types, Object[][] target, int row) {
+        decodeInto(page, offset, length, types, target, row, null);
+    }
+
+    /**
+     * Like {@link #decodeInto(ByteBuffer, int, int, DataType[], Object[][], int)}, reading values kept in overflow
+     * pages from {@code overflow} (null: such a value is reported as corruption).
+     */
+    public static void decodeInto(ByteBuffer page, int offset, int length, DataType[] types, Object[][] target, int row,
+                                  OverflowStore overflow) {
         ByteBuffer in = page.order() == ByteOrder.LITTLE_ENDIAN ? page : page.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         if (length < NULL_BITMAP_OFFSET || in.get(offset + FORMAT_OFFSET) != FORMAT_V1) {
             throw new DbException(ErrorCode.DATA_CORRUPTED, "row at offset " + offset + " has an unknown format");
@@ -105,13 +173,47 @@ public final class RowCodec {
                 target[i][row] = null;
                 continue;
             }
+            if (isVariable(types[i]) && (in.getInt(pos) & EXTERNAL_FLAG) != 0) {
+                if (pos + 4 + OverflowRef.ENCODED_LENGTH > end || overflow == null) {
+                    throw new DbException(ErrorCode.DATA_CORRUPTED, "row at offset " + offset
+                            + " has a bad reference to a large value");
+                }
+                byte[] bytes = overflow.read(OverflowRef.decode(in, pos + 4));
+                target[i][row] = types[i].id().isString() ? new String(bytes, StandardCharsets.UTF_8) : Binary.of(bytes);
+                pos += 4 + OverflowRef.ENCODED_LENGTH;
+                continue;
+            }
             int size = valueSize(in, pos, types[i]);
-            if (pos + size > end) {
+            if (size < 0 || pos + size > end) {
                 throw new DbException(ErrorCode.DATA_CORRUPTED, "row at offset " + offset + " is truncated");
             }
             target[i][row] = read(in, pos, types[i]);
             pos += size;
         }
+    }
+
+    /** The overflow references a row holds (empty for most rows): what to free when the row is gone for good. */
+    public static java.util.List<OverflowRef> externalRefs(byte[] tuple, DataType[] types) {
+        java.util.List<OverflowRef> refs = new java.util.ArrayList<>();
+        ByteBuffer in = ByteBuffer.wrap(tuple).order(ByteOrder.LITTLE_ENDIAN);
+        int stored = Short.toUnsignedInt(in.getShort(COLUMN_COUNT_OFFSET));
+        int bitmap = NULL_BITMAP_OFFSET;
+        int pos = bitmap + ((stored + 7) >>> 3);
+        for (int i = 0; i < types.length && i < stored; i++) {
+            if ((in.get(bitmap + (i >>> 3)) & (1 << (i & 7))) != 0) {
+                continue;
+            }
+            if (isVariable(types[i]) && (in.getInt(pos) & EXTERNAL_FLAG) != 0) {
+                OverflowRef ref = OverflowRef.decode(in, pos + 4);
+                if (ref.length() > 0) {
+                    refs.add(ref);
+                }
+                pos += 4 + OverflowRef.ENCODED_LENGTH;
+            } else {
+                pos += valueSize(in, pos, types[i]);
+            }
+        }
+        return refs;
     }
 
     /** Decodes a whole row held in a byte array. */
@@ -126,6 +228,9 @@ public final class RowCodec {
     }
 
     private static int encodedSize(DataType type, Object value) {
+        if (value instanceof OverflowRef) {
+            return 4 + OverflowRef.ENCODED_LENGTH;
+        }
         switch (type.id()) {
             case BOOLEAN:
                 return 1;
@@ -159,6 +264,12 @@ public final class RowCodec {
     }
 
     private static void write(ByteBuffer out, DataType type, Object value) {
+        if (value instanceof OverflowRef ref) {
+            out.putInt(EXTERNAL_FLAG | OverflowRef.ENCODED_LENGTH);
+            ref.encode(out, out.position());
+            out.position(out.position() + OverflowRef.ENCODED_LENGTH);
+            return;
+        }
         switch (type.id()) {
             case BOOLEAN:
                 out.put((byte) (((Boolean) value) ? 1 : 0));
