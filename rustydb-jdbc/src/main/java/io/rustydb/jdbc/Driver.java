@@ -32,7 +32,13 @@ public final class Driver implements java.sql.Driver {
         }
         try {
             ConnectionUrl parsed = ConnectionUrl.parse(url, info);
-            return new RustyConnection(DatabaseRegistry.acquire(parsed), url);
+            SharedDatabase db = DatabaseRegistry.acquire(parsed);
+            try {
+                return new RustyConnection(db, url);
+            } catch (RuntimeException e) {
+                DatabaseRegistry.release(db);
+                throw e;
+            }
         } catch (RuntimeException e) {
             throw SqlExceptions.of(e);
         }

@@ -25,7 +25,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
         synchronized (DatabaseRegistry.class) {
             database.retain();
         }
-        return new RustyConnection(database, url);
+        try {
+            return new RustyConnection(database, url);
+        } catch (RuntimeException e) {
+            DatabaseRegistry.release(database);
+            throw SqlExceptions.of(e);
+        }
     }
 
     /** Writes every dirty page and forces the file (a no-op for in-memory databases). */

@@ -40,7 +40,7 @@ final class Session {
 
     Session(SqlEngine engine, IsolationLevel isolation, boolean readOnly) {
         this.engine = engine;
-        this.isolation = isolation == IsolationLevel.READ_UNCOMMITTED ? isolation : IsolationLevel.READ_COMMITTED;
+        this.isolation = checkIsolation(isolation);
         this.readOnly = readOnly;
     }
 

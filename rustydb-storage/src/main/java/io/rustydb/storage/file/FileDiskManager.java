@@ -63,18 +63,29 @@ public final class FileDiskManager implements DiskManager {
     }
 
     /**
-     * Whether the file's first bytes are all zero: a database whose creation was cut short before its header was
-     * written (a crash, a full disk). Nothing was ever stored in it; it is created anew.
+     * Whether the file holds nothing but zeros (and is no longer than a first extent): a database whose creation
+     * was cut short before its header was written (a crash, a full disk). Nothing was ever stored in it, so it is
+     * created anew. A file with any other content is never overwritten.
      */
     private static boolean headerNeverWritten(FileChannel ch) throws IOException {
-        ByteBuffer head = ByteBuffer.allocate((int) Math.min(FileHeader.SIZE, ch.size()));
-        while (head.hasRemaining() && ch.read(head, head.position()) > 0) {
-            // keep reading
+        long size = ch.size();
+        if (size > (64L << 20)) {
+            return false;
         }
-        for (int i = 0; i < head.position(); i++) {
-            if (head.get(i) != 0) {
-                return false;
+        ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
+        long position = 0;
+        while (position < size) {
+            chunk.clear();
+            int n = ch.read(chunk, position);
+            if (n <= 0) {
+                break;
             }
+            for (int i = 0; i < n; i++) {
+                if (chunk.get(i) != 0) {
+                    return false;
+                }
+            }
+            position += n;
         }
         return true;
     }
