@@ -13,7 +13,11 @@ public final class WritePageGuard implements AutoCloseable {
     private Frame frame;
     private final int pageNo;
     private final PageLog log;
-    private final byte[] before;
+    private byte[] before;
+
+    /** Per-thread spare page images for {@link #before}: guards nest rarely and shallowly, so a few suffice. */
+    private static final ThreadLocal<java.util.ArrayDeque<byte[]>> SPARE_IMAGES =
+            ThreadLocal.withInitial(java.util.ArrayDeque::new);
 
     WritePageGuard(BufferPool pool, Frame frame) {
         this(pool, frame, true);
@@ -26,7 +30,8 @@ public final class WritePageGuard implements AutoCloseable {
         this.pageNo = frame.pageNo;
         this.log = logged ? pool.pageLog() : null;
         if (log != null) {
-            before = new byte[pool.pageSize()];
+            byte[] image = SPARE_IMAGES.get().poll();
+            before = image != null && image.length == pool.pageSize() ? image : new byte[pool.pageSize()];
             frame.buffer.get(0, before, 0, before.length);
         } else {
             before = null;
@@ -91,6 +96,13 @@ public final class WritePageGuard implements AutoCloseable {
             } finally {
                 f.latch.writeLock().unlock();
                 pool.unpin(f);
+                if (before != null) {
+                    java.util.ArrayDeque<byte[]> spares = SPARE_IMAGES.get();
+                    if (spares.size() < 4) {
+                        spares.push(before);
+                    }
+                    before = null;
+                }
             }
         }
     }

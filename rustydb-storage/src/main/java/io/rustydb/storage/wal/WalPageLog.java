@@ -22,9 +22,16 @@ public final class WalPageLog implements PageLog {
         this.fullPageImages = fullPageImages;
     }
 
+    /** Scratch copy of the changed page; page-log calls never nest on one thread (they run as a guard closes). */
+    private static final ThreadLocal<byte[]> AFTER = new ThreadLocal<>();
+
     @Override
     public long pageChanged(int pageNo, byte[] before, ByteBuffer page) {
-        byte[] after = new byte[before.length];
+        byte[] after = AFTER.get();
+        if (after == null || after.length != before.length) {
+            after = new byte[before.length];
+            AFTER.set(after);
+        }
         page.get(0, after, 0, after.length);
         byte[] delta = PageDelta.compute(pageNo, before, after);
         if (delta == null) {

@@ -123,11 +123,8 @@ public final class Checkpointer implements AutoCloseable {
 
     private void loop() {
         while (!closed) {
-            try {
-                TimeUnit.MILLISECONDS.sleep(100);
-            } catch (InterruptedException e) {
-                return;
-            }
+            // parked, never interrupted: an interrupt during file I/O would close the database's channels
+            java.util.concurrent.locks.LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(100));
             if (closed || wal.failure() != null) {
                 continue;
             }
@@ -150,7 +147,7 @@ public final class Checkpointer implements AutoCloseable {
     public void close() {
         closed = true;
         if (thread != null) {
-            thread.interrupt();
+            java.util.concurrent.locks.LockSupport.unpark(thread);
             try {
                 thread.join(TimeUnit.SECONDS.toMillis(30));
             } catch (InterruptedException e) {
