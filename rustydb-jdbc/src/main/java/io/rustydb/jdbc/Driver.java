@@ -32,9 +32,11 @@ public final class Driver implements java.sql.Driver {
         }
         try {
             ConnectionUrl parsed = ConnectionUrl.parse(url, info);
+            io.rustydb.core.config.DatabaseConfig config =
+                    io.rustydb.core.config.DatabaseConfig.fromOptions(parsed.options());
             SharedDatabase db = DatabaseRegistry.acquire(parsed);
             try {
-                return new RustyConnection(db, url);
+                return new RustyConnection(db, url, config);
             } catch (RuntimeException e) {
                 DatabaseRegistry.release(db);
                 throw e;

@@ -26,7 +26,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             database.retain();
         }
         try {
-            return new RustyConnection(database, url);
+            return new RustyConnection(database, url, database.config());
         } catch (RuntimeException e) {
             DatabaseRegistry.release(database);
             throw SqlExceptions.of(e);

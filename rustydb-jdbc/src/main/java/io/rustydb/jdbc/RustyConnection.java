@@ -35,14 +35,21 @@ public final class RustyConnection implements Connection {
     private final SharedDatabase database;
     private final String url;
     private final Session session;
+    private final io.rustydb.core.config.DatabaseConfig config;
     private volatile boolean closed;
     private String schema = "public";
     private int savepointIds;
 
-    RustyConnection(SharedDatabase database, String url) {
+    /**
+     * A connection to {@code database}; {@code config} holds this connection's own options (isolation, read-only,
+     * lock timeout apply per connection; storage options were fixed when the database opened).
+     */
+    RustyConnection(SharedDatabase database, String url, io.rustydb.core.config.DatabaseConfig config) {
         this.database = database;
         this.url = url;
-        this.session = new Session(database.engine(), database.config().isolation(), database.config().readOnly());
+        this.config = config;
+        this.session = new Session(database.engine(), config.isolation(),
+                config.readOnly() || database.config().readOnly(), config.lockTimeoutMillis());
     }
 
     String url() {
@@ -51,6 +58,11 @@ public final class RustyConnection implements Connection {
 
     SharedDatabase database() {
         return database;
+    }
+
+    /** This connection's options. */
+    io.rustydb.core.config.DatabaseConfig config() {
+        return config;
     }
 
     /** Whether transactions spanning several statements (and savepoints) are available. */

@@ -38,7 +38,7 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public String getUserName() throws SQLException {
         connection.checkOpen();
-        return connection.database().config().user();
+        return connection.config().user();
     }
 
     @Override

@@ -38,6 +38,7 @@ public final class RustyPreparedStatement extends RustyStatement implements Prep
     private final String sql;
     private final PreparedSql prepared;
     private final Object[] parameters;
+    private final List<List<Object>> batch = new ArrayList<>();
 
     RustyPreparedStatement(RustyConnection connection, String sql, PreparedSql prepared) {
         super(connection);
@@ -315,7 +316,50 @@ public final class RustyPreparedStatement extends RustyStatement implements Prep
 
     @Override
     public void addBatch() throws SQLException {
-        throw SqlExceptions.notSupported("batches");
+        checkOpen();
+        batch.add(parameterValues());
+    }
+
+    @Override
+    public void addBatch(String sql) throws SQLException {
+        throw new SQLException("addBatch(String) cannot be called on a PreparedStatement", "07000");
+    }
+
+    @Override
+    public void clearBatch() throws SQLException {
+        checkOpen();
+        batch.clear();
+    }
+
+    @Override
+    public int[] executeBatch() throws SQLException {
+        return toIntCounts(executeLargeBatch());
+    }
+
+    /**
+     * Runs the statement once per parameter set added with {@link #addBatch()}, in order (in auto-commit mode each
+     * run is a transaction of its own); the batch is empty afterwards. A failure stops the batch with a
+     * {@link java.sql.BatchUpdateException} carrying the counts of the runs before it.
+     */
+    @Override
+    public long[] executeLargeBatch() throws SQLException {
+        checkOpen();
+        if (prepared.isQuery()) {
+            batch.clear();
+            throw new SQLException("a query cannot be run as a batch", "0A000");
+        }
+        List<List<Object>> runs = new ArrayList<>(batch);
+        batch.clear();
+        long[] counts = new long[runs.size()];
+        for (int i = 0; i < runs.size(); i++) {
+            try {
+                run(prepared, runs.get(i));
+                counts[i] = Math.max(lastUpdateCount(), 0);
+            } catch (SQLException e) {
+                throw batchFailure(e, counts, i);
+            }
+        }
+        return counts;
     }
 
     @Override

@@ -7,11 +7,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A JDBC statement: runs SQL text through the connection's engine; holds at most one open result. */
 public class RustyStatement implements Statement {
     final RustyConnection connection;
+    private final List<String> batch = new ArrayList<>();
     private boolean closed;
     private RustyResultSet resultSet;
     private long updateCount = -1;
@@ -42,6 +44,11 @@ public class RustyStatement implements Statement {
         }
         updateCount = result.updateCount();
         return false;
+    }
+
+    /** The update count of the last statement run ({@code -1} after a query). */
+    long lastUpdateCount() {
+        return updateCount;
     }
 
     private void closeCurrentResult() {
@@ -260,17 +267,63 @@ public class RustyStatement implements Statement {
 
     @Override
     public void addBatch(String sql) throws SQLException {
-        throw SqlExceptions.notSupported("batches");
+        checkOpen();
+        if (sql == null) {
+            throw new SQLException("SQL must not be null", "22023");
+        }
+        batch.add(sql);
     }
 
     @Override
     public void clearBatch() throws SQLException {
-        throw SqlExceptions.notSupported("batches");
+        checkOpen();
+        batch.clear();
     }
 
     @Override
     public int[] executeBatch() throws SQLException {
-        throw SqlExceptions.notSupported("batches");
+        return toIntCounts(executeLargeBatch());
+    }
+
+    /**
+     * Runs the batched statements in order (in auto-commit mode each is a transaction of its own). The batch is
+     * empty afterwards. A statement that fails, or returns rows, stops the batch with a
+     * {@link java.sql.BatchUpdateException} carrying the counts of the statements before it.
+     */
+    @Override
+    public long[] executeLargeBatch() throws SQLException {
+        checkOpen();
+        List<String> statements = new ArrayList<>(batch);
+        batch.clear();
+        long[] counts = new long[statements.size()];
+        for (int i = 0; i < statements.size(); i++) {
+            try {
+                PreparedSql prepared = connection.prepare(statements.get(i));
+                if (prepared.isQuery()) {
+                    throw new SQLException("a statement in a batch returned rows: " + statements.get(i), "0A000");
+                }
+                run(prepared, List.of());
+                counts[i] = Math.max(updateCount, 0);
+            } catch (SQLException e) {
+                throw batchFailure(e, counts, i);
+            }
+        }
+        return counts;
+    }
+
+    /** The exception for a batch that failed at statement {@code failed}, with the counts before it. */
+    static java.sql.BatchUpdateException batchFailure(SQLException cause, long[] counts, int failed) {
+        long[] done = java.util.Arrays.copyOf(counts, failed);
+        return new java.sql.BatchUpdateException("batch entry " + failed + " failed: " + cause.getMessage(),
+                cause.getSQLState(), cause.getErrorCode(), done, cause);
+    }
+
+    static int[] toIntCounts(long[] counts) {
+        int[] result = new int[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            result[i] = (int) Math.min(Integer.MAX_VALUE, counts[i]);
+        }
+        return result;
     }
 
     @Override

@@ -30,6 +30,7 @@ final class Session {
     }
 
     private final SqlEngine engine;
+    private final long lockTimeoutMillis;
     private boolean autoCommit = true;
     private boolean readOnly;
     private IsolationLevel isolation;
@@ -38,8 +39,9 @@ final class Session {
     private Transaction transaction;
     private final List<Savepoint> savepoints = new ArrayList<>();
 
-    Session(SqlEngine engine, IsolationLevel isolation, boolean readOnly) {
+    Session(SqlEngine engine, IsolationLevel isolation, boolean readOnly, long lockTimeoutMillis) {
         this.engine = engine;
+        this.lockTimeoutMillis = lockTimeoutMillis;
         this.isolation = checkIsolation(isolation);
         this.readOnly = readOnly;
     }
@@ -109,7 +111,7 @@ final class Session {
         if (transaction == null && autoCommit) {
             Transaction tx = begin();
             try {
-                StatementResult result = engine.execute(prepared, parameters, tx);
+                StatementResult result = engine.execute(prepared, parameters, tx, lockTimeoutMillis);
                 commit();
                 return result;
             } finally {
@@ -121,7 +123,7 @@ final class Session {
         if (transaction == null) {
             begin();
         }
-        return engine.execute(prepared, parameters, transaction);
+        return engine.execute(prepared, parameters, transaction, lockTimeoutMillis);
     }
 
     private Transaction begin() {

@@ -150,6 +150,12 @@ public final class SqlEngine implements AutoCloseable {
      * transaction ends ({@link DatabaseLock#releaseAll}).
      */
     public StatementResult execute(PreparedSql prepared, List<Object> parameters, Transaction tx) {
+        return execute(prepared, parameters, tx, lockTimeoutMillis);
+    }
+
+    /** Like {@link #execute(PreparedSql, List, Transaction)}, waiting at most {@code lockTimeoutMillis} for locks. */
+    public StatementResult execute(PreparedSql prepared, List<Object> parameters, Transaction tx,
+                                   long lockTimeoutMillis) {
         if (prepared.isControl()) {
             throw DbException.internal("transaction control statements are carried out by the session");
         }
