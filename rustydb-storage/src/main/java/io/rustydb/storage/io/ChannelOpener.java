@@ -11,8 +11,8 @@ import java.nio.file.Path;
  */
 @FunctionalInterface
 public interface ChannelOpener {
-    /** Opens real files with {@link FileChannel#open(Path, OpenOption...)}. */
-    ChannelOpener DEFAULT = FileChannel::open;
+    /** Opens real files, through channels that a thread interrupt cannot close ({@link InterruptSafeChannel}). */
+    ChannelOpener DEFAULT = InterruptSafeChannel.OPENER;
 
     FileChannel open(Path path, OpenOption... options) throws IOException;
 }
