@@ -195,6 +195,22 @@ final class ExpressionBinder {
         if (e instanceof Function f) {
             return bindFunction(f);
         }
+        if (e instanceof net.sf.jsqlparser.expression.CaseExpression c) {
+            return bindCase(c);
+        }
+        if (e instanceof net.sf.jsqlparser.expression.operators.arithmetic.Concat c) {
+            return ScalarFunctions.concatOperator(bind(c.getLeftExpression()), bind(c.getRightExpression()));
+        }
+        if (e instanceof net.sf.jsqlparser.expression.TimeKeyExpression t) {
+            String key = t.getStringValue().toLowerCase(Locale.ROOT).replace("()", "");
+            return ScalarFunctions.resolve(key, List.of());
+        }
+        if (e instanceof net.sf.jsqlparser.expression.TrimFunction t) {
+            if (t.getTrimSpecification() != null || t.getFromExpression() != null) {
+                throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "TRIM with LEADING/TRAILING/BOTH or FROM");
+            }
+            return ScalarFunctions.resolve("trim", List.of(bind(t.getExpression())));
+        }
         throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "expression " + e + " (" + e.getClass().getSimpleName() + ")");
     }
 
@@ -220,7 +236,16 @@ final class ExpressionBinder {
         String name = f.getName().toLowerCase(Locale.ROOT);
         AggregateFunction aggregate = AggregateFunction.byName(name);
         if (aggregate == null) {
-            throw new DbException(ErrorCode.UNDEFINED_FUNCTION, name + "(...)");
+            List<Expr> args = new ArrayList<>();
+            if (f.getParameters() != null) {
+                for (Object p : f.getParameters()) {
+                    args.add(bind((Expression) p));
+                }
+            }
+            if (f.isDistinct() || f.isAllColumns()) {
+                throw new DbException(ErrorCode.UNDEFINED_FUNCTION, name + " with DISTINCT or *");
+            }
+            return ScalarFunctions.resolve(name, args);
         }
         if (aggregation == null) {
             throw new DbException(ErrorCode.GROUPING_ERROR, "aggregate functions are not allowed in " + clause);
@@ -240,6 +265,49 @@ final class ExpressionBinder {
         ExpressionBinder inputBinder = new ExpressionBinder(scope, parameters, null, "aggregate function calls");
         Expr argument = inputBinder.bind(args.get(0));
         return aggregation.aggregate(f.toString(), aggregate, argument, f.isDistinct());
+    }
+
+    private Expr bindCase(net.sf.jsqlparser.expression.CaseExpression c) {
+        Expr switchValue = c.getSwitchExpression() == null ? null : bind(c.getSwitchExpression());
+        List<Expr> conditions = new ArrayList<>();
+        List<Expr> results = new ArrayList<>();
+        for (net.sf.jsqlparser.expression.WhenClause when : c.getWhenClauses()) {
+            Expr condition = bind(when.getWhenExpression());
+            conditions.add(switchValue == null ? requireBoolean(condition, "CASE WHEN")
+                    : comparison(CompareOp.EQ, switchValue, condition));
+            results.add(bind(when.getThenExpression()));
+        }
+        Expr otherwise = c.getElseExpression() == null ? null : bind(c.getElseExpression());
+        DataType type = DataType.NULL;
+        for (Expr r : results) {
+            type = io.rustydb.core.type.TypeRules.commonType(type, r.type());
+        }
+        if (otherwise != null) {
+            type = io.rustydb.core.type.TypeRules.commonType(type, otherwise.type());
+        }
+        if (type.equals(DataType.NULL)) {
+            type = DataType.VARCHAR;
+        }
+        List<Expr> converted = new ArrayList<>();
+        for (Expr r : results) {
+            converted.add(convert(r, type));
+        }
+        return new io.rustydb.sql.expr.CaseExpr(conditions, converted, otherwise == null ? null : convert(otherwise, type), type);
+    }
+
+    /** {@code e} as a value of {@code type} (a result of CASE and the like). */
+    private Expr convert(Expr e, DataType type) {
+        if (e.type().equals(type)) {
+            return e;
+        }
+        if (e instanceof Literal lit) {
+            return new Literal(Casts.cast(lit.value(), type), type);
+        }
+        if (e instanceof ParameterRef p && p.type().equals(DataType.NULL)) {
+            parameters.infer(p.index(), type);
+            return new ParameterRef(p.index(), type);
+        }
+        return new CastExpr(e, type);
     }
 
     private Expr bindArithmetic(BinaryExpression b) {
