@@ -90,6 +90,8 @@ public enum ErrorCode {
     DUPLICATE_COLUMN("42701", ErrorCategory.USER, "column \"%s\" specified more than once"),
     /** An ORDER BY position outside the select list, or an ORDER BY that DISTINCT cannot honour. */
     INVALID_COLUMN_REFERENCE("42P10", ErrorCategory.USER, "%s"),
+    /** Two tables in one FROM clause with the same name or alias. */
+    DUPLICATE_ALIAS("42712", ErrorCategory.USER, "table name \"%s\" specified more than once"),
     /** An unknown table or view. */
     UNDEFINED_TABLE("42P01", ErrorCategory.USER, "relation \"%s\" does not exist"),
     /** CREATE of a table that exists. */

@@ -14,8 +14,14 @@ import java.util.List;
  * position in the input rows. Resolves qualified and unqualified names, reporting 42703 and 42702.
  */
 final class Scope {
-    /** One visible column. */
-    record Entry(String qualifier, String name, DataType type, int index) {
+    /**
+     * One visible column. A {@code merged} column is the right-hand copy of a JOIN ... USING column: reachable by
+     * its qualified name only, and left out of {@code *}.
+     */
+    record Entry(String qualifier, String name, DataType type, int index, boolean merged) {
+        Entry(String qualifier, String name, DataType type, int index) {
+            this(qualifier, name, type, index, false);
+        }
     }
 
     private final List<Entry> entries;
@@ -42,11 +48,43 @@ final class Scope {
         return entries;
     }
 
+    /** The qualifiers (table names or aliases) in scope. */
+    java.util.Set<String> qualifiers() {
+        java.util.Set<String> q = new java.util.LinkedHashSet<>();
+        for (Entry e : entries) {
+            q.add(e.qualifier());
+        }
+        return q;
+    }
+
+    /**
+     * The columns of a join: {@code left}'s, then {@code right}'s shifted after them; the right-hand copies of the
+     * {@code usingColumns} are marked merged. 42712 if a qualifier is on both sides.
+     */
+    static Scope join(Scope left, Scope right, java.util.Set<String> usingColumns) {
+        for (String q : right.qualifiers()) {
+            if (left.qualifiers().contains(q)) {
+                throw new DbException(ErrorCode.DUPLICATE_ALIAS, q);
+            }
+        }
+        List<Entry> all = new ArrayList<>(left.entries);
+        int offset = left.entries.size();
+        for (Entry e : right.entries) {
+            all.add(new Entry(e.qualifier(), e.name(), e.type(), e.index() + offset,
+                    e.merged() || usingColumns.contains(e.name())));
+        }
+        return new Scope(all);
+    }
+
+    int size() {
+        return entries.size();
+    }
+
     /** Resolves {@code qualifier.name} ({@code qualifier} may be null). */
     ColumnRef resolve(String qualifier, String name) {
         Entry found = null;
         for (Entry e : entries) {
-            if (e.name().equals(name) && (qualifier == null || qualifier.equals(e.qualifier()))) {
+            if (e.name().equals(name) && (qualifier == null ? !e.merged() : qualifier.equals(e.qualifier()))) {
                 if (found != null) {
                     throw new DbException(ErrorCode.AMBIGUOUS_COLUMN, name);
                 }

@@ -5,7 +5,6 @@ import io.rustydb.core.ErrorCode;
 import io.rustydb.core.type.DataType;
 import io.rustydb.core.type.TypeId;
 import io.rustydb.sql.catalog.Catalog;
-import io.rustydb.sql.catalog.TableDef;
 import io.rustydb.sql.expr.ColumnRef;
 import io.rustydb.sql.expr.Expr;
 import io.rustydb.sql.expr.Literal;
@@ -22,7 +21,6 @@ import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
-import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.GroupByElement;
 import net.sf.jsqlparser.statement.select.OrderByElement;
 import net.sf.jsqlparser.statement.select.PlainSelect;
@@ -63,14 +61,9 @@ final class SelectBinder {
             input = new LogicalPlan.Values(List.of(List.of()), List.of());
             scope = Scope.empty();
         } else {
-            FromItem from = select.getFromItem();
-            if (!(from instanceof Table table)) {
-                throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "FROM " + from.getClass().getSimpleName());
-            }
-            TableDef def = catalog.table(Identifiers.normalize(table.getName()));
-            String qualifier = table.getAlias() != null ? Identifiers.normalize(table.getAlias().getName()) : def.name();
-            input = new LogicalPlan.Scan(def);
-            scope = Scope.of(def, qualifier);
+            FromBinder.From from = new FromBinder(catalog, parameters).bind(select.getFromItem(), select.getJoins());
+            input = from.plan();
+            scope = from.scope();
         }
         if (select.getWhere() != null) {
             Expr predicate = new ExpressionBinder(scope, parameters, null, "WHERE").bindCondition(select.getWhere());
@@ -208,7 +201,7 @@ final class SelectBinder {
     private static void expandStar(Scope scope, String qualifier, ExpressionBinder binder, Outputs out) {
         boolean any = false;
         for (Scope.Entry entry : scope.entries()) {
-            if (qualifier == null || qualifier.equals(entry.qualifier())) {
+            if (qualifier == null ? !entry.merged() : qualifier.equals(entry.qualifier())) {
                 Column column = new Column(new Table(quote(entry.qualifier())), quote(entry.name()));
                 out.expressions.add(binder.bind(column));
                 out.names.add(entry.name());
@@ -288,9 +281,6 @@ final class SelectBinder {
     }
 
     private static void rejectUnsupported(PlainSelect select) {
-        if (select.getJoins() != null && !select.getJoins().isEmpty()) {
-            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "joins");
-        }
         if (select.getIntoTables() != null) {
             throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "SELECT INTO");
         }

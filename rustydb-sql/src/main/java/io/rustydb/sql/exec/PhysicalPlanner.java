@@ -17,6 +17,9 @@ public final class PhysicalPlanner {
         if (plan instanceof LogicalPlan.Values values) {
             return new ValuesOperator(values.rows(), values.outputTypes());
         }
+        if (plan instanceof LogicalPlan.Join join) {
+            return new JoinOperator(plan(join.left()), plan(join.right()), join.type(), join.condition());
+        }
         if (plan instanceof LogicalPlan.Filter filter) {
             return new FilterOperator(plan(filter.input()), filter.predicate());
         }

@@ -40,6 +40,22 @@ public sealed interface LogicalPlan {
         }
     }
 
+    /** The kinds of join. */
+    enum JoinType { INNER, LEFT, RIGHT, FULL, CROSS }
+
+    /**
+     * Joins two inputs; output = the left columns, then the right ones. {@code condition} (over that combined row)
+     * is null for a cross join. Outer joins fill the missing side with NULLs.
+     */
+    record Join(LogicalPlan left, LogicalPlan right, JoinType type, Expr condition) implements LogicalPlan {
+        @Override
+        public List<DataType> outputTypes() {
+            List<DataType> types = new ArrayList<>(left.outputTypes());
+            types.addAll(right.outputTypes());
+            return types;
+        }
+    }
+
     /** Keeps the rows for which {@code predicate} is TRUE. */
     record Filter(LogicalPlan input, Expr predicate) implements LogicalPlan {
         @Override

@@ -1,0 +1,117 @@
+package io.rustydb.sql.binder;
+
+import io.rustydb.core.DbException;
+import io.rustydb.core.ErrorCode;
+import io.rustydb.sql.catalog.Catalog;
+import io.rustydb.sql.catalog.TableDef;
+import io.rustydb.sql.expr.CompareOp;
+import io.rustydb.sql.expr.ComparisonExpr;
+import io.rustydb.sql.expr.Expr;
+import io.rustydb.sql.expr.LogicalExpr;
+import io.rustydb.sql.plan.LogicalPlan;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.select.FromItem;
+import net.sf.jsqlparser.statement.select.Join;
+
+/**
+ * Binds a FROM clause: the first table, then each join (comma, CROSS, [INNER], LEFT, RIGHT, FULL [OUTER], with ON,
+ * USING or NATURAL), left-deep. The result is the plan producing the joined rows and the scope naming their
+ * columns. A USING column is one column for unqualified references and {@code *} (its left-hand copy).
+ */
+final class FromBinder {
+    /** The rows of the FROM clause and the names of their columns. */
+    record From(LogicalPlan plan, Scope scope) {
+    }
+
+    private final Catalog catalog;
+    private final ParameterTypes parameters;
+
+    FromBinder(Catalog catalog, ParameterTypes parameters) {
+        this.catalog = catalog;
+        this.parameters = parameters;
+    }
+
+    From bind(FromItem first, List<Join> joins) {
+        From from = table(first);
+        if (joins != null) {
+            for (Join join : joins) {
+                from = join(from, join);
+            }
+        }
+        return from;
+    }
+
+    private From table(FromItem item) {
+        if (!(item instanceof Table table)) {
+            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "FROM " + item.getClass().getSimpleName());
+        }
+        TableDef def = catalog.table(Identifiers.normalize(table.getName()));
+        String qualifier = table.getAlias() != null ? Identifiers.normalize(table.getAlias().getName()) : def.name();
+        return new From(new LogicalPlan.Scan(def), Scope.of(def, qualifier));
+    }
+
+    private From join(From left, Join join) {
+        if (join.isSemi() || join.isApply() || join.isStraight() || join.isWindowJoin()) {
+            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "this kind of join");
+        }
+        From right = table(join.getRightItem());
+        LogicalPlan.JoinType type = join.isLeft() ? LogicalPlan.JoinType.LEFT
+                : join.isRight() ? LogicalPlan.JoinType.RIGHT
+                : join.isFull() ? LogicalPlan.JoinType.FULL
+                : LogicalPlan.JoinType.INNER;
+        Set<String> using = new LinkedHashSet<>();
+        if (join.getUsingColumns() != null) {
+            for (Column c : join.getUsingColumns()) {
+                using.add(Identifiers.normalize(c.getColumnName()));
+            }
+        }
+        if (join.isNatural()) {
+            for (Scope.Entry r : right.scope().entries()) {
+                for (Scope.Entry l : left.scope().entries()) {
+                    if (!l.merged() && l.name().equals(r.name())) {
+                        using.add(r.name());
+                    }
+                }
+            }
+        }
+        Scope scope = Scope.join(left.scope(), right.scope(), using);
+        Expr condition = null;
+        boolean hasOn = join.getOnExpressions() != null && !join.getOnExpressions().isEmpty();
+        if (hasOn) {
+            ExpressionBinder binder = new ExpressionBinder(scope, parameters, null, "JOIN ON");
+            for (Expression on : join.getOnExpressions()) {
+                Expr bound = binder.bindCondition(on);
+                condition = condition == null ? bound : new LogicalExpr(true, condition, bound);
+            }
+        }
+        for (String name : using) {
+            Expr l = left.scope().resolve(null, name);
+            Scope.Entry r = null;
+            for (Scope.Entry e : right.scope().entries()) {
+                if (e.name().equals(name)) {
+                    r = e;
+                }
+            }
+            if (r == null) {
+                throw new DbException(ErrorCode.UNDEFINED_COLUMN, name);
+            }
+            Expr rr = new io.rustydb.sql.expr.ColumnRef(r.index() + left.scope().size(), r.type(), name);
+            Expr eq = new ComparisonExpr(CompareOp.EQ, l, rr);
+            condition = condition == null ? eq : new LogicalExpr(true, condition, eq);
+        }
+        boolean simple = join.isSimple() || join.isCross();
+        if (condition == null && !simple && !join.isNatural()) {
+            throw new DbException(ErrorCode.SYNTAX_ERROR, "syntax error: JOIN needs ON or USING");
+        }
+        if (condition == null) {
+            type = type == LogicalPlan.JoinType.INNER ? LogicalPlan.JoinType.CROSS : type;
+        }
+        return new From(new LogicalPlan.Join(left.plan(), right.plan(), type, condition), scope);
+    }
+
+}
