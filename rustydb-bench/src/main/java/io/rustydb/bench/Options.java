@@ -12,7 +12,8 @@ final class Options {
     static final String USAGE = """
             usage: java -jar rustydb-bench.jar [options]
               --quick              small sizes for a smoke run (< 2 minutes); default is the full run
-              --workloads=a,b      workloads to run (default all): %s
+              --workloads=a,b      workloads to run (default all); a prefix selects a family
+                                   (durable-commits, recovery): %s
               --engines=a,b        engines to run (default all): %s
               --out=DIR            where results.md and results.json go (default target/bench-results)
               --no-limits          skip the physical-limit measurements
@@ -24,6 +25,8 @@ final class Options {
               --warmup=N           warm-up rounds, not reported (quick 1, full 2)
               --rounds=N           measured rounds (quick 3, full 5)
               --mem-mib=N          array size for the memory-bandwidth limit (quick 256, full 1024)
+              --threads=a,b        thread counts of durable-commits (quick 1,4,16; full 1,2,4,8,16,64)
+              --log-mb=a,b         log volumes of recovery, MB (default 8,32,64; below the 64 MiB checkpoint trigger)
             """;
 
     boolean quick;
@@ -37,6 +40,8 @@ final class Options {
     Integer warmup;
     Integer rounds;
     Integer memMib;
+    List<Integer> threads;
+    List<Integer> logMb;
     boolean help;
 
     static Options parse(String... args) {
@@ -58,6 +63,8 @@ final class Options {
                 case "--warmup" -> o.warmup = (int) nonNegative(value, name);
                 case "--rounds" -> o.rounds = (int) positive(value, name);
                 case "--mem-mib" -> o.memMib = (int) positive(value, name);
+                case "--threads" -> o.threads = numbers(value, name);
+                case "--log-mb" -> o.logMb = numbers(value, name);
                 case "--help", "-h" -> o.help = true;
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
@@ -72,7 +79,9 @@ final class Options {
     }
 
     Settings settings() {
-        return new Settings(rows != null ? rows : quick ? 20_000 : 1_000_000, timeMs != null ? timeMs : quick ? 300 : 2000);
+        return new Settings(rows != null ? rows : quick ? 20_000 : 1_000_000, timeMs != null ? timeMs : quick ? 300 : 2000,
+                threads != null ? threads : quick ? Settings.QUICK_COMMIT_THREADS : Settings.FULL_COMMIT_THREADS,
+                logMb != null ? logMb : Settings.LOG_MEGABYTES);
     }
 
     int warmupRounds() {
@@ -94,8 +103,17 @@ final class Options {
         }
         List<Workload> chosen = new ArrayList<>();
         for (String id : workloads) {
-            chosen.add(all.stream().filter(w -> w.id().equals(id)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown workload " + id)));
+            List<Workload> exact = all.stream().filter(w -> w.id().equals(id)).toList();
+            List<Workload> family = exact.isEmpty()
+                    ? all.stream().filter(w -> w.id().startsWith(id + "-")).toList() : exact;
+            if (family.isEmpty()) {
+                throw new IllegalArgumentException("unknown workload " + id);
+            }
+            for (Workload w : family) {
+                if (!chosen.contains(w)) {
+                    chosen.add(w);
+                }
+            }
         }
         return chosen;
     }
@@ -125,6 +143,19 @@ final class Options {
             if (!s.isBlank() && !s.trim().equals("all")) {
                 items.add(s.trim().toLowerCase(java.util.Locale.ROOT));
             }
+        }
+        return items;
+    }
+
+    private static List<Integer> numbers(String value, String name) {
+        List<Integer> items = new ArrayList<>();
+        for (String s : required(value, name).split(",")) {
+            if (!s.isBlank()) {
+                items.add((int) positive(s.trim(), name));
+            }
+        }
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException(name + " needs at least one number");
         }
         return items;
     }

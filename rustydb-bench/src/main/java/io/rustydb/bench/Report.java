@@ -106,6 +106,7 @@ final class Report {
         }
         md.append("\n↑ higher is better, ↓ lower is better.\n\n");
         ratiosMarkdown(md);
+        durableMarkdown(md);
         md.append("## Workloads and parameters\n\n");
         for (Workload w : workloads) {
             md.append("- **").append(w.id()).append("** (").append(w.mode().label()).append("): ")
@@ -182,11 +183,91 @@ final class Report {
             Map<String, Outcome> byEngine = outcomes.get(w.id());
             Outcome mine = byEngine.get(subject.id());
             Engine best = bestPeer(w, byEngine);
+            if (best == null && engines.stream().noneMatch(e -> !e.isSubject() && byEngine.get(e.id()) != null
+                    && byEngine.get(e.id()).status() != Outcome.Status.NOT_SUPPORTED)) {
+                continue; // a RustyDB-only workload (recovery): no peer to compare with
+            }
             md.append("| ").append(w.id()).append(" | ").append(cell(subject, mine)).append(" | ");
             md.append(best == null ? "none measured" : best.label() + " " + fmt(byEngine.get(best.id()).stats().median()));
             md.append(" | ");
             Double ratio = ratio(w, subject, best);
             md.append(ratio == null ? "n/a" : String.format(Locale.ROOT, "%.2f×", ratio)).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    /** Durable-commit workloads (id {@code durable-commits-<n>t}), in report order. */
+    private List<Workload> durableCommitWorkloads() {
+        return workloads.stream().filter(w -> w.id().startsWith("durable-commits-")).toList();
+    }
+
+    /** The disk's fsync rate measured by {@link Limits#fsync} (overwrite, the better of the two), or null. */
+    private Double fsyncRate() {
+        if (limits.get("fsync") instanceof Map<?, ?> f && f.get("overwrite") instanceof Map<?, ?> o
+                && o.get("fsyncs/s") instanceof Double d) {
+            return d;
+        }
+        return null;
+    }
+
+    /**
+     * Durable commits by thread count, each figure beside the disk's fsync rate (the physical limit of one writer
+     * that syncs every commit without group commit), and RustyDB's figure over each peer's.
+     */
+    private void durableMarkdown(StringBuilder md) {
+        List<Workload> ws = durableCommitWorkloads();
+        if (ws.isEmpty()) {
+            return;
+        }
+        Double fsync = fsyncRate();
+        md.append("## Durable commits against the disk's fsync rate\n\n");
+        md.append("Median commits/s by committing threads; in brackets, that figure ÷ the disk's fsync rate");
+        md.append(fsync == null ? " (not measured in this run: --no-limits)" : " (" + fmt(fsync)
+                + "/s, 4 KiB overwrite + fdatasync, measured above)");
+        md.append(". Above 1× an engine makes several commits durable per fsync (group commit) — or does not sync"
+                + " every commit.\n\n| threads |");
+        engines.forEach(e -> md.append(' ').append(e.label()).append(" |"));
+        md.append("\n|---|");
+        engines.forEach(e -> md.append("---|"));
+        md.append('\n');
+        for (Workload w : ws) {
+            md.append("| ").append(w.parameters().get("threads")).append(" |");
+            for (Engine e : engines) {
+                Outcome o = outcomes.get(w.id()).get(e.id());
+                String cell;
+                if (o == null) {
+                    cell = "–";
+                } else if (!o.measured()) {
+                    cell = statusText(e, o);
+                } else {
+                    cell = fmt(o.stats().median()) + (fsync == null ? ""
+                            : String.format(Locale.ROOT, " (%.2f×)", o.stats().median() / fsync));
+                }
+                md.append(' ').append(cell).append(" |");
+            }
+            md.append('\n');
+        }
+        md.append('\n');
+        Engine subject = engines.stream().filter(Engine::isSubject).findFirst().orElse(null);
+        List<Engine> peers = engines.stream().filter(e -> !e.isSubject()).toList();
+        if (subject == null || peers.isEmpty()) {
+            return;
+        }
+        md.append("RustyDB ÷ each peer (above 1 = RustyDB commits more per second):\n\n| threads |");
+        peers.forEach(e -> md.append(" ÷ ").append(e.label()).append(" |"));
+        md.append("\n|---|");
+        peers.forEach(e -> md.append("---|"));
+        md.append('\n');
+        for (Workload w : ws) {
+            Outcome mine = outcomes.get(w.id()).get(subject.id());
+            md.append("| ").append(w.parameters().get("threads")).append(" |");
+            for (Engine e : peers) {
+                Outcome o = outcomes.get(w.id()).get(e.id());
+                boolean both = mine != null && mine.measured() && o != null && o.measured();
+                md.append(' ').append(both ? String.format(Locale.ROOT, "%.2f×",
+                        mine.stats().median() / o.stats().median()) : "n/a").append(" |");
+            }
+            md.append('\n');
         }
         md.append('\n');
     }
@@ -222,12 +303,29 @@ final class Report {
     }
 
     private void notMeasuredMarkdown(StringBuilder md) {
-        List<String> lines = new ArrayList<>();
+        // Outcomes with the same status and reason are listed once when they cover a whole engines × workloads
+        // block (e.g. every peer on every recovery workload), else one line each.
+        Map<String, List<String[]>> byReason = new LinkedHashMap<>();
         for (Workload w : workloads) {
             for (Engine e : engines) {
                 Outcome o = outcomes.get(w.id()).get(e.id());
                 if (o != null && !o.measured()) {
-                    lines.add("- " + e.label() + " / " + w.id() + ": " + statusText(e, o) + " — `" + o.reason() + "`");
+                    byReason.computeIfAbsent(statusText(e, o) + "\u0000" + o.reason(), k -> new ArrayList<>())
+                            .add(new String[] {e.label(), w.id()});
+                }
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<String, List<String[]>> entry : byReason.entrySet()) {
+            String[] key = entry.getKey().split("\u0000", 2);
+            List<String> es = entry.getValue().stream().map(p -> p[0]).distinct().toList();
+            List<String> ws = entry.getValue().stream().map(p -> p[1]).distinct().toList();
+            if (entry.getValue().size() > 1 && es.size() * ws.size() == entry.getValue().size()) {
+                lines.add("- " + String.join(", ", es) + " / " + String.join(", ", ws) + ": " + key[0] + " — `"
+                        + key[1] + "`");
+            } else {
+                for (String[] p : entry.getValue()) {
+                    lines.add("- " + p[0] + " / " + p[1] + ": " + key[0] + " — `" + key[1] + "`");
                 }
             }
         }

@@ -20,7 +20,7 @@ class CompareSmokeTest {
     void runsAllWorkloadsAndWritesReports(@TempDir Path out) throws Exception {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         Options options = Options.parse("--engines=rustydb,h2", "--rows=2500", "--time-ms=20", "--warmup=0",
-                "--rounds=2", "--mem-mib=8", "--no-progress", "--out=" + out);
+                "--rounds=2", "--mem-mib=8", "--threads=1,4", "--log-mb=1", "--no-progress", "--out=" + out);
         Report report = new Compare(options, new PrintStream(stdout, true, StandardCharsets.UTF_8), System.err).run();
 
         for (String w : new String[] {"bulk-load", "scan-aggregate", "filtered-count", "durable-commits-1t",
@@ -30,6 +30,10 @@ class CompareSmokeTest {
                     w + ": " + report.outcomes(w).get("rustydb").reason());
         }
         assertEquals(Outcome.Status.OK, report.outcomes("point-select").get("h2").status());
+        // Recovery is RustyDB's alone: measured for it (the recovered row count is checked), n/a for peers.
+        assertEquals(Outcome.Status.OK, report.outcomes("recovery-1mb").get("rustydb").status(),
+                () -> report.outcomes("recovery-1mb").get("rustydb").reason());
+        assertEquals(Outcome.Status.NOT_SUPPORTED, report.outcomes("recovery-1mb").get("h2").status());
         // Without primary keys RustyDB's point-select is reported as n/a, never a crash; with them it is measured.
         Outcome pk = report.outcomes("point-select").get("rustydb");
         assertTrue(pk.status() == Outcome.Status.OK || pk.status() == Outcome.Status.NOT_SUPPORTED, pk.toString());
@@ -40,6 +44,10 @@ class CompareSmokeTest {
         }
         assertTrue(md.contains("## RustyDB ÷ best peer"), md);
         assertTrue(md.contains("fsync rate"), md);
+        assertTrue(md.contains("## Durable commits against the disk's fsync rate"), md);
+        assertTrue(md.contains("| 4 |"), md);
+        assertTrue(md.contains("- H2 / recovery-1mb: n/a (not supported) — `0A000"), md);
+        assertTrue(!md.contains("| recovery-1mb |"), md); // no ratio row for a RustyDB-only workload
         String json = Files.readString(out.resolve("results.json"));
         assertTrue(json.contains("\"ratioVsBestPeer\""), json);
         assertTrue(stdout.toString(StandardCharsets.UTF_8).contains("# RustyDB benchmark"));

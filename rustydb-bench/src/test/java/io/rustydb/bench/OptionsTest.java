@@ -37,6 +37,23 @@ class OptionsTest {
     }
 
     @Test
+    void durableCommitThreadsAndRecoveryVolumesByMode() {
+        assertEquals(java.util.List.of("durable-commits-1t", "durable-commits-4t", "durable-commits-16t"),
+                Options.parse("--quick", "--workloads=durable-commits").selectedWorkloads().stream()
+                        .map(Workload::id).toList());
+        assertEquals(java.util.List.of("durable-commits-1t", "durable-commits-2t", "durable-commits-4t",
+                "durable-commits-8t", "durable-commits-16t", "durable-commits-64t"),
+                Options.parse("--workloads=durable-commits").selectedWorkloads().stream().map(Workload::id).toList());
+        assertEquals(java.util.List.of("recovery-8mb", "recovery-32mb", "recovery-64mb"),
+                Options.parse("--workloads=recovery").selectedWorkloads().stream().map(Workload::id).toList());
+        assertEquals(java.util.List.of("durable-commits-2t", "recovery-5mb"),
+                Options.parse("--threads=2", "--log-mb=5", "--workloads=durable-commits,recovery-5mb")
+                        .selectedWorkloads().stream().map(Workload::id).toList());
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("--threads=0"));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("--log-mb=x"));
+    }
+
+    @Test
     void rejectsUnknownNames() {
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--bogus"));
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--engines=oracle").selectedEngines());

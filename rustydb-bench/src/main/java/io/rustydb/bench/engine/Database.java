@@ -11,20 +11,22 @@ public final class Database implements AutoCloseable {
     private final Engine engine;
     private final Mode mode;
     private final String url;
+    private final Path directory;
     private final Connection main;
     private final List<Connection> extra = new ArrayList<>();
 
-    private Database(Engine engine, Mode mode, String url, Connection main) {
+    private Database(Engine engine, Mode mode, String url, Path directory, Connection main) {
         this.engine = engine;
         this.mode = mode;
         this.url = url;
+        this.directory = directory;
         this.main = main;
     }
 
     /** Opens database {@code name}; file databases go under {@code dir}. */
     public static Database open(Engine engine, Mode mode, String name, Path dir) throws SQLException {
         String url = engine.url(mode, name, dir);
-        return new Database(engine, mode, url, engine.connect(url, mode));
+        return new Database(engine, mode, url, dir, engine.connect(url, mode));
     }
 
     public Engine engine() {
@@ -37,6 +39,11 @@ public final class Database implements AutoCloseable {
 
     public String url() {
         return url;
+    }
+
+    /** The directory the database's files go under (a workload may put more files there). */
+    public Path directory() {
+        return directory;
     }
 
     public Connection connection() {
