@@ -70,23 +70,41 @@ public final class TransactionManager {
 
     /** Commits: durable (per the sync mode) when this returns; then runs the after-commit actions. */
     public void commit(Transaction tx) {
+        completeCommit(tx, appendCommit(tx));
+    }
+
+    /**
+     * First half of a commit: appends the COMMIT record and takes the transaction out of the active set (a later
+     * checkpoint must not list it). From here on its locks may be released (early lock release: a transaction
+     * that then sees its changes commits after it in the log, so it cannot be durable without it), which lets
+     * concurrent committers share one log force. Returns the record's LSN, 0 if the transaction wrote nothing.
+     */
+    public long appendCommit(Transaction tx) {
         requireActive(tx);
+        long lsn = 0;
         if (tx.hasWritten()) {
-            long lsn = wal.append(WalRecordTypes.TXN_COMMIT, tx.txnId(), tx.lastLsn(), commitPayload());
+            lsn = wal.append(WalRecordTypes.TXN_COMMIT, tx.txnId(), tx.lastLsn(), commitPayload());
             tx.logged(lsn);
+        }
+        active.remove(tx.txnId());
+        return lsn;
+    }
+
+    /**
+     * Second half: waits until the COMMIT record at {@code lsn} is as durable as the sync mode promises, marks the
+     * transaction committed and runs its after-commit actions (outside any transaction: they are never undone).
+     * If the log fails, the outcome is unknown (the next open decides from what the log holds) and this throws.
+     */
+    public void completeCommit(Transaction tx, long lsn) {
+        if (lsn > 0) {
             try {
                 wal.commit(lsn);
             } catch (DbException e) {
-                // The commit record may or may not have reached the disk: the outcome is unknown, and the log
-                // refuses further writes. The transaction is over either way.
-                active.remove(tx.txnId());
                 tx.setState(TransactionState.ABORTED);
                 throw e;
             }
         }
         tx.setState(TransactionState.COMMITTED);
-        active.remove(tx.txnId());
-        // After-commit work (freeing a dropped table's pages) belongs to no transaction: it is never undone.
         try (io.rustydb.storage.wal.CurrentLog.Scope none = io.rustydb.storage.wal.CurrentLog.enter(null)) {
             for (Runnable action : tx.afterCommitActions()) {
                 action.run();

@@ -222,10 +222,12 @@ public final class SqlEngine implements AutoCloseable {
 
     /**
      * Commits {@code tx}: durable when this returns, as the sync mode promises (group commit through the log).
-     * The caller releases the transaction's locks.
+     * Its locks are released as soon as its commit record is in the log, before the wait for the disk.
      */
     public void commit(Transaction tx) {
-        transactions.commit(tx);
+        long lsn = transactions.appendCommit(tx);
+        lock.releaseAll(tx.txnId()); // early lock release: the next writer's commit can share our log force
+        transactions.completeCommit(tx, lsn);
     }
 
     /** Rolls {@code tx} back (refreshing in-memory state if it wrote). The caller releases its locks. */
