@@ -25,7 +25,7 @@ final class DmlTarget {
         this.rowIdColumn = table.columns().size();
         LogicalPlan plan = new LogicalPlan.Scan(table, true);
         if (where != null) {
-            Expr predicate = new ExpressionBinder(scope, parameters, null, "WHERE").bindCondition(where);
+            Expr predicate = new ExpressionBinder(catalog, scope, parameters, null, "WHERE").bindCondition(where);
             plan = new LogicalPlan.Filter(plan, predicate);
         }
         this.rows = plan;

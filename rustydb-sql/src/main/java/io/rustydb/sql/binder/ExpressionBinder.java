@@ -23,6 +23,7 @@ import io.rustydb.sql.expr.LogicalExpr;
 import io.rustydb.sql.expr.NegateExpr;
 import io.rustydb.sql.expr.NotExpr;
 import io.rustydb.sql.expr.ParameterRef;
+import io.rustydb.sql.expr.SubqueryExpr;
 import io.rustydb.sql.plan.AggregateFunction;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -73,6 +74,7 @@ import net.sf.jsqlparser.statement.select.AllColumns;
  */
 final class ExpressionBinder {
     private final Scope scope;
+    private final io.rustydb.sql.catalog.Catalog catalog;
     private final ParameterTypes parameters;
     private final AggregationScope aggregation;
     private final String clause;
@@ -82,6 +84,13 @@ final class ExpressionBinder {
      * @param clause      the clause being bound, for error messages ("WHERE", "VALUES", ...)
      */
     ExpressionBinder(Scope scope, ParameterTypes parameters, AggregationScope aggregation, String clause) {
+        this(null, scope, parameters, aggregation, clause);
+    }
+
+    /** With {@code catalog}, subqueries can be bound too. */
+    ExpressionBinder(io.rustydb.sql.catalog.Catalog catalog, Scope scope, ParameterTypes parameters,
+                     AggregationScope aggregation, String clause) {
+        this.catalog = catalog;
         this.scope = scope;
         this.parameters = parameters;
         this.aggregation = aggregation;
@@ -99,6 +108,13 @@ final class ExpressionBinder {
             if (key != null) {
                 return key;
             }
+        }
+        if (e instanceof net.sf.jsqlparser.statement.select.ParenthesedSelect sub) {
+            return subquery(SubqueryExpr.Kind.SCALAR, sub.getSelect(), null, CompareOp.EQ);
+        }
+        if (e instanceof net.sf.jsqlparser.expression.operators.relational.ExistsExpression exists) {
+            Expr x = subquery(SubqueryExpr.Kind.EXISTS, selectOf(exists.getRightExpression()), null, CompareOp.EQ);
+            return exists.isNot() ? new NotExpr(x) : x;
         }
         if (e instanceof ParenthesedExpressionList<?> list) {
             if (list.size() != 1) {
@@ -162,6 +178,11 @@ final class ExpressionBinder {
         CompareOp op = compareOp(e);
         if (op != null) {
             BinaryExpression b = (BinaryExpression) e;
+            if (b.getRightExpression() instanceof net.sf.jsqlparser.expression.AnyComparisonExpression any) {
+                SubqueryExpr.Kind kind = any.getAnyType() == net.sf.jsqlparser.expression.AnyType.ALL
+                        ? SubqueryExpr.Kind.ALL : SubqueryExpr.Kind.ANY;
+                return subquery(kind, any.getSelect(), bind(b.getLeftExpression()), op);
+            }
             return comparison(op, bind(b.getLeftExpression()), bind(b.getRightExpression()));
         }
         if (e instanceof IsNullExpression n) {
@@ -222,7 +243,7 @@ final class ExpressionBinder {
             return new Literal(name.equals("true"), DataType.BOOLEAN);
         }
         if (aggregation != null && !aggregation.isProbe()) {
-            ColumnRef resolved = scope.resolve(qualifier, name);
+            Expr resolved = scope.resolve(qualifier, name);
             Expr key = aggregation.matchKey(column, resolved);
             if (key == null) {
                 throw AggregationScope.ungrouped(name);
@@ -262,7 +283,7 @@ final class ExpressionBinder {
             throw new DbException(ErrorCode.UNDEFINED_FUNCTION, name + " with " + (args == null ? 0 : args.size()) + " arguments");
         }
         // Arguments of an aggregate see the input rows, and may not contain another aggregate.
-        ExpressionBinder inputBinder = new ExpressionBinder(scope, parameters, null, "aggregate function calls");
+        ExpressionBinder inputBinder = new ExpressionBinder(catalog, scope, parameters, null, "aggregate function calls");
         Expr argument = inputBinder.bind(args.get(0));
         return aggregation.aggregate(f.toString(), aggregate, argument, f.isDistinct());
     }
@@ -308,6 +329,51 @@ final class ExpressionBinder {
             return new ParameterRef(p.index(), type);
         }
         return new CastExpr(e, type);
+    }
+
+    private static net.sf.jsqlparser.statement.select.Select selectOf(Object e) {
+        if (e instanceof net.sf.jsqlparser.statement.select.ParenthesedSelect p) {
+            return p.getSelect();
+        }
+        if (e instanceof net.sf.jsqlparser.statement.select.Select s) {
+            return s;
+        }
+        throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "subquery form " + e);
+    }
+
+    /**
+     * Binds a subquery. It sees this query's columns (a correlated subquery) unless this is the select list of an
+     * aggregation, whose rows are groups. IN/ANY/ALL subqueries must return one column, comparable with the
+     * operand; a scalar subquery's type is its column's.
+     */
+    private Expr subquery(SubqueryExpr.Kind kind, net.sf.jsqlparser.statement.select.Select select, Expr operand,
+                          CompareOp op) {
+        if (select instanceof net.sf.jsqlparser.statement.select.ParenthesedSelect p) {
+            select = p.getSelect();
+        }
+        if (catalog == null) {
+            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "a subquery in " + clause);
+        }
+        Scope outer = aggregation == null || aggregation.isProbe() ? scope : null;
+        io.rustydb.sql.plan.BoundStatement.Query query = new SelectBinder(catalog, parameters, outer).bind(select);
+        java.util.List<DataType> types = query.plan().outputTypes();
+        if (kind != SubqueryExpr.Kind.EXISTS && types.size() != 1) {
+            throw new DbException(ErrorCode.SYNTAX_ERROR, "subquery must return only one column");
+        }
+        int outerDepth = SubqueryExpr.outerDepth(query.plan());
+        io.rustydb.sql.exec.PhysicalOperator plan = io.rustydb.sql.exec.PhysicalPlanner.plan(query.plan());
+        if (kind == SubqueryExpr.Kind.SCALAR) {
+            return new SubqueryExpr(kind, plan, outerDepth, null, op, types.get(0));
+        }
+        if (kind == SubqueryExpr.Kind.EXISTS) {
+            return new SubqueryExpr(kind, plan, outerDepth, null, op, DataType.BOOLEAN);
+        }
+        operand = adaptTo(operand, types.get(0));
+        if (!TypeRules.isComparable(operand.type(), types.get(0))) {
+            throw new DbException(ErrorCode.UNDEFINED_OPERATOR,
+                    operand.type().sqlName() + " " + op.symbol() + " " + types.get(0).sqlName());
+        }
+        return new SubqueryExpr(kind, plan, outerDepth, operand, op, DataType.BOOLEAN);
     }
 
     private Expr bindArithmetic(BinaryExpression b) {
@@ -388,8 +454,12 @@ final class ExpressionBinder {
     }
 
     private Expr bindIn(InExpression in) {
+        if (in.getRightExpression() instanceof net.sf.jsqlparser.statement.select.Select sub) {
+            Expr x = subquery(SubqueryExpr.Kind.IN, selectOf(sub), bind(in.getLeftExpression()), CompareOp.EQ);
+            return in.isNot() ? new NotExpr(x) : x;
+        }
         if (!(in.getRightExpression() instanceof ExpressionList<?> list)) {
-            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "IN with a subquery");
+            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "IN with " + in.getRightExpression());
         }
         Expr operand = bind(in.getLeftExpression());
         List<Expr> elements = new ArrayList<>();

@@ -83,7 +83,7 @@ final class FromBinder {
         Expr condition = null;
         boolean hasOn = join.getOnExpressions() != null && !join.getOnExpressions().isEmpty();
         if (hasOn) {
-            ExpressionBinder binder = new ExpressionBinder(scope, parameters, null, "JOIN ON");
+            ExpressionBinder binder = new ExpressionBinder(catalog, scope, parameters, null, "JOIN ON");
             for (Expression on : join.getOnExpressions()) {
                 Expr bound = binder.bindCondition(on);
                 condition = condition == null ? bound : new LogicalExpr(true, condition, bound);

@@ -84,7 +84,7 @@ final class InsertBinder {
 
     private LogicalPlan bindValues(TableDef table, int[] targets, Values values) {
         List<List<Expression>> rows = rows(values.getExpressions());
-        ExpressionBinder binder = new ExpressionBinder(Scope.empty(), parameters, null, "VALUES");
+        ExpressionBinder binder = new ExpressionBinder(catalog, Scope.empty(), parameters, null, "VALUES");
         List<List<Expr>> bound = new ArrayList<>();
         for (List<Expression> row : rows) {
             if (row.size() > targets.length) {

@@ -6,6 +6,8 @@ import io.rustydb.core.type.DataType;
 import io.rustydb.sql.catalog.ColumnDef;
 import io.rustydb.sql.catalog.TableDef;
 import io.rustydb.sql.expr.ColumnRef;
+import io.rustydb.sql.expr.Expr;
+import io.rustydb.sql.expr.OuterRef;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,9 +27,20 @@ final class Scope {
     }
 
     private final List<Entry> entries;
+    private final Scope parent;
 
     private Scope(List<Entry> entries) {
+        this(entries, null);
+    }
+
+    private Scope(List<Entry> entries, Scope parent) {
         this.entries = List.copyOf(entries);
+        this.parent = parent;
+    }
+
+    /** This scope inside a subquery whose enclosing query's columns are {@code outer} (for correlation). */
+    Scope withParent(Scope outer) {
+        return new Scope(entries, outer);
     }
 
     static Scope empty() {
@@ -80,8 +93,33 @@ final class Scope {
         return entries.size();
     }
 
-    /** Resolves {@code qualifier.name} ({@code qualifier} may be null). */
-    ColumnRef resolve(String qualifier, String name) {
+    /**
+     * Resolves {@code qualifier.name} ({@code qualifier} may be null): a column of this scope, else (in a subquery)
+     * of an enclosing query, as an {@link OuterRef}.
+     */
+    Expr resolve(String qualifier, String name) {
+        Entry found = find(qualifier, name);
+        if (found != null) {
+            return new ColumnRef(found.index(), found.type(), found.name());
+        }
+        int depth = 1;
+        for (Scope outer = parent; outer != null; outer = outer.parent, depth++) {
+            Entry e = outer.find(qualifier, name);
+            if (e != null) {
+                return new OuterRef(depth, e.index(), e.type(), e.name());
+            }
+        }
+        boolean knownQualifier = false;
+        for (Scope s = this; s != null; s = s.parent) {
+            knownQualifier |= qualifier != null && s.entries.stream().anyMatch(e -> qualifier.equals(e.qualifier()));
+        }
+        if (qualifier != null && !knownQualifier) {
+            throw new DbException(ErrorCode.UNDEFINED_TABLE, qualifier);
+        }
+        throw new DbException(ErrorCode.UNDEFINED_COLUMN, qualifier == null ? name : qualifier + "." + name);
+    }
+
+    private Entry find(String qualifier, String name) {
         Entry found = null;
         for (Entry e : entries) {
             if (e.name().equals(name) && (qualifier == null ? !e.merged() : qualifier.equals(e.qualifier()))) {
@@ -91,12 +129,6 @@ final class Scope {
                 found = e;
             }
         }
-        if (found == null) {
-            if (qualifier != null && entries.stream().noneMatch(e -> qualifier.equals(e.qualifier()))) {
-                throw new DbException(ErrorCode.UNDEFINED_TABLE, qualifier);
-            }
-            throw new DbException(ErrorCode.UNDEFINED_COLUMN, qualifier == null ? name : qualifier + "." + name);
-        }
-        return new ColumnRef(found.index(), found.type(), found.name());
+        return found;
     }
 }

@@ -38,14 +38,25 @@ final class SelectBinder {
     private final Catalog catalog;
     private final ParameterTypes parameters;
 
+    private final Scope outer;
+
     SelectBinder(Catalog catalog, ParameterTypes parameters) {
+        this(catalog, parameters, null);
+    }
+
+    /** A binder for a subquery whose enclosing query's columns are {@code outer} (null: not correlated). */
+    SelectBinder(Catalog catalog, ParameterTypes parameters, Scope outer) {
         this.catalog = catalog;
         this.parameters = parameters;
+        this.outer = outer;
     }
 
     BoundStatement.Query bind(Select select) {
         if (select.getWithItemsList() != null && !select.getWithItemsList().isEmpty()) {
             throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "WITH");
+        }
+        if (select instanceof net.sf.jsqlparser.statement.select.ParenthesedSelect p) {
+            return bind(p.getSelect());
         }
         if (!(select instanceof PlainSelect plain)) {
             throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, select.getClass().getSimpleName() + " queries");
@@ -65,8 +76,11 @@ final class SelectBinder {
             input = from.plan();
             scope = from.scope();
         }
+        if (outer != null) {
+            scope = scope.withParent(outer);
+        }
         if (select.getWhere() != null) {
-            Expr predicate = new ExpressionBinder(scope, parameters, null, "WHERE").bindCondition(select.getWhere());
+            Expr predicate = new ExpressionBinder(catalog, scope, parameters, null, "WHERE").bindCondition(select.getWhere());
             input = new LogicalPlan.Filter(input, predicate);
         }
 
@@ -77,7 +91,7 @@ final class SelectBinder {
 
         AggregationScope aggregation = null;
         if (aggregating) {
-            ExpressionBinder keyBinder = new ExpressionBinder(scope, parameters, null, "GROUP BY");
+            ExpressionBinder keyBinder = new ExpressionBinder(catalog, scope, parameters, null, "GROUP BY");
             List<Expr> keys = new ArrayList<>();
             List<String> keyTexts = new ArrayList<>();
             for (Expression key : groupBy) {
@@ -132,7 +146,7 @@ final class SelectBinder {
 
     private Outputs bindOutputs(PlainSelect select, Scope scope, AggregationScope aggregation) {
         Outputs out = new Outputs();
-        ExpressionBinder binder = new ExpressionBinder(scope, parameters, aggregation, "SELECT");
+        ExpressionBinder binder = new ExpressionBinder(catalog, scope, parameters, aggregation, "SELECT");
         for (SelectItem<?> item : select.getSelectItems()) {
             Expression e = item.getExpression();
             if (e instanceof AllTableColumns all) {
@@ -148,10 +162,10 @@ final class SelectBinder {
             }
         }
         if (select.getHaving() != null) {
-            out.having = new ExpressionBinder(scope, parameters, aggregation, "HAVING").bindCondition(select.getHaving());
+            out.having = new ExpressionBinder(catalog, scope, parameters, aggregation, "HAVING").bindCondition(select.getHaving());
         }
         if (select.getOrderByElements() != null) {
-            ExpressionBinder orderBinder = new ExpressionBinder(scope, parameters, aggregation, "ORDER BY");
+            ExpressionBinder orderBinder = new ExpressionBinder(catalog, scope, parameters, aggregation, "ORDER BY");
             for (OrderByElement order : select.getOrderByElements()) {
                 int column = orderColumn(order.getExpression(), out, orderBinder);
                 boolean descending = !order.isAsc();

@@ -42,7 +42,7 @@ final class UpdateBinder {
         DmlTarget target = new DmlTarget(catalog, parameters, update.getTable(), update.getWhere());
         List<ColumnDef> columns = target.table.columns();
         Expr[] newValues = new Expr[columns.size()];
-        ExpressionBinder binder = new ExpressionBinder(target.scope, parameters, null, "UPDATE");
+        ExpressionBinder binder = new ExpressionBinder(catalog, target.scope, parameters, null, "UPDATE");
         for (UpdateSet set : update.getUpdateSets()) {
             if (set.getColumns().size() != set.getValues().size()) {
                 throw new DbException(ErrorCode.SYNTAX_ERROR, "number of columns does not match number of values");

@@ -29,6 +29,44 @@ public final class ExecContext {
         return catalog;
     }
 
+    /** A row of an enclosing query, seen by a correlated subquery. */
+    private record OuterRow(RowBatch batch, int row) {
+    }
+
+    private final java.util.ArrayDeque<OuterRow> outerRows = new java.util.ArrayDeque<>();
+    private final java.util.IdentityHashMap<Object, Object> subqueryResults = new java.util.IdentityHashMap<>();
+
+    /** Makes {@code row} of {@code batch} the innermost enclosing row while a subquery runs for it. */
+    public void pushOuterRow(RowBatch batch, int row) {
+        outerRows.push(new OuterRow(batch, row));
+    }
+
+    public void popOuterRow() {
+        outerRows.pop();
+    }
+
+    /** Column {@code index} of the enclosing row {@code depth} levels out (1 = the innermost). */
+    public Object outerValue(int depth, int index) {
+        java.util.Iterator<OuterRow> it = outerRows.iterator();
+        OuterRow r = null;
+        for (int i = 0; i < depth && it.hasNext(); i++) {
+            r = it.next();
+        }
+        if (r == null) {
+            throw io.rustydb.core.DbException.internal("no enclosing row at depth " + depth);
+        }
+        return r.batch().column(index)[r.row()];
+    }
+
+    /** The cached result of an uncorrelated subquery (computed once per execution), or null. */
+    public Object cachedSubquery(Object subquery) {
+        return subqueryResults.get(subquery);
+    }
+
+    public void cacheSubquery(Object subquery, Object result) {
+        subqueryResults.put(subquery, result);
+    }
+
     /** The value of parameter {@code index} (0-based), already converted to the parameter's type. */
     public Object parameter(int index) {
         return parameters.get(index);
