@@ -128,7 +128,7 @@ class SqlErrorsTest {
                 bad("42803", SQLSyntaxErrorException.class, "INSERT INTO t(a) VALUES (COUNT(*))"),
                 // 0A000 not supported (yet)
                 bad("21000", SQLException.class, "SELECT (SELECT a FROM t) FROM t"),
-                bad("0A000", SQLFeatureNotSupportedException.class, "SELECT * FROM (SELECT a FROM t) sub"),
+                bad("42601", SQLSyntaxErrorException.class, "SELECT * FROM (SELECT a FROM t)"),
                 bad("0A000", SQLFeatureNotSupportedException.class, "UPDATE t SET a = 1 RETURNING a"),
                 bad("0A000", SQLFeatureNotSupportedException.class, "TRUNCATE TABLE t"),
                 bad("0A000", SQLFeatureNotSupportedException.class, "CREATE TABLE pk(a INT PRIMARY KEY)"),

@@ -47,12 +47,42 @@ final class FromBinder {
     }
 
     private From table(FromItem item) {
+        if (item instanceof net.sf.jsqlparser.statement.select.ParenthesedSelect sub) {
+            return derivedTable(sub);
+        }
         if (!(item instanceof Table table)) {
             throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "FROM " + item.getClass().getSimpleName());
         }
         TableDef def = catalog.table(Identifiers.normalize(table.getName()));
         String qualifier = table.getAlias() != null ? Identifiers.normalize(table.getAlias().getName()) : def.name();
         return new From(new LogicalPlan.Scan(def), Scope.of(def, qualifier));
+    }
+
+    /** {@code (SELECT ...) [AS] alias [(col, ...)]}: a query in FROM, its columns named by its select list. */
+    private From derivedTable(net.sf.jsqlparser.statement.select.ParenthesedSelect sub) {
+        if (sub.getAlias() == null) {
+            throw new DbException(ErrorCode.SYNTAX_ERROR, "subquery in FROM must have an alias");
+        }
+        io.rustydb.sql.plan.BoundStatement.Query query = new SelectBinder(catalog, parameters).bind(sub.getSelect());
+        String alias = Identifiers.normalize(sub.getAlias().getName());
+        List<String> names = new java.util.ArrayList<>(query.columnNames());
+        if (sub.getAlias().getAliasColumns() != null && !sub.getAlias().getAliasColumns().isEmpty()) {
+            var columns = sub.getAlias().getAliasColumns();
+            if (columns.size() > names.size()) {
+                throw new DbException(ErrorCode.SYNTAX_ERROR, "table \"" + alias + "\" has " + names.size()
+                        + " columns available but " + columns.size() + " columns specified");
+            }
+            for (int i = 0; i < columns.size(); i++) {
+                names.set(i, Identifiers.normalize(columns.get(i).name));
+            }
+        }
+        List<io.rustydb.sql.catalog.ColumnDef> defs = new java.util.ArrayList<>();
+        List<io.rustydb.core.type.DataType> types = query.plan().outputTypes();
+        for (int i = 0; i < names.size(); i++) {
+            defs.add(new io.rustydb.sql.catalog.ColumnDef(names.get(i), types.get(i), true));
+        }
+        TableDef shape = new TableDef(-1, alias, defs, 0);
+        return new From(query.plan(), Scope.of(shape, alias));
     }
 
     private From join(From left, Join join) {
