@@ -134,7 +134,7 @@ class SqlErrorsTest {
                 bad("0A000", SQLFeatureNotSupportedException.class, "CREATE TABLE pk(a INT PRIMARY KEY)"),
                 bad("0A000", SQLFeatureNotSupportedException.class, "CREATE TABLE pk(a INT, PRIMARY KEY (a))"),
                 bad("0A000", SQLFeatureNotSupportedException.class, "CREATE TABLE uq(a INT UNIQUE)"),
-                bad("0A000", SQLFeatureNotSupportedException.class, "SELECT a FROM t UNION SELECT a FROM t"),
+                bad("0A000", SQLFeatureNotSupportedException.class, "SELECT a, SUM(a) OVER () FROM t"),
                 bad("0A000", SQLFeatureNotSupportedException.class, "WITH w AS (SELECT a FROM t) SELECT * FROM w"));
     }
 

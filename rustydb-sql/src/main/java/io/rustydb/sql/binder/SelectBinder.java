@@ -58,6 +58,9 @@ final class SelectBinder {
         if (select instanceof net.sf.jsqlparser.statement.select.ParenthesedSelect p) {
             return bind(p.getSelect());
         }
+        if (select instanceof net.sf.jsqlparser.statement.select.SetOperationList set) {
+            return new SetOperationBinder(this).bind(set, e -> e);
+        }
         if (!(select instanceof PlainSelect plain)) {
             throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, select.getClass().getSimpleName() + " queries");
         }

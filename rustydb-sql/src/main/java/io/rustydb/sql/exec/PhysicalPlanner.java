@@ -20,6 +20,9 @@ public final class PhysicalPlanner {
         if (plan instanceof LogicalPlan.Join join) {
             return new JoinOperator(plan(join.left()), plan(join.right()), join.type(), join.condition());
         }
+        if (plan instanceof LogicalPlan.SetOp set) {
+            return new SetOperator(set.kind(), set.all(), plan(set.left()), plan(set.right()));
+        }
         if (plan instanceof LogicalPlan.Filter filter) {
             return new FilterOperator(plan(filter.input()), filter.predicate());
         }

@@ -56,6 +56,20 @@ public sealed interface LogicalPlan {
         }
     }
 
+    /** The set operations. */
+    enum SetOpKind { UNION, INTERSECT, EXCEPT }
+
+    /**
+     * {@code left UNION|INTERSECT|EXCEPT [ALL] right}: both inputs have the same column count and types (the binder
+     * converts them to the common types). Without ALL, duplicates are removed (NULLs count as equal).
+     */
+    record SetOp(SetOpKind kind, boolean all, LogicalPlan left, LogicalPlan right) implements LogicalPlan {
+        @Override
+        public List<DataType> outputTypes() {
+            return left.outputTypes();
+        }
+    }
+
     /** Keeps the rows for which {@code predicate} is TRUE. */
     record Filter(LogicalPlan input, Expr predicate) implements LogicalPlan {
         @Override
