@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** UNION, INTERSECT and EXCEPT with and without ALL, NULLs as equal, precedence, ORDER BY and LIMIT. */
+/** UNION, INTERSECT and EXCEPT with and without ALL, NULLs as equal, precedence, ORDER BY and LIMIT; WITH queries. */
 class SetOperationTest {
     private static Connection c;
 
@@ -58,6 +58,10 @@ class SetOperationTest {
         "SELECT x FROM a UNION SELECT x FROM b INTERSECT SELECT 4 ORDER BY 1 => 1,2,3,4,NULL",
         "SELECT 1 UNION SELECT 2.5 ORDER BY 1 DESC LIMIT 1 => 2.5",
         "SELECT x FROM a UNION SELECT x FROM b ORDER BY x DESC LIMIT 2 OFFSET 1 => 4,3",
+        "WITH big AS (SELECT x FROM a WHERE x > 1) SELECT x FROM big ORDER BY x => 2,2,3",
+        "WITH s(total) AS (SELECT SUM(x) FROM a), t AS (SELECT total * 2 AS d FROM s) SELECT d FROM t => 16",
+        "WITH w AS (SELECT 4 AS v) SELECT x FROM b WHERE x IN (SELECT v FROM w) => 4",
+        "WITH w AS (SELECT 1 AS v) SELECT v FROM w UNION SELECT x FROM b WHERE x < 3 ORDER BY 1 => 1,2",
     })
     void evaluates(String sql, String expected) throws SQLException {
         assertEquals(expected, column(sql), sql);

@@ -34,6 +34,15 @@ public final class Binder {
         if (statement instanceof net.sf.jsqlparser.statement.delete.Delete delete) {
             return new DeleteBinder(catalog, new ParameterTypes()).bind(delete);
         }
+        if (statement instanceof net.sf.jsqlparser.statement.ExplainStatement explain) {
+            return new ExplainBinder(this).bind(explain);
+        }
+        if (statement instanceof net.sf.jsqlparser.statement.truncate.Truncate truncate) {
+            // TRUNCATE t = DELETE FROM t (transactional: a rollback brings the rows back)
+            net.sf.jsqlparser.statement.delete.Delete delete = new net.sf.jsqlparser.statement.delete.Delete();
+            delete.setTable(truncate.getTable());
+            return new DeleteBinder(catalog, new ParameterTypes()).bind(delete);
+        }
         if (statement instanceof CreateTable create) {
             return new CreateTableBinder().bind(create);
         }

@@ -30,10 +30,13 @@ final class FromBinder {
 
     private final Catalog catalog;
     private final ParameterTypes parameters;
+    private final Scope context;
 
-    FromBinder(Catalog catalog, ParameterTypes parameters) {
+    /** {@code context} holds the WITH queries in force (and, for a subquery, the enclosing columns: not used here). */
+    FromBinder(Catalog catalog, ParameterTypes parameters, Scope context) {
         this.catalog = catalog;
         this.parameters = parameters;
+        this.context = context == null ? Scope.empty() : context;
     }
 
     From bind(FromItem first, List<Join> joins) {
@@ -53,6 +56,14 @@ final class FromBinder {
         if (!(item instanceof Table table)) {
             throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "FROM " + item.getClass().getSimpleName());
         }
+        if (table.getSchemaName() == null) {
+            io.rustydb.sql.plan.BoundStatement.Query cte = context.cte(Identifiers.normalize(table.getName()));
+            if (cte != null) {
+                String alias = table.getAlias() != null ? Identifiers.normalize(table.getAlias().getName())
+                        : Identifiers.normalize(table.getName());
+                return named(cte, alias, List.of());
+            }
+        }
         TableDef def = catalog.table(Identifiers.normalize(table.getName()));
         String qualifier = table.getAlias() != null ? Identifiers.normalize(table.getAlias().getName()) : def.name();
         return new From(new LogicalPlan.Scan(def), Scope.of(def, qualifier));
@@ -63,18 +74,27 @@ final class FromBinder {
         if (sub.getAlias() == null) {
             throw new DbException(ErrorCode.SYNTAX_ERROR, "subquery in FROM must have an alias");
         }
-        io.rustydb.sql.plan.BoundStatement.Query query = new SelectBinder(catalog, parameters).bind(sub.getSelect());
+        io.rustydb.sql.plan.BoundStatement.Query query =
+                new SelectBinder(catalog, parameters, context.ctesOnly()).bind(sub.getSelect());
         String alias = Identifiers.normalize(sub.getAlias().getName());
+        List<String> renamed = new java.util.ArrayList<>();
+        if (sub.getAlias().getAliasColumns() != null) {
+            for (var column : sub.getAlias().getAliasColumns()) {
+                renamed.add(Identifiers.normalize(column.name));
+            }
+        }
+        return named(query, alias, renamed);
+    }
+
+    /** A query's rows as a table named {@code alias}, its columns optionally renamed (in order). */
+    static From named(io.rustydb.sql.plan.BoundStatement.Query query, String alias, List<String> renamed) {
         List<String> names = new java.util.ArrayList<>(query.columnNames());
-        if (sub.getAlias().getAliasColumns() != null && !sub.getAlias().getAliasColumns().isEmpty()) {
-            var columns = sub.getAlias().getAliasColumns();
-            if (columns.size() > names.size()) {
-                throw new DbException(ErrorCode.SYNTAX_ERROR, "table \"" + alias + "\" has " + names.size()
-                        + " columns available but " + columns.size() + " columns specified");
-            }
-            for (int i = 0; i < columns.size(); i++) {
-                names.set(i, Identifiers.normalize(columns.get(i).name));
-            }
+        if (renamed.size() > names.size()) {
+            throw new DbException(ErrorCode.SYNTAX_ERROR, "table \"" + alias + "\" has " + names.size()
+                    + " columns available but " + renamed.size() + " columns specified");
+        }
+        for (int i = 0; i < renamed.size(); i++) {
+            names.set(i, renamed.get(i));
         }
         List<io.rustydb.sql.catalog.ColumnDef> defs = new java.util.ArrayList<>();
         List<io.rustydb.core.type.DataType> types = query.plan().outputTypes();

@@ -28,19 +28,51 @@ final class Scope {
 
     private final List<Entry> entries;
     private final Scope parent;
+    private final java.util.Map<String, io.rustydb.sql.plan.BoundStatement.Query> ctes;
 
     private Scope(List<Entry> entries) {
-        this(entries, null);
+        this(entries, null, java.util.Map.of());
     }
 
-    private Scope(List<Entry> entries, Scope parent) {
+    private Scope(List<Entry> entries, Scope parent, java.util.Map<String, io.rustydb.sql.plan.BoundStatement.Query> ctes) {
         this.entries = List.copyOf(entries);
         this.parent = parent;
+        this.ctes = ctes;
     }
 
     /** This scope inside a subquery whose enclosing query's columns are {@code outer} (for correlation). */
     Scope withParent(Scope outer) {
-        return new Scope(entries, outer);
+        return new Scope(entries, outer, outer == null ? ctes : merge(outer.ctes, ctes));
+    }
+
+    /** This scope with the named queries of a WITH clause visible (to FROM clauses inside it, subqueries too). */
+    Scope withCtes(java.util.Map<String, io.rustydb.sql.plan.BoundStatement.Query> more) {
+        return new Scope(entries, parent, merge(ctes, more));
+    }
+
+    /** A scope with no columns that keeps this one's WITH queries (for queries that must not see columns). */
+    Scope ctesOnly() {
+        return new Scope(List.of(), null, ctes);
+    }
+
+    /** The WITH query named {@code name} visible here, or null. */
+    io.rustydb.sql.plan.BoundStatement.Query cte(String name) {
+        return ctes.get(name);
+    }
+
+    java.util.Map<String, io.rustydb.sql.plan.BoundStatement.Query> ctes() {
+        return ctes;
+    }
+
+    private static java.util.Map<String, io.rustydb.sql.plan.BoundStatement.Query> merge(
+            java.util.Map<String, io.rustydb.sql.plan.BoundStatement.Query> outer,
+            java.util.Map<String, io.rustydb.sql.plan.BoundStatement.Query> inner) {
+        if (inner.isEmpty()) {
+            return outer;
+        }
+        java.util.Map<String, io.rustydb.sql.plan.BoundStatement.Query> all = new java.util.HashMap<>(outer);
+        all.putAll(inner);
+        return all;
     }
 
     static Scope empty() {
@@ -86,7 +118,7 @@ final class Scope {
             all.add(new Entry(e.qualifier(), e.name(), e.type(), e.index() + offset,
                     e.merged() || usingColumns.contains(e.name())));
         }
-        return new Scope(all);
+        return new Scope(all, null, left.ctes);
     }
 
     int size() {

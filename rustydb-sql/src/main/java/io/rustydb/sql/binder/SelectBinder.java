@@ -53,8 +53,50 @@ final class SelectBinder {
 
     BoundStatement.Query bind(Select select) {
         if (select.getWithItemsList() != null && !select.getWithItemsList().isEmpty()) {
-            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "WITH");
+            Scope base = outer == null ? Scope.empty() : outer;
+            java.util.Map<String, BoundStatement.Query> ctes = new java.util.LinkedHashMap<>();
+            for (net.sf.jsqlparser.statement.select.WithItem<?> item : select.getWithItemsList()) {
+                if (item.isRecursive()) {
+                    throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "WITH RECURSIVE");
+                }
+                net.sf.jsqlparser.statement.select.ParenthesedSelect body = item.getSelect();
+                if (body == null) {
+                    throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "WITH with a data-modifying statement");
+                }
+                String name = Identifiers.normalize(item.getAliasName());
+                if (ctes.containsKey(name)) {
+                    throw new DbException(ErrorCode.DUPLICATE_ALIAS, name);
+                }
+                // each WITH query sees the ones before it, and no columns of an enclosing query
+                BoundStatement.Query query = new SelectBinder(catalog, parameters, base.withCtes(ctes).ctesOnly())
+                        .bind(body.getSelect());
+                List<String> renamed = new ArrayList<>();
+                if (item.getWithItemList() != null) {
+                    for (SelectItem<?> column : item.getWithItemList()) {
+                        renamed.add(Identifiers.normalize(column.toString()));
+                    }
+                }
+                List<String> names = new ArrayList<>(query.columnNames());
+                if (renamed.size() > names.size()) {
+                    throw new DbException(ErrorCode.SYNTAX_ERROR, "WITH query \"" + name + "\" has " + names.size()
+                            + " columns available but " + renamed.size() + " columns specified");
+                }
+                for (int i = 0; i < renamed.size(); i++) {
+                    names.set(i, renamed.get(i));
+                }
+                ctes.put(name, new BoundStatement.Query(query.plan(), names, query.parameterTypes()));
+            }
+            return new SelectBinder(catalog, parameters, base.withCtes(ctes)).bindBody(select);
         }
+        return bindBody(select);
+    }
+
+    /** A derived table's query: it sees the WITH queries in force but no columns of the enclosing query. */
+    BoundStatement.Query bindWithoutCorrelation(Select select) {
+        return new SelectBinder(catalog, parameters, outer == null ? null : outer.ctesOnly()).bind(select);
+    }
+
+    private BoundStatement.Query bindBody(Select select) {
         if (select instanceof net.sf.jsqlparser.statement.select.ParenthesedSelect p) {
             return bind(p.getSelect());
         }
@@ -75,7 +117,7 @@ final class SelectBinder {
             input = new LogicalPlan.Values(List.of(List.of()), List.of());
             scope = Scope.empty();
         } else {
-            FromBinder.From from = new FromBinder(catalog, parameters).bind(select.getFromItem(), select.getJoins());
+            FromBinder.From from = new FromBinder(catalog, parameters, outer).bind(select.getFromItem(), select.getJoins());
             input = from.plan();
             scope = from.scope();
         }
