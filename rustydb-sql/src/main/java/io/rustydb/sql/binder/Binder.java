@@ -43,6 +43,9 @@ public final class Binder {
             delete.setTable(truncate.getTable());
             return new DeleteBinder(catalog, new ParameterTypes()).bind(delete);
         }
+        if (statement instanceof net.sf.jsqlparser.statement.alter.Alter alter) {
+            return new AlterTableBinder(catalog).bind(alter);
+        }
         if (statement instanceof CreateTable create) {
             return new CreateTableBinder().bind(create);
         }

@@ -47,7 +47,7 @@ final class CreateTableBinder {
         return new BoundStatement.CreateTable(name, columns, create.isIfNotExists());
     }
 
-    private static boolean nullable(String column, List<String> specs) {
+    static boolean nullable(String column, List<String> specs) {
         if (specs == null || specs.isEmpty()) {
             return true;
         }

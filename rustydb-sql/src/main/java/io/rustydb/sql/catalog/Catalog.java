@@ -110,6 +110,18 @@ public final class Catalog {
         version.incrementAndGet();
     }
 
+    /** Replaces {@code table}'s definition by {@code altered} (same id and heap; a rename changes the key). */
+    public void alterTable(TableDef table, TableDef altered) {
+        if (!altered.name().equals(table.name()) && tables.containsKey(altered.name())) {
+            throw new DbException(ErrorCode.DUPLICATE_TABLE, altered.name());
+        }
+        store.delete(table.tableId());
+        store.insert(altered);
+        tables.remove(table.name());
+        tables.put(altered.name(), altered);
+        version.incrementAndGet();
+    }
+
     /** Frees the overflow pages of every large value in {@code table} (before its heap is dropped). */
     private void freeLargeValues(TableDef table) {
         io.rustydb.core.type.DataType[] types = table.columnTypes();

@@ -296,6 +296,17 @@ public final class SqlEngine implements AutoCloseable {
         if (statement instanceof BoundStatement.Delete delete) {
             return ModifyExecutor.delete(delete, prepared.operator(), context);
         }
+        if (statement instanceof BoundStatement.AlterTable alter) {
+            if (alter.addedNotNull() != null) {
+                try (io.rustydb.storage.heap.HeapCursor cursor = catalog.heap(alter.table()).scan()) {
+                    if (cursor.next()) {
+                        throw new DbException(ErrorCode.NOT_NULL_VIOLATION, alter.addedNotNull(), alter.table().name());
+                    }
+                }
+            }
+            catalog.alterTable(alter.table(), alter.altered());
+            return 0;
+        }
         if (statement instanceof BoundStatement.CreateTable create) {
             if (catalog.findTable(create.name()) != null && create.ifNotExists()) {
                 return 0;

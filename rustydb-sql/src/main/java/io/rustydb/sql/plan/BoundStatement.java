@@ -54,6 +54,17 @@ public sealed interface BoundStatement {
         }
     }
 
+    /**
+     * ALTER TABLE: the table's new definition (same id and heap). {@code addedNotNull} names a NOT NULL column
+     * being added (null if none): only an empty table can take one (23502 otherwise).
+     */
+    record AlterTable(TableDef table, TableDef altered, String addedNotNull) implements BoundStatement {
+        @Override
+        public List<DataType> parameterTypes() {
+            return List.of();
+        }
+    }
+
     /** CREATE TABLE. */
     record CreateTable(String name, List<ColumnDef> columns, boolean ifNotExists) implements BoundStatement {
         public CreateTable {
