@@ -13,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs an INSERT: pulls the source rows, places them in table order, checks NOT NULL (23502), encodes and stores
- * them. The statement is atomic: if any row fails, the rows it already stored are removed again.
+ * Runs an INSERT: reads all the source rows, places them in table order and checks NOT NULL (23502), then encodes
+ * and stores them. The statement is atomic: if any row fails, the rows it already stored are removed again (and
+ * the transaction's statement rollback undoes the rest).
  */
 final class InsertExecutor {
     private InsertExecutor() {
@@ -24,8 +25,9 @@ final class InsertExecutor {
         TableDef table = insert.table();
         int[] targets = insert.targetColumns();
         DataType[] types = table.columnTypes();
-        TableHeap heap = context.catalog().heap(table);
-        List<Long> inserted = new ArrayList<>();
+        // Read every source row before storing any: INSERT INTO t SELECT ... FROM t must not see (or wait on the
+        // page latch of) its own new rows.
+        List<Object[]> rows = new ArrayList<>();
         try (OperatorState state = source.open(context)) {
             RowBatch batch;
             while ((batch = state.next()) != null) {
@@ -36,8 +38,15 @@ final class InsertExecutor {
                         values[targets[c]] = batch.column(c)[row];
                     }
                     ModifyExecutor.checkNotNull(table, values);
-                    inserted.add(heap.insert(LargeValues.encode(context, heap, types, values)));
+                    rows.add(values);
                 }
+            }
+        }
+        TableHeap heap = context.catalog().heap(table);
+        List<Long> inserted = new ArrayList<>();
+        try {
+            for (Object[] values : rows) {
+                inserted.add(heap.insert(LargeValues.encode(context, heap, types, values)));
             }
         } catch (RuntimeException e) {
             undo(heap, inserted, e);
