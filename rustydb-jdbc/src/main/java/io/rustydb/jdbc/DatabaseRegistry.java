@@ -15,12 +15,34 @@ import java.util.Map;
  */
 final class DatabaseRegistry {
     private static final Map<String, SharedDatabase> OPEN = new HashMap<>();
+    /** Databases being closed (outside the registry's lock): an open of the same key waits for the close. */
+    private static final Map<String, java.util.concurrent.CountDownLatch> CLOSING = new HashMap<>();
 
     private DatabaseRegistry() {
     }
 
     /** Opens (or joins) the database {@code url} names, taking one reference to it. */
-    static synchronized SharedDatabase acquire(ConnectionUrl url) {
+    static SharedDatabase acquire(ConnectionUrl url) {
+        for (;;) {
+            java.util.concurrent.CountDownLatch closing;
+            synchronized (DatabaseRegistry.class) {
+                closing = CLOSING.get(url.registryKey());
+                if (closing == null) {
+                    return acquireOpen(url);
+                }
+            }
+            try {
+                closing.await(); // the previous instance is still closing: open anew once it is done
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new io.rustydb.core.DbException(io.rustydb.core.ErrorCode.INVALID_CONNECTION_URL,
+                        "interrupted while the database was closing");
+            }
+        }
+    }
+
+    /** Caller holds the registry's lock and no close of this key is in progress. */
+    private static SharedDatabase acquireOpen(ConnectionUrl url) {
         DatabaseConfig config = DatabaseConfig.fromOptions(url.options());
         SharedDatabase db = OPEN.get(url.registryKey());
         if (db == null) {
@@ -42,11 +64,27 @@ final class DatabaseRegistry {
         return db;
     }
 
-    /** Gives back one reference; the last one closes the database. */
-    static synchronized void release(SharedDatabase db) {
-        if (db.release()) {
+    /**
+     * Gives back one reference; the last one closes the database — outside the registry's lock, so that a slow
+     * close (a final checkpoint) does not hold up connections to other databases.
+     */
+    static void release(SharedDatabase db) {
+        java.util.concurrent.CountDownLatch done;
+        synchronized (DatabaseRegistry.class) {
+            if (!db.release()) {
+                return;
+            }
             OPEN.remove(db.key());
+            done = new java.util.concurrent.CountDownLatch(1);
+            CLOSING.put(db.key(), done);
+        }
+        try {
             db.engine().close();
+        } finally {
+            synchronized (DatabaseRegistry.class) {
+                CLOSING.remove(db.key());
+            }
+            done.countDown();
         }
     }
 

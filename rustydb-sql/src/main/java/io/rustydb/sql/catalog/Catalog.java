@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Catalog {
     private final StorageEngine storage;
     private final CatalogStore store;
-    private final Map<String, TableDef> tables = new ConcurrentHashMap<>();
+    /** Replaced whole by {@link #reload()}, so that a concurrent lookup never sees a half-loaded catalog. */
+    private volatile Map<String, TableDef> tables = new ConcurrentHashMap<>();
     private final Map<Integer, TableHeap> heaps = new ConcurrentHashMap<>();
     private final AtomicLong version = new AtomicLong();
     private int nextTableId;
@@ -36,12 +37,13 @@ public final class Catalog {
      * in-memory view back in line. Callers hold the database lock exclusively.
      */
     public void reload() {
-        tables.clear();
-        heaps.clear();
+        Map<String, TableDef> loaded = new ConcurrentHashMap<>();
         for (TableDef table : store.load().values()) {
-            tables.put(table.name(), table);
+            loaded.put(table.name(), table);
             nextTableId = Math.max(nextTableId, table.tableId() + 1);
         }
+        tables = loaded;
+        heaps.clear();
         version.incrementAndGet();
     }
 
