@@ -67,6 +67,8 @@ class SubqueryTest {
         "SELECT count(*) FROM t1 WHERE a IN (SELECT x FROM t2 WHERE y > (SELECT min(b) FROM t1 u WHERE u.a = t2.x)) => 2",
         "SELECT a FROM t1 WHERE EXISTS (SELECT 1 FROM t2 WHERE EXISTS (SELECT 1 FROM t1 i WHERE i.a = t2.x AND t2.x = t1.a)) ORDER BY a => 1,3",
         "SELECT count(*), (SELECT count(*) FROM t2) FROM t1 => 4",
+        "SELECT SUM(ALL b) FROM t1 => 60",
+        "SELECT COUNT(ALL b) FROM t1 => 3",
         "SELECT s.total FROM (SELECT SUM(b) AS total FROM t1) s => 60",
         "SELECT q.n FROM (SELECT a * 2 FROM t1 WHERE a > 2) AS q(n) ORDER BY q.n => 6,8",
         "SELECT t1.a FROM t1 JOIN (SELECT MAX(x) AS m FROM t2) q ON t1.a = q.m => 3",

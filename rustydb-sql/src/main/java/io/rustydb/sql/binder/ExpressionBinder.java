@@ -272,7 +272,9 @@ final class ExpressionBinder {
             throw new DbException(ErrorCode.GROUPING_ERROR, "aggregate functions are not allowed in " + clause);
         }
         ExpressionList<?> args = f.getParameters();
-        boolean star = f.isAllColumns() || (args != null && args.size() == 1 && args.get(0) instanceof AllColumns);
+        // COUNT(*) has a single AllColumns argument; isAllColumns() is JSqlParser's flag for the ALL quantifier
+        // (SUM(ALL x) = SUM(x)), not for *.
+        boolean star = args != null && args.size() == 1 && args.get(0) instanceof AllColumns;
         if (star) {
             if (aggregate != AggregateFunction.COUNT) {
                 throw new DbException(ErrorCode.SYNTAX_ERROR, name + "(*) is only valid for COUNT");
