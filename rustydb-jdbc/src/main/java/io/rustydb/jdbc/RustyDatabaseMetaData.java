@@ -1063,7 +1063,7 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
         if (iface.isInstance(this)) {
             return iface.cast(this);
         }
-        throw new SQLException("not a wrapper for " + iface.getName(), "0A000");
+        throw SqlExceptions.notAWrapperFor(iface);
     }
 
     @Override

@@ -46,8 +46,7 @@ public final class RustyParameterMetaData implements ParameterMetaData {
 
     @Override
     public int getScale(int param) throws SQLException {
-        DataType t = type(param);
-        return t.scale() > 0 ? t.scale() : 0;
+        return TypeInfo.scale(type(param));
     }
 
     @Override
@@ -62,8 +61,7 @@ public final class RustyParameterMetaData implements ParameterMetaData {
 
     @Override
     public String getParameterClassName(int param) throws SQLException {
-        DataType t = type(param);
-        return t.id().isBinary() ? byte[].class.getName() : t.javaClass().getName();
+        return TypeInfo.className(type(param));
     }
 
     @Override
@@ -77,7 +75,7 @@ public final class RustyParameterMetaData implements ParameterMetaData {
         if (iface.isInstance(this)) {
             return iface.cast(this);
         }
-        throw new SQLException("not a wrapper for " + iface.getName(), "0A000");
+        throw SqlExceptions.notAWrapperFor(iface);
     }
 
     @Override

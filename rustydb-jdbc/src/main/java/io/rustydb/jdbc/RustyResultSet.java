@@ -635,7 +635,7 @@ public final class RustyResultSet extends ReadOnlyResultSet {
         if (iface.isInstance(this)) {
             return iface.cast(this);
         }
-        throw new SQLException("not a wrapper for " + iface.getName(), "0A000");
+        throw SqlExceptions.notAWrapperFor(iface);
     }
 
     @Override

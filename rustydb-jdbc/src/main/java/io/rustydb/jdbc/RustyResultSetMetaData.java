@@ -1,7 +1,6 @@
 package io.rustydb.jdbc;
 
 import io.rustydb.core.type.DataType;
-import io.rustydb.core.type.TypeId;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.List;
@@ -91,8 +90,7 @@ public final class RustyResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public int getScale(int column) throws SQLException {
-        DataType t = type(column);
-        return t.id() == TypeId.DECIMAL && t.scale() >= 0 ? t.scale() : 0;
+        return TypeInfo.scale(type(column));
     }
 
     @Override
@@ -137,11 +135,7 @@ public final class RustyResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public String getColumnClassName(int column) throws SQLException {
-        DataType t = type(column);
-        if (t.id().isBinary()) {
-            return byte[].class.getName();
-        }
-        return t.javaClass().getName();
+        return TypeInfo.className(type(column));
     }
 
     @Override
@@ -149,7 +143,7 @@ public final class RustyResultSetMetaData implements ResultSetMetaData {
         if (iface.isInstance(this)) {
             return iface.cast(this);
         }
-        throw new SQLException("not a wrapper for " + iface.getName(), "0A000");
+        throw SqlExceptions.notAWrapperFor(iface);
     }
 
     @Override

@@ -407,7 +407,7 @@ public class RustyStatement implements Statement {
         if (iface.isInstance(this)) {
             return iface.cast(this);
         }
-        throw new SQLException("not a wrapper for " + iface.getName(), "0A000");
+        throw SqlExceptions.notAWrapperFor(iface);
     }
 
     @Override

@@ -50,6 +50,11 @@ public final class SqlExceptions {
         return (SQLFeatureNotSupportedException) of(ErrorCode.FEATURE_NOT_SUPPORTED, feature);
     }
 
+    /** The 0A000 error of {@code unwrap} for an interface the object does not implement. */
+    static SQLException notAWrapperFor(Class<?> iface) {
+        return new SQLException("not a wrapper for " + iface.getName(), "0A000");
+    }
+
     static SQLException create(String message, String state, int vendorCode, Throwable cause) {
         String cls = state.substring(0, 2);
         SQLException e;

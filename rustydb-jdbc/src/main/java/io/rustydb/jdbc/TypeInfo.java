@@ -2,7 +2,7 @@ package io.rustydb.jdbc;
 
 import io.rustydb.core.type.DataType;
 
-/** Precision and display sizes of SQL types as JDBC metadata reports them. */
+/** Precision, scale, class names and display sizes of SQL types as JDBC metadata reports them. */
 final class TypeInfo {
     private TypeInfo() {
     }
@@ -43,6 +43,17 @@ final class TypeInfo {
         }
     }
 
+    /** Fraction digits of a DECIMAL; 0 for every other type and for an unconstrained DECIMAL. */
+    static int scale(DataType t) {
+        return t.scale() > 0 ? t.scale() : 0;
+    }
+
+    /** The Java class {@code getObject} returns for the type. */
+    static String className(DataType t) {
+        return t.id().isBinary() ? byte[].class.getName() : t.javaClass().getName();
+    }
+
+    /** Characters needed to display any value of the type. */
     static int displaySize(DataType t) {
         int p = precision(t);
         switch (t.id()) {
