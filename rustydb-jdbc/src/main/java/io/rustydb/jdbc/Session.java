@@ -22,7 +22,11 @@ import java.util.Locale;
  * <p>States: <i>idle</i> (no transaction) → a statement in auto-commit mode runs in a transaction of its own and
  * returns to idle; {@code BEGIN} or a statement with auto-commit off opens a transaction that lasts until
  * {@code COMMIT}/{@code ROLLBACK}. A failed statement inside a transaction is rolled back alone; the transaction
- * goes on (statement-level atomicity, as Oracle and SQL Server do, not PostgreSQL's "aborted transaction" state).
+ * goes on (statement-level atomicity, as Oracle and SQL Server do) — except after a serialization failure (40001)
+ * or as a deadlock victim (40P01): then the whole transaction is rolled back at once (releasing its locks) and the
+ * session is <i>failed</i>, as in PostgreSQL: statements fail with 25P02 until {@code ROLLBACK}, and
+ * {@code COMMIT} ends the block by failing with the original 40001/40P01, so that no application mistakes the
+ * rolled-back work for committed.
  */
 final class Session {
     /** A named savepoint: where to roll back to. */
@@ -38,6 +42,8 @@ final class Session {
     private Boolean nextReadOnly;
     private Transaction transaction;
     private final List<Savepoint> savepoints = new ArrayList<>();
+    /** Why the transaction block failed (it was rolled back), or null. */
+    private DbException failure;
 
     Session(SqlEngine engine, IsolationLevel isolation, boolean readOnly, long lockTimeoutMillis) {
         this.engine = engine;
@@ -73,23 +79,19 @@ final class Session {
         return isolation;
     }
 
+    /**
+     * JDBC {@code setTransactionIsolation}: the level of the next transactions, and of the open one if it has not
+     * run a statement yet (25001 once it has).
+     */
     void setIsolation(IsolationLevel level) {
-        if (transaction != null && transaction.hasWritten()) {
-            throw new DbException(ErrorCode.ACTIVE_SQL_TRANSACTION);
+        if (transaction != null) {
+            engine.transactions().setIsolation(transaction, level);
         }
         this.isolation = checkIsolation(level);
     }
 
-    /**
-     * The levels RustyDB can honour today: READ COMMITTED (and READ UNCOMMITTED, which behaves as READ COMMITTED,
-     * as in PostgreSQL). REPEATABLE READ and SERIALIZABLE need snapshots (MVCC): asking for them is 0A000 rather
-     * than a silent downgrade.
-     */
+    /** All four levels are available; READ UNCOMMITTED behaves as READ COMMITTED (never a dirty read). */
     static IsolationLevel checkIsolation(IsolationLevel level) {
-        if (level == IsolationLevel.REPEATABLE_READ || level == IsolationLevel.SERIALIZABLE) {
-            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "isolation level "
-                    + level.name().replace('_', ' ') + " (READ COMMITTED is available until MVCC snapshots arrive)");
-        }
         return level;
     }
 
@@ -105,8 +107,18 @@ final class Session {
     /** Runs {@code prepared}: a control statement, or a statement in the right transaction. */
     StatementResult execute(PreparedSql prepared, List<Object> parameters) {
         if (prepared.isControl()) {
-            control(((BoundStatement.Control) prepared.statement()).control());
+            TransactionControl c = ((BoundStatement.Control) prepared.statement()).control();
+            if (c.kind() == TransactionControl.Kind.VACUUM) {
+                if (inBlock() || !autoCommit) {
+                    throw new DbException(ErrorCode.ACTIVE_SQL_TRANSACTION);
+                }
+                return StatementResult.count(engine.vacuum());
+            }
+            control(c);
             return StatementResult.count(0);
+        }
+        if (failure != null) {
+            throw new DbException(ErrorCode.IN_FAILED_TRANSACTION);
         }
         if (transaction == null && autoCommit) {
             Transaction tx = begin();
@@ -123,36 +135,66 @@ final class Session {
         if (transaction == null) {
             begin();
         }
-        return engine.execute(prepared, parameters, transaction, lockTimeoutMillis);
+        try {
+            return engine.execute(prepared, parameters, transaction, lockTimeoutMillis);
+        } catch (DbException e) {
+            if (abortsTransaction(e)) {
+                fail(e);
+            }
+            throw e;
+        }
+    }
+
+    /** Errors after which the transaction cannot go on: it must be retried as a whole. */
+    private static boolean abortsTransaction(DbException e) {
+        return e.code() == ErrorCode.SERIALIZATION_FAILURE || e.code() == ErrorCode.DEADLOCK_DETECTED;
+    }
+
+    /** Rolls the open transaction back at once and leaves the block failed (25P02 until it ends). */
+    private void fail(DbException cause) {
+        rollbackQuietly();
+        failure = cause;
     }
 
     private Transaction begin() {
         boolean ro = nextReadOnly != null ? nextReadOnly : readOnly;
-        transaction = engine.transactions().begin(ro);
-        if (nextIsolation != null) {
-            isolation = nextIsolation;
-        }
+        IsolationLevel level = nextIsolation != null ? nextIsolation : isolation;
+        transaction = engine.transactions().begin(ro, level);
         nextIsolation = null;
         nextReadOnly = null;
         savepoints.clear();
         return transaction;
     }
 
-    /** Commits the open transaction, if any. */
+    /**
+     * Commits the open transaction, if any. A failed block ends with its failure (40001/40P01); a commit that
+     * SERIALIZABLE refuses rolls the transaction back and throws 40001.
+     */
     void commit() {
+        if (failure != null) {
+            DbException cause = failure;
+            failure = null;
+            throw new DbException(cause.code(), "the transaction was rolled back: " + cause.getMessage());
+        }
         Transaction tx = transaction;
         if (tx == null) {
             return;
         }
         try {
             engine.commit(tx);
+        } catch (DbException e) {
+            if (tx.state() == TransactionState.ACTIVE) {
+                rollbackQuietly();
+            }
+            throw e;
         } finally {
             end(tx);
         }
     }
 
-    /** Rolls the open transaction back, if any. */
+    /** Rolls the open transaction back, if any; ends a failed block. */
     void rollback() {
+        failure = null;
         Transaction tx = transaction;
         if (tx == null) {
             return;
@@ -167,17 +209,26 @@ final class Session {
     }
 
     private void rollbackQuietly() {
+        DbException kept = failure;
         try {
             rollback();
         } catch (RuntimeException ignored) {
             // the statement's own error is the one to report
+        } finally {
+            failure = kept;
         }
     }
 
     private void end(Transaction tx) {
-        engine.lock().releaseAll(tx.txnId());
-        transaction = null;
+        if (transaction == tx) {
+            transaction = null;
+        }
         savepoints.clear();
+    }
+
+    /** Whether a transaction block is open (possibly failed). */
+    boolean inBlock() {
+        return transaction != null || failure != null;
     }
 
     /** Sets a savepoint (opening a transaction if none is open) and returns its name. */
@@ -193,6 +244,9 @@ final class Session {
     }
 
     void rollbackToSavepoint(String name) {
+        if (failure != null) {
+            throw new DbException(ErrorCode.IN_FAILED_TRANSACTION);
+        }
         int index = findSavepoint(name);
         Savepoint sp = savepoints.get(index);
         engine.rollbackTo(transaction, sp.marker());
@@ -220,7 +274,7 @@ final class Session {
     private void control(TransactionControl c) {
         switch (c.kind()) {
             case BEGIN:
-                if (transaction != null) {
+                if (inBlock()) {
                     throw new DbException(ErrorCode.ACTIVE_SQL_TRANSACTION);
                 }
                 nextIsolation = c.isolation() == null ? null : checkIsolation(c.isolation());
@@ -228,13 +282,13 @@ final class Session {
                 begin();
                 break;
             case COMMIT:
-                if (transaction == null) {
+                if (!inBlock()) {
                     throw new DbException(ErrorCode.NO_ACTIVE_TRANSACTION, "COMMIT");
                 }
                 commit();
                 break;
             case ROLLBACK:
-                if (transaction == null) {
+                if (!inBlock()) {
                     throw new DbException(ErrorCode.NO_ACTIVE_TRANSACTION, "ROLLBACK");
                 }
                 rollback();
@@ -252,17 +306,15 @@ final class Session {
                 releaseSavepoint(c.savepoint());
                 break;
             case SET_TRANSACTION:
-                if (transaction != null && transaction.hasWritten()) {
-                    throw new DbException(ErrorCode.ACTIVE_SQL_TRANSACTION);
-                }
-                if (c.isolation() != null) {
-                    checkIsolation(c.isolation());
+                if (failure != null) {
+                    throw new DbException(ErrorCode.IN_FAILED_TRANSACTION);
                 }
                 if (transaction == null) {
                     nextIsolation = c.isolation() != null ? c.isolation() : nextIsolation;
                     nextReadOnly = c.readOnly() != null ? c.readOnly() : nextReadOnly;
                 } else if (c.isolation() != null) {
-                    isolation = c.isolation();
+                    // only before the transaction's first statement (25001 after), and only for this transaction
+                    engine.transactions().setIsolation(transaction, c.isolation());
                 }
                 break;
             case SET_SESSION_CHARACTERISTICS:

@@ -2,26 +2,82 @@ package io.rustydb.txn;
 
 import io.rustydb.core.DbException;
 import io.rustydb.core.ErrorCode;
+import io.rustydb.core.config.IsolationLevel;
+import io.rustydb.txn.mvcc.SsiManager;
 import io.rustydb.storage.wal.LogContext;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One transaction: its id, its chain of log records (for rollback), what to do once it has committed, and its
- * state. Used by one session at a time; the manager changes its state.
+ * One transaction: its id, isolation level and snapshot, its chain of log records (for rollback), what to do once
+ * it has committed, and its state. Used by one session at a time; the manager changes its state.
+ *
+ * <p>The snapshot is a {@link io.rustydb.txn.mvcc.CommitTable} clock value: the transaction sees the versions of
+ * every transaction that committed at or before it, and its own. READ COMMITTED takes a new one per statement;
+ * REPEATABLE READ and SERIALIZABLE take one at the first statement and keep it.
  */
 public final class Transaction implements LogContext {
+    /** {@link #snapshot()} before the first statement (and between statements at READ COMMITTED). */
+    public static final long NO_SNAPSHOT = Long.MAX_VALUE;
+
     private final long id;
     private final boolean readOnly;
+    private IsolationLevel isolation;
+    private volatile long snapshot = NO_SNAPSHOT;
+    private SsiManager.State ssi;
+    private boolean wroteRows;
     private volatile TransactionState state = TransactionState.ACTIVE;
     private long firstLsn;
     private long lastLsn;
     private final List<Runnable> afterCommit = new ArrayList<>();
     private final List<Runnable> afterRollback = new ArrayList<>();
 
-    Transaction(long id, boolean readOnly) {
+    Transaction(long id, boolean readOnly, IsolationLevel isolation) {
         this.id = id;
         this.readOnly = readOnly;
+        this.isolation = isolation == IsolationLevel.READ_UNCOMMITTED ? IsolationLevel.READ_COMMITTED : isolation;
+    }
+
+    /** The isolation level (READ UNCOMMITTED is stored as READ COMMITTED, which it behaves as). */
+    public IsolationLevel isolation() {
+        return isolation;
+    }
+
+    /** Whether the transaction keeps one snapshot (REPEATABLE READ, SERIALIZABLE). */
+    public boolean keepsSnapshot() {
+        return isolation == IsolationLevel.REPEATABLE_READ || isolation == IsolationLevel.SERIALIZABLE;
+    }
+
+    /** The snapshot the current statement reads, or {@link #NO_SNAPSHOT}. */
+    public long snapshot() {
+        return snapshot;
+    }
+
+    void setSnapshot(long snapshot) {
+        this.snapshot = snapshot;
+    }
+
+    void setIsolation(IsolationLevel level) {
+        this.isolation = level == IsolationLevel.READ_UNCOMMITTED ? IsolationLevel.READ_COMMITTED : level;
+    }
+
+    /** SSI bookkeeping of a SERIALIZABLE transaction, else null. */
+    public SsiManager.State ssi() {
+        return ssi;
+    }
+
+    void setSsi(SsiManager.State ssi) {
+        this.ssi = ssi;
+    }
+
+    /** Whether the transaction created or deleted a row version (it then needs a commit timestamp). */
+    public boolean wroteRows() {
+        return wroteRows;
+    }
+
+    /** Notes that the transaction created or deleted a row version. */
+    public void markWroteRows() {
+        wroteRows = true;
     }
 
     @Override

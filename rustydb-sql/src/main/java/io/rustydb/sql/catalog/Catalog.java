@@ -4,6 +4,9 @@ import io.rustydb.core.DbException;
 import io.rustydb.core.ErrorCode;
 import io.rustydb.storage.StorageEngine;
 import io.rustydb.storage.heap.TableHeap;
+import io.rustydb.txn.TransactionManager;
+import io.rustydb.txn.mvcc.VersionHeader;
+import io.rustydb.txn.mvcc.VersionedHeap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,20 +24,22 @@ public final class Catalog {
     private final CatalogStore store;
     /** Replaced whole by {@link #reload()}, so that a concurrent lookup never sees a half-loaded catalog. */
     private volatile Map<String, TableDef> tables = new ConcurrentHashMap<>();
-    private final Map<Integer, TableHeap> heaps = new ConcurrentHashMap<>();
+    private final TransactionManager transactions;
+    private final Map<Integer, VersionedHeap> heaps = new ConcurrentHashMap<>();
     private final AtomicLong version = new AtomicLong();
     private int nextTableId;
 
     /** Opens the catalog of {@code storage}, creating the system heaps of a new database. */
-    public Catalog(StorageEngine storage) {
+    public Catalog(StorageEngine storage, TransactionManager transactions) {
         this.storage = storage;
+        this.transactions = transactions;
         this.store = new CatalogStore(storage);
         reload();
     }
 
     /**
      * Reads the definitions again from the system heaps: after a rollback has undone DDL there, this brings the
-     * in-memory view back in line. Callers hold the database lock exclusively.
+     * in-memory view back in line. Callers hold the database lock exclusively (X on the database key).
      */
     public void reload() {
         Map<String, TableDef> loaded = new ConcurrentHashMap<>();
@@ -77,9 +82,10 @@ public final class Catalog {
         return storage.overflowStore();
     }
 
-    /** The heap holding {@code table}'s rows. */
-    public TableHeap heap(TableDef table) {
-        return heaps.computeIfAbsent(table.tableId(), id -> storage.openHeap(table.heapFirstPage()));
+    /** The row versions of {@code table}. */
+    public VersionedHeap heap(TableDef table) {
+        return heaps.computeIfAbsent(table.tableId(),
+                id -> new VersionedHeap(storage.openHeap(table.heapFirstPage()), id, transactions));
     }
 
     /** Creates a table with an empty heap; 42P07 if the name is taken. */
@@ -90,7 +96,7 @@ public final class Catalog {
         TableHeap heap = storage.createHeap();
         TableDef table = new TableDef(nextTableId++, name, columns, heap.firstPageNo());
         store.insert(table);
-        heaps.put(table.tableId(), heap);
+        heaps.put(table.tableId(), new VersionedHeap(heap, table.tableId(), transactions));
         tables.put(name, table);
         version.incrementAndGet();
         return table;
@@ -124,14 +130,17 @@ public final class Catalog {
         version.incrementAndGet();
     }
 
-    /** Frees the overflow pages of every large value in {@code table} (before its heap is dropped). */
+    /**
+     * Frees the overflow pages of every large value in {@code table}'s row versions (before its heap is dropped;
+     * vacuum has freed those of the versions it removed).
+     */
     private void freeLargeValues(TableDef table) {
         io.rustydb.core.type.DataType[] types = table.columnTypes();
         java.util.List<io.rustydb.storage.heap.OverflowRef> refs = new java.util.ArrayList<>();
         try (io.rustydb.storage.heap.HeapCursor cursor = storage.openHeap(table.heapFirstPage()).scan()) {
             while (cursor.next()) {
-                byte[] tuple = new byte[cursor.tupleLength()];
-                cursor.buffer().get(cursor.tupleOffset(), tuple, 0, tuple.length);
+                byte[] tuple = new byte[cursor.tupleLength() - VersionHeader.SIZE];
+                cursor.buffer().get(cursor.tupleOffset() + VersionHeader.SIZE, tuple, 0, tuple.length);
                 refs.addAll(io.rustydb.storage.tuple.RowCodec.externalRefs(tuple, types));
             }
         }

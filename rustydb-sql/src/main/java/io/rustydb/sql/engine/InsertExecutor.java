@@ -7,15 +7,14 @@ import io.rustydb.sql.exec.OperatorState;
 import io.rustydb.sql.exec.PhysicalOperator;
 import io.rustydb.sql.exec.RowBatch;
 import io.rustydb.sql.plan.BoundStatement;
-import io.rustydb.storage.heap.TableHeap;
-import io.rustydb.storage.tuple.RowCodec;
+import io.rustydb.txn.mvcc.VersionedHeap;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Runs an INSERT: reads all the source rows, places them in table order and checks NOT NULL (23502), then encodes
- * and stores them. The statement is atomic: if any row fails, the rows it already stored are removed again (and
- * the transaction's statement rollback undoes the rest).
+ * and stores them as new row versions. The statement is atomic: if any row fails, the engine's statement rollback
+ * removes the versions it already stored.
  */
 final class InsertExecutor {
     private InsertExecutor() {
@@ -42,26 +41,10 @@ final class InsertExecutor {
                 }
             }
         }
-        TableHeap heap = context.catalog().heap(table);
-        List<Long> inserted = new ArrayList<>();
-        try {
-            for (Object[] values : rows) {
-                inserted.add(heap.insert(LargeValues.encode(context, heap, types, values)));
-            }
-        } catch (RuntimeException e) {
-            undo(heap, inserted, e);
-            throw e;
+        VersionedHeap heap = context.catalog().heap(table);
+        for (Object[] values : rows) {
+            heap.insert(context.transaction(), LargeValues.encode(context, heap, types, values));
         }
-        return inserted.size();
-    }
-
-    private static void undo(TableHeap heap, List<Long> inserted, RuntimeException cause) {
-        for (int i = inserted.size() - 1; i >= 0; i--) {
-            try {
-                heap.delete(inserted.get(i));
-            } catch (RuntimeException e) {
-                cause.addSuppressed(e);
-            }
-        }
+        return rows.size();
     }
 }

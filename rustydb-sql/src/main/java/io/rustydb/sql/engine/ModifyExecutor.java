@@ -10,14 +10,17 @@ import io.rustydb.sql.exec.OperatorState;
 import io.rustydb.sql.exec.PhysicalOperator;
 import io.rustydb.sql.exec.RowBatch;
 import io.rustydb.sql.plan.BoundStatement;
-import io.rustydb.storage.heap.TableHeap;
+import io.rustydb.txn.mvcc.VersionedHeap;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs UPDATE and DELETE in two phases: first it reads every target row and computes (and checks: types, NOT
- * NULL) every new row, then it changes the heap. Reading everything first keeps a statement from seeing its own
- * changes (the "Halloween problem"), and an error in a value is found before anything was changed.
+ * Runs UPDATE and DELETE in two phases: first it reads every target row version its snapshot sees and computes
+ * (and checks: types, NOT NULL) every new row, then it changes the heap: each old version is locked and marked
+ * deleted (waiting for a concurrent writer of it; see {@link VersionedHeap#lockForWrite}) and, for UPDATE, a new
+ * version is inserted. Reading everything first keeps a statement from seeing its own changes (the "Halloween
+ * problem"), and an error in a value is found before anything was changed. Large values of the old versions stay
+ * until vacuum removes the versions (older snapshots may still read them).
  */
 final class ModifyExecutor {
     private ModifyExecutor() {
@@ -45,15 +48,12 @@ final class ModifyExecutor {
                 }
             }
         }
-        TableHeap heap = context.catalog().heap(table);
+        VersionedHeap heap = context.catalog().heap(table);
         for (int i = 0; i < rowIds.size(); i++) {
-            LargeValues.releaseAtCommit(context, heap, types, rowIds.get(i));
             tuples.set(i, LargeValues.encode(context, heap, types, newValues.get(i)));
         }
         for (int i = 0; i < rowIds.size(); i++) {
-            if (heap.update(rowIds.get(i), tuples.get(i)) < 0) {
-                throw DbException.internal("row " + rowIds.get(i) + " of " + table.name() + " vanished during UPDATE");
-            }
+            heap.update(context.transaction(), rowIds.get(i), tuples.get(i), context.lockWait());
         }
         return rowIds.size();
     }
@@ -68,12 +68,10 @@ final class ModifyExecutor {
                 }
             }
         }
-        TableHeap heap = context.catalog().heap(delete.table());
-        DataType[] types = delete.table().columnTypes();
+        VersionedHeap heap = context.catalog().heap(delete.table());
         long deleted = 0;
         for (long rowId : rowIds) {
-            LargeValues.releaseAtCommit(context, heap, types, rowId);
-            if (heap.delete(rowId)) {
+            if (heap.delete(context.transaction(), rowId, context.lockWait())) {
                 deleted++;
             }
         }

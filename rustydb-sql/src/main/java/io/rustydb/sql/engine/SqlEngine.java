@@ -19,7 +19,10 @@ import io.rustydb.sql.parser.TransactionStatementParser;
 import io.rustydb.sql.plan.BoundStatement;
 import io.rustydb.sql.plan.TransactionControl;
 import io.rustydb.storage.StorageEngine;
-import io.rustydb.txn.DatabaseLock;
+import io.rustydb.txn.lock.LockKey;
+import io.rustydb.txn.lock.LockMode;
+import io.rustydb.txn.lock.LockWait;
+import io.rustydb.txn.mvcc.StatementRestart;
 import io.rustydb.txn.Transaction;
 import io.rustydb.txn.TransactionManager;
 import io.rustydb.txn.TransactionalStore;
@@ -33,10 +36,9 @@ import java.util.List;
  * by all sessions of the database. Transaction control statements are recognized here and carried out by the
  * session ({@link PreparedSql#isControl()}).
  *
- * <p><b>Concurrency, for now.</b> Until MVCC arrives, the {@link DatabaseLock} keeps transactions apart: a query
- * holds it shared while it runs (and its result is read completely before it is released); a transaction takes it
- * exclusively at its first write and keeps it until it ends. Writers are serialized, and nobody reads uncommitted
- * data.
+ * <p><b>Concurrency.</b> MVCC: a statement reads the row versions of its transaction's snapshot and takes no row
+ * lock; writers lock the rows they change (see {@link #execute(PreparedSql, List, Transaction, long)}); DDL is
+ * exclusive. Old versions are removed in the background by {@link Vacuum}.
  *
  * <p><b>Statement atomicity.</b> A write statement that fails is rolled back to where it started; the transaction
  * goes on. A rollback that undid DDL reloads the catalog.
@@ -48,7 +50,8 @@ public final class SqlEngine implements AutoCloseable {
     private final TransactionalStore store;
     private final StorageEngine storage;
     private final TransactionManager transactions;
-    private final DatabaseLock lock;
+    private final java.util.Set<Long> ddlTransactions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Vacuum vacuum;
     private final long lockTimeoutMillis;
     private final Catalog catalog;
     private final Binder binder;
@@ -62,7 +65,7 @@ public final class SqlEngine implements AutoCloseable {
         TransactionalStore store = TransactionalStore.open(storage, config.syncMode(), storage.channelOpener(),
                 TransactionalStore.DEFAULT_CHECKPOINT_LOG_BYTES, TransactionalStore.DEFAULT_CHECKPOINT_INTERVAL_MILLIS);
         try {
-            return new SqlEngine(store, new DatabaseLock(), config.lockTimeoutMillis());
+            return new SqlEngine(store, config.lockTimeoutMillis());
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -73,18 +76,18 @@ public final class SqlEngine implements AutoCloseable {
     public SqlEngine(StorageEngine storage) {
         this(TransactionalStore.open(storage, io.rustydb.core.config.DatabaseConfig.defaults().syncMode(),
                 storage.channelOpener(), TransactionalStore.DEFAULT_CHECKPOINT_LOG_BYTES,
-                TransactionalStore.DEFAULT_CHECKPOINT_INTERVAL_MILLIS), new DatabaseLock(),
+                TransactionalStore.DEFAULT_CHECKPOINT_INTERVAL_MILLIS),
                 io.rustydb.core.config.DatabaseConfig.defaults().lockTimeoutMillis());
     }
 
-    public SqlEngine(TransactionalStore store, DatabaseLock lock, long lockTimeoutMillis) {
+    public SqlEngine(TransactionalStore store, long lockTimeoutMillis) {
         this.store = store;
         this.storage = store.storage();
         this.transactions = store.transactions();
-        this.lock = lock;
         this.lockTimeoutMillis = lockTimeoutMillis;
-        this.catalog = new Catalog(storage);
+        this.catalog = new Catalog(storage, transactions);
         this.binder = new Binder(catalog);
+        this.vacuum = new Vacuum(this);
     }
 
     public Catalog catalog() {
@@ -97,10 +100,6 @@ public final class SqlEngine implements AutoCloseable {
 
     public TransactionManager transactions() {
         return transactions;
-    }
-
-    public DatabaseLock lock() {
-        return lock;
     }
 
     public long lockTimeoutMillis() {
@@ -145,42 +144,65 @@ public final class SqlEngine implements AutoCloseable {
     }
 
     /**
-     * Executes a prepared statement in {@code tx} with {@code parameters} (one value per {@code ?}, in order). A
-     * write takes the database lock exclusively for the rest of the transaction; the caller releases it when the
-     * transaction ends ({@link DatabaseLock#releaseAll}).
+     * Executes a prepared statement in {@code tx} with {@code parameters} (one value per {@code ?}, in order),
+     * waiting at most the configured lock timeout for locks. The caller ends the transaction (which releases its
+     * locks).
      */
     public StatementResult execute(PreparedSql prepared, List<Object> parameters, Transaction tx) {
         return execute(prepared, parameters, tx, lockTimeoutMillis);
     }
 
-    /** Like {@link #execute(PreparedSql, List, Transaction)}, waiting at most {@code lockTimeoutMillis} for locks. */
+    /**
+     * Like {@link #execute(PreparedSql, List, Transaction)}, waiting at most {@code lockTimeoutMillis} for locks.
+     *
+     * <p>Locks: every statement holds IS on the database while it runs (so DDL, which takes X on the database
+     * until its transaction ends, never changes the catalog under a running statement); a DML statement takes IX
+     * on the database and on its table until the transaction ends; row writes lock rows (see
+     * {@link io.rustydb.txn.mvcc.VersionedHeap}). At READ COMMITTED a statement that meets a row changed by a
+     * transaction that committed after its snapshot is rolled back and run again on a new snapshot.
+     */
     public StatementResult execute(PreparedSql prepared, List<Object> parameters, Transaction tx,
                                    long lockTimeoutMillis) {
         if (prepared.isControl()) {
             throw DbException.internal("transaction control statements are carried out by the session");
         }
-        List<Object> values = convertParameters(prepared.parameterTypes(), parameters);
-        if (prepared.isQuery()) {
-            lock.lockShared(tx.txnId(), lockTimeoutMillis);
+        LockWait wait = LockWait.timeout(lockTimeoutMillis);
+        for (int attempt = 1; ; attempt++) {
+            boolean statementLock = lockDatabase(tx, LockMode.IS, wait);
             try {
                 PreparedSql fresh = current(prepared);
-                if (fresh != prepared && !fresh.parameterTypes().equals(prepared.parameterTypes())) {
-                    values = convertParameters(fresh.parameterTypes(), parameters);
+                if (!fresh.isQuery()) {
+                    tx.checkWritable();
+                    lockForWrite(fresh.statement(), tx, wait);
                 }
-                return StatementResult.rows(runQuery(fresh, new ExecContext(catalog, values, tx)));
+                List<Object> values = convertParameters(fresh.parameterTypes(), parameters);
+                return run(fresh, new ExecContext(catalog, values, tx, wait), tx);
+            } catch (StatementRestart restart) {
+                if (attempt >= MAX_STATEMENT_RESTARTS) {
+                    throw new DbException(ErrorCode.SERIALIZATION_FAILURE, "the statement was restarted "
+                            + attempt + " times because of concurrent updates; last: " + restart.getMessage());
+                }
             } finally {
-                lock.unlockShared(tx.txnId());
+                // a statement-long IS; kept if the statement took a transaction-long lock on the database
+                if (statementLock && transactions.locks().holds(tx.txnId(), LockKey.database()) == LockMode.IS) {
+                    transactions.locks().release(tx.txnId(), LockKey.database());
+                }
             }
         }
-        tx.checkWritable();
-        lock.lockExclusive(tx.txnId(), lockTimeoutMillis);
-        PreparedSql fresh = current(prepared);
-        if (fresh != prepared && !fresh.parameterTypes().equals(prepared.parameterTypes())) {
-            values = convertParameters(fresh.parameterTypes(), parameters);
-        }
+    }
+
+    /** How many times a READ COMMITTED statement is re-run after concurrent updates before it gives up (40001). */
+    static final int MAX_STATEMENT_RESTARTS = 100;
+
+    /** One run of a statement on a fresh statement snapshot; a failed run is rolled back alone. */
+    private StatementResult run(PreparedSql prepared, ExecContext context, Transaction tx) {
+        transactions.beginStatement(tx);
         long savepoint = tx.savepoint();
         try (CurrentLog.Scope logged = CurrentLog.enter(tx)) {
-            return StatementResult.count(runWrite(fresh, new ExecContext(catalog, values, tx)));
+            if (prepared.isQuery()) {
+                return StatementResult.rows(runQuery(prepared, context));
+            }
+            return StatementResult.count(runWrite(prepared, context));
         } catch (RuntimeException e) {
             try {
                 rollbackTo(tx, savepoint);
@@ -188,6 +210,39 @@ public final class SqlEngine implements AutoCloseable {
                 e.addSuppressed(undoFailure);
             }
             throw e;
+        } finally {
+            transactions.endStatement(tx);
+        }
+    }
+
+    /** Takes {@code mode} on the database key; true if the caller must release it at the statement's end. */
+    private boolean lockDatabase(Transaction tx, LockMode mode, LockWait wait) {
+        if (transactions.locks().holds(tx.txnId(), LockKey.database()) != null) {
+            transactions.locks().acquire(tx.txnId(), LockKey.database(), mode, wait);
+            return false;
+        }
+        transactions.locks().acquire(tx.txnId(), LockKey.database(), mode, wait);
+        return true;
+    }
+
+    /** The transaction-long locks a write statement needs: IX on database and table for DML, X for DDL. */
+    private void lockForWrite(BoundStatement statement, Transaction tx, LockWait wait) {
+        io.rustydb.txn.lock.LockManager locks = transactions.locks();
+        TableDef table = null;
+        if (statement instanceof BoundStatement.Insert insert) {
+            table = insert.table();
+        } else if (statement instanceof BoundStatement.Update update) {
+            table = update.table();
+        } else if (statement instanceof BoundStatement.Delete delete) {
+            table = delete.table();
+        }
+        if (table != null) {
+            locks.acquire(tx.txnId(), LockKey.database(), LockMode.IX, wait);
+            locks.acquire(tx.txnId(), LockKey.table(table.tableId()), LockMode.IX, wait);
+        } else {
+            locks.acquire(tx.txnId(), LockKey.database(), LockMode.X, wait);
+            tx.afterRollback(catalog::reload);
+            ddlTransactions.add(tx.txnId());
         }
     }
 
@@ -215,42 +270,37 @@ public final class SqlEngine implements AutoCloseable {
                 }
             }
             throw e;
-        } finally {
-            lock.releaseAll(tx.txnId());
         }
     }
 
     /**
      * Commits {@code tx}: durable when this returns, as the sync mode promises (group commit through the log).
      * Its locks are released as soon as its commit record is in the log, before the wait for the disk.
+     *
+     * @throws DbException 40001 if SERIALIZABLE finds that the commit could break serializability (the transaction
+     *                     is then still active: roll it back)
      */
     public void commit(Transaction tx) {
         long lsn = transactions.appendCommit(tx);
-        lock.releaseAll(tx.txnId()); // early lock release: the next writer's commit can share our log force
+        ddlTransactions.remove(tx.txnId());
         transactions.completeCommit(tx, lsn);
+        vacuum.noteCommit();
     }
 
-    /** Rolls {@code tx} back (refreshing in-memory state if it wrote). The caller releases its locks. */
+    /** Rolls {@code tx} back and releases its locks (a catalog changed by its DDL is read again first). */
     public void rollback(Transaction tx) {
-        boolean wrote = tx.hasWritten();
+        ddlTransactions.remove(tx.txnId());
         transactions.rollback(tx);
-        if (wrote) {
-            afterUndo();
-        }
     }
 
     /** Undoes what {@code tx} did after {@code savepoint}; the transaction goes on. */
     public void rollbackTo(Transaction tx, long savepoint) {
         if (tx.lastLsn() > savepoint) {
             transactions.rollbackTo(tx, savepoint);
-            afterUndo();
+            if (ddlTransactions.contains(tx.txnId())) {
+                catalog.reload();
+            }
         }
-    }
-
-    /** Undo changed pages under the in-memory views of them: read the heaps and the catalog again. */
-    private void afterUndo() {
-        storage.invalidateHeaps();
-        catalog.reload();
     }
 
     /** The store (log, transactions, checkpoints) under this engine. */
@@ -298,7 +348,7 @@ public final class SqlEngine implements AutoCloseable {
         }
         if (statement instanceof BoundStatement.AlterTable alter) {
             if (alter.addedNotNull() != null) {
-                try (io.rustydb.storage.heap.HeapCursor cursor = catalog.heap(alter.table()).scan()) {
+                try (io.rustydb.txn.mvcc.VersionCursor cursor = catalog.heap(alter.table()).scan(context.transaction())) {
                     if (cursor.next()) {
                         throw new DbException(ErrorCode.NOT_NULL_VIOLATION, alter.addedNotNull(), alter.table().name());
                     }
@@ -369,9 +419,15 @@ public final class SqlEngine implements AutoCloseable {
         return catalog.tables();
     }
 
+    /** Vacuums every table now (also done in the background); returns the number of row versions removed. */
+    public long vacuum() {
+        return vacuum.runOnce();
+    }
+
     /** Closes the store: final checkpoint, storage, log (the caller has ended every transaction). */
     @Override
     public void close() {
+        vacuum.close();
         plans.invalidateAll();
         store.close();
     }

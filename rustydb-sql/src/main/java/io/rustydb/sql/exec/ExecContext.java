@@ -2,6 +2,7 @@ package io.rustydb.sql.exec;
 
 import io.rustydb.sql.catalog.Catalog;
 import io.rustydb.txn.Transaction;
+import io.rustydb.txn.lock.LockWait;
 import java.util.List;
 
 /**
@@ -13,11 +14,22 @@ public final class ExecContext {
     private final Catalog catalog;
     private final List<Object> parameters;
     private final Transaction transaction;
+    private final LockWait lockWait;
 
     public ExecContext(Catalog catalog, List<Object> parameters, Transaction transaction) {
+        this(catalog, parameters, transaction, LockWait.FOREVER);
+    }
+
+    public ExecContext(Catalog catalog, List<Object> parameters, Transaction transaction, LockWait lockWait) {
         this.catalog = catalog;
         this.parameters = parameters;
         this.transaction = transaction;
+        this.lockWait = lockWait;
+    }
+
+    /** How long a row lock may be waited for (the connection's lock timeout). */
+    public LockWait lockWait() {
+        return lockWait;
     }
 
     /** The transaction the statement runs in (its changes are logged on its behalf). */

@@ -2,11 +2,14 @@ package io.rustydb.sql.exec;
 
 import io.rustydb.core.type.DataType;
 import io.rustydb.sql.catalog.TableDef;
-import io.rustydb.storage.heap.HeapCursor;
+import io.rustydb.txn.mvcc.VersionCursor;
 import io.rustydb.storage.tuple.RowCodec;
 import java.util.List;
 
-/** Reads a table's heap page by page, decoding tuples straight from the pinned page into column batches. */
+/**
+ * Reads the row versions of a table that the transaction's snapshot sees, page by page, decoding rows straight
+ * from the pinned page into column batches.
+ */
 public final class TableScanOperator implements PhysicalOperator {
     private final TableDef table;
     private final DataType[] types;
@@ -29,7 +32,7 @@ public final class TableScanOperator implements PhysicalOperator {
 
     @Override
     public OperatorState open(ExecContext context) {
-        HeapCursor cursor = context.catalog().heap(table).scan();
+        VersionCursor cursor = context.catalog().heap(table).scan(context.transaction());
         io.rustydb.storage.heap.OverflowStore overflow = context.catalog().overflow();
         RowBatch batch = new RowBatch(types.length + (withRowId ? 1 : 0));
         return new OperatorState() {
@@ -47,7 +50,7 @@ public final class TableScanOperator implements PhysicalOperator {
                 int n = 0;
                 Object[] rowIds = withRowId ? batch.column(types.length) : null;
                 while (n < batch.capacity() && cursor.next()) {
-                    RowCodec.decodeInto(cursor.buffer(), cursor.tupleOffset(), cursor.tupleLength(), types, columns, n,
+                    RowCodec.decodeInto(cursor.buffer(), cursor.rowOffset(), cursor.rowLength(), types, columns, n,
                             overflow);
                     if (rowIds != null) {
                         rowIds[n] = cursor.rowId();

@@ -41,6 +41,9 @@ public final class TransactionStatementParser {
                     return null;
                 }
                 return begin(words, 2);
+            case "VACUUM":
+                expectEnd(words, 1);
+                return new TransactionControl(Kind.VACUUM, null, null, null);
             case "COMMIT":
             case "END":
                 expectEnd(words, skipNoise(words, 1));

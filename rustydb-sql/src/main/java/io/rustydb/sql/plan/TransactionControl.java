@@ -17,6 +17,8 @@ public record TransactionControl(Kind kind, String savepoint, IsolationLevel iso
         /** SET TRANSACTION: characteristics of the current transaction. */
         SET_TRANSACTION,
         /** SET SESSION CHARACTERISTICS AS TRANSACTION: defaults of later transactions. */
-        SET_SESSION_CHARACTERISTICS
+        SET_SESSION_CHARACTERISTICS,
+        /** VACUUM: remove dead row versions now (outside any transaction block). */
+        VACUUM
     }
 }

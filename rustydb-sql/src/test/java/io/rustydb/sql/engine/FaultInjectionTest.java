@@ -74,7 +74,9 @@ class FaultInjectionTest {
                         outcome.acknowledged.add(txn);
                     }
                 } finally {
-                    engine.lock().releaseAll(tx.txnId());
+                    if (tx.state() == io.rustydb.txn.TransactionState.ACTIVE) {
+                        engine.transactions().locks().releaseAll(tx.txnId());
+                    }
                 }
                 if (txn % 3 == 0) {
                     engine.store().checkpointer().checkpoint();

@@ -7,6 +7,8 @@ import io.rustydb.storage.buffer.ReadPageGuard;
 import io.rustydb.storage.buffer.WritePageGuard;
 import io.rustydb.storage.page.PageType;
 import io.rustydb.storage.page.SlottedPage;
+import io.rustydb.storage.wal.CurrentLog;
+import io.rustydb.storage.wal.TupleChange;
 import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -188,6 +190,7 @@ public final class TableHeap {
                 return -1;
             }
             writeTuple(sp, slot, data, flags, home);
+            TupleChange.announce(pageNo, TupleChange.INSERTED, slot, flags, 0, null);
             // keep filling a hinted page while it still fits another tuple like this one
             if (rehint && pageNo != tailPageNo
                     && sp.totalFreeSpace() >= SlottedPage.allocationSize(length) + SlottedPage.SLOT_SIZE
@@ -208,28 +211,39 @@ public final class TableHeap {
         b.put(off, data, 0, data.length);
     }
 
-    /** Appends a page holding the tuple; caller holds the append lock. */
+    /**
+     * Appends a page holding the tuple; caller holds the append lock. The new page and the links to it are logged
+     * redo-only (outside the transaction): once linked, other transactions may store rows in it, so a rollback
+     * must not unlink it. Only the tuple is the transaction's change.
+     */
     private long appendAndInsert(SlottedPage sp, byte[] data, int length, int flags, long home) {
         int oldTail = tailPageNo;
         int newPageNo;
-        long id;
-        try (WritePageGuard g = pool.newPage()) {
+        try (CurrentLog.Scope redoOnly = CurrentLog.enter(null);
+             WritePageGuard g = pool.newPage()) {
             newPageNo = g.pageNo();
             g.slotted(sp);
             sp.init(newPageNo, PageType.HEAP);
             sp.putAuxInt(HeapPage.OWNER_OFFSET, firstPageNo);
+        }
+        long id;
+        try (WritePageGuard g = pool.writePage(newPageNo)) {
+            g.slotted(sp);
             int slot = sp.allocate(length, flags);
             if (slot < 0) {
                 throw DbException.internal("tuple of " + length + " bytes does not fit an empty page");
             }
             writeTuple(sp, slot, data, flags, home);
+            TupleChange.announce(newPageNo, TupleChange.INSERTED, slot, flags, 0, null);
             id = RowIds.of(newPageNo, slot);
         }
-        try (WritePageGuard g = pool.writePage(oldTail)) {
-            g.slotted(sp).setNextPageNo(newPageNo);
-        }
-        try (WritePageGuard g = pool.writePage(firstPageNo)) {
-            g.slotted(sp).putAuxInt(HeapPage.TAIL_OFFSET, newPageNo);
+        try (CurrentLog.Scope redoOnly = CurrentLog.enter(null)) {
+            try (WritePageGuard g = pool.writePage(oldTail)) {
+                g.slotted(sp).setNextPageNo(newPageNo);
+            }
+            try (WritePageGuard g = pool.writePage(firstPageNo)) {
+                g.slotted(sp).putAuxInt(HeapPage.TAIL_OFFSET, newPageNo);
+            }
         }
         tailPageNo = newPageNo;
         return id;
@@ -432,6 +446,7 @@ public final class TableHeap {
                 if (sp.flags(slot) == SlottedPage.FLAG_REDIRECT) {
                     target = sp.buffer().getLong(sp.tupleOffset(slot));
                 }
+                TupleChange.announce(pageNo, TupleChange.DELETED, slot, sp.flags(slot), 0, sp.read(slot));
                 sp.delete(slot);
                 hint(pageNo, sp);
             }
@@ -445,6 +460,71 @@ public final class TableHeap {
         }
     }
 
+    /**
+     * Overwrites {@code bytes.length} bytes of the row at {@code offset} inside its tuple (an MVCC header field,
+     * say), in place; undone by slot. The caller serialises writers of the row.
+     *
+     * @return false if {@code rowId} names no live row of this heap
+     */
+    public boolean patch(long rowId, int offset, byte[] bytes) {
+        int pageNo = RowIds.pageNo(rowId);
+        int slot = RowIds.slot(rowId);
+        if (!inRange(pageNo)) {
+            return false;
+        }
+        SlottedPage sp = new SlottedPage();
+        long target;
+        try (WritePageGuard g = pool.writePage(pageNo)) {
+            g.slotted(sp);
+            if (!owns(sp) || !sp.isLive(slot) || sp.flags(slot) == SlottedPage.FLAG_MOVED) {
+                return false;
+            }
+            if (sp.flags(slot) == SlottedPage.FLAG_NORMAL) {
+                patchSlot(sp, pageNo, slot, offset, bytes, 0);
+                return true;
+            }
+            target = sp.buffer().getLong(sp.tupleOffset(slot));
+        }
+        int tp = RowIds.pageNo(target);
+        int ts = RowIds.slot(target);
+        if (!inRange(tp)) {
+            return false;
+        }
+        try (WritePageGuard g = pool.writePage(tp)) {
+            g.slotted(sp);
+            if (!isMovedFrom(sp, ts, rowId)) {
+                return false;
+            }
+            patchSlot(sp, tp, ts, offset, bytes, HeapPage.MOVED_PREFIX);
+            return true;
+        }
+    }
+
+    private static void patchSlot(SlottedPage sp, int pageNo, int slot, int offset, byte[] bytes, int prefix) {
+        int length = sp.tupleLength(slot) - prefix;
+        if (offset < 0 || offset + bytes.length > length) {
+            throw DbException.internal("patch of " + bytes.length + " bytes at " + offset + " outside a tuple of "
+                    + length + " bytes");
+        }
+        int at = sp.tupleOffset(slot) + prefix + offset;
+        byte[] old = new byte[bytes.length];
+        sp.buffer().get(at, old, 0, old.length);
+        TupleChange.announce(pageNo, TupleChange.PATCHED, slot, sp.flags(slot), prefix + offset, old);
+        sp.buffer().put(at, bytes, 0, bytes.length);
+    }
+
+    /**
+     * Removes the row for good, outside any transaction (logged redo-only, never undone): how vacuum reclaims a
+     * row version no snapshot can see any more.
+     */
+    public boolean purge(long rowId) {
+        try (CurrentLog.Scope redoOnly = CurrentLog.enter(null)) {
+            return delete(rowId);
+        } finally {
+            TupleChange.clear();
+        }
+    }
+
     private void deleteMoved(long target, long home, SlottedPage sp) {
         int tp = RowIds.pageNo(target);
         int ts = RowIds.slot(target);
@@ -454,6 +534,7 @@ public final class TableHeap {
         try (WritePageGuard g = pool.writePage(tp)) {
             g.slotted(sp);
             if (isMovedFrom(sp, ts, home)) {
+                TupleChange.announce(tp, TupleChange.DELETED, ts, SlottedPage.FLAG_MOVED, 0, sp.read(ts));
                 sp.delete(ts);
                 hint(tp, sp);
             }

@@ -258,6 +258,35 @@ public final class SlottedPage {
         return slot;
     }
 
+    /**
+     * Reserves space for a tuple of {@code length} bytes in the given free {@code slot} (the slot directory grows if
+     * the slot lies beyond it): how undo puts a deleted tuple back where its row id says it is.
+     *
+     * @return false (and the page unchanged) if the slot is live or the tuple does not fit
+     */
+    public boolean restore(int slot, int length, int flags) {
+        if (slot < 0 || isLive(slot) || length < 0 || length > maxTupleLength(pageSize)) {
+            return false;
+        }
+        int n = slotCount();
+        int alloc = allocationSize(length);
+        int need = alloc + (slot >= n ? SLOT_SIZE * (slot + 1 - n) : 0);
+        if (need > totalFreeSpace()) {
+            return false;
+        }
+        if (need > contiguousFreeSpace()) {
+            compact();
+        }
+        for (int i = n; i <= slot; i++) {
+            setSlotCount(i + 1);
+            setSlot(i, 0, 0, 0);
+        }
+        int off = freeEnd() - alloc;
+        setFreeEnd(off);
+        setSlot(slot, off, flags, length);
+        return true;
+    }
+
     /** Inserts {@code data} as a normal tuple; returns the slot or -1 if it does not fit. */
     public int insert(byte[] data) {
         int slot = allocate(data.length, FLAG_NORMAL);

@@ -5,6 +5,7 @@ import io.rustydb.storage.buffer.WritePageGuard;
 import io.rustydb.storage.file.DiskManager;
 import io.rustydb.storage.page.PageDelta;
 import io.rustydb.storage.page.PageHeader;
+import io.rustydb.storage.page.SlottedPage;
 import java.nio.ByteBuffer;
 
 /**
@@ -14,6 +15,7 @@ import java.nio.ByteBuffer;
  *       after it then bring the page forward.</li>
  *   <li>A page delta is re-applied to a page whose LSN is below the record's; undone by writing its old bytes
  *       back (under the undoing transaction, so the page log records a compensation record).</li>
+ *   <li>A tuple delta is redone like a page delta, and undone by slot ({@link TupleChange}).</li>
  *   <li>A header state is re-applied always: records in log order leave the last state.</li>
  * </ul>
  */
@@ -59,6 +61,29 @@ public final class StorageRecords {
                 try (CurrentLog.Scope scope = CurrentLog.enter(context);
                      WritePageGuard g = pool.writePage(pageNo)) {
                     PageDelta.apply(record.payload(), g.buffer(), g.offset(), true);
+                }
+            }
+        });
+        handlers.register(WalRecordTypes.TUPLE_DELTA, new RecordHandler() {
+            @Override
+            public void redo(LogRecord record) {
+                byte[] delta = TupleChange.delta(record.payload());
+                int pageNo = PageDelta.pageNo(delta);
+                try (WritePageGuard g = pool.writePage(pageNo)) {
+                    if (PageHeader.lsn(g.buffer(), g.offset()) < record.lsn()) {
+                        PageDelta.apply(delta, g.buffer(), g.offset(), false);
+                        PageHeader.setLsn(g.buffer(), g.offset(), record.lsn());
+                    }
+                }
+            }
+
+            @Override
+            public void undo(LogRecord record, LogContext context) {
+                byte[] payload = record.payload();
+                int pageNo = PageDelta.pageNo(TupleChange.delta(payload));
+                try (CurrentLog.Scope scope = CurrentLog.enter(context);
+                     WritePageGuard g = pool.writePage(pageNo)) {
+                    TupleUndo.apply(g.slotted(new SlottedPage()), payload, disk.name(), pageNo);
                 }
             }
         });

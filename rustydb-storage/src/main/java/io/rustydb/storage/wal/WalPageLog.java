@@ -9,7 +9,8 @@ import java.nio.ByteOrder;
 
 /**
  * Logs every page change through the write-ahead log: a PAGE_DELTA record (with the current transaction from
- * {@link CurrentLog}, or a compensation record while undoing), preceded by a FULL_PAGE_IMAGE of the page as it
+ * {@link CurrentLog}, or a compensation record while undoing) — a TUPLE_DELTA record instead when the heap
+ * announced a tuple change ({@link TupleChange}) for the page, so that undo works by slot — preceded by a FULL_PAGE_IMAGE of the page as it
  * was when this is its first change since the latest checkpoint (or it is new). Allocation state changes are
  * logged as HEADER_STATE records. In-memory databases need no full page images: nothing of them survives a crash.
  */
@@ -33,6 +34,7 @@ public final class WalPageLog implements PageLog {
             AFTER.set(after);
         }
         page.get(0, after, 0, after.length);
+        TupleChange tupleChange = TupleChange.take(pageNo);
         byte[] delta = PageDelta.compute(pageNo, before, after);
         if (delta == null) {
             return 0;
@@ -44,6 +46,9 @@ public final class WalPageLog implements PageLog {
         LogContext context = CurrentLog.get();
         if (context == null) {
             return wal.append(WalRecordTypes.PAGE_DELTA, 0, 0, delta);
+        }
+        if (tupleChange != null && context.undoNextLsn() < 0) {
+            return Compensation.log(wal, context, WalRecordTypes.TUPLE_DELTA, tupleChange.payload(delta));
         }
         return Compensation.log(wal, context, WalRecordTypes.PAGE_DELTA, delta);
     }

@@ -26,6 +26,8 @@ public final class WalRecordTypes {
     public static final int PAGE_DELTA = 21;
     /** The allocation state of the file: page count, free list, root slots ({@link HeaderState}). */
     public static final int HEADER_STATE = 22;
+    /** A page delta whose undo is by slot ({@link TupleChange}): every transactional change of a heap tuple. */
+    public static final int TUPLE_DELTA = 23;
 
     private WalRecordTypes() {
     }
@@ -49,6 +51,8 @@ public final class WalRecordTypes {
                 return "PAGE_DELTA";
             case HEADER_STATE:
                 return "HEADER_STATE";
+            case TUPLE_DELTA:
+                return "TUPLE_DELTA";
             default:
                 return "TYPE_" + type;
         }

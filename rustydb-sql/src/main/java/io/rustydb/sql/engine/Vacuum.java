@@ -1,0 +1,138 @@
+package io.rustydb.sql.engine;
+
+import io.rustydb.core.DbException;
+import io.rustydb.core.type.DataType;
+import io.rustydb.sql.catalog.TableDef;
+import io.rustydb.storage.heap.OverflowRef;
+import io.rustydb.storage.tuple.RowCodec;
+import io.rustydb.txn.Transaction;
+import io.rustydb.txn.TransactionManager;
+import io.rustydb.txn.lock.LockKey;
+import io.rustydb.txn.lock.LockMode;
+import io.rustydb.txn.lock.LockWait;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Garbage collection of row versions: removes the versions no snapshot can see any more (deleted or replaced by a
+ * transaction that committed below the commit table's horizon) and frees their large values; the heap reuses the
+ * space for new rows. A daemon thread runs a pass when writers have committed since the last one, at most every
+ * {@value #INTERVAL_MILLIS} ms, or sooner once {@value #COMMITS_PER_PASS} writing commits piled up;
+ * {@link #runOnce()} runs one now.
+ *
+ * <p>A pass visits the tables one by one inside a read-only transaction that holds IS on the database (so DDL
+ * cannot drop a table under it); if the lock is not free at once the pass is skipped and retried later. A long
+ * running transaction holds the horizon back, and with it vacuum: its snapshot may still need the old versions.
+ */
+final class Vacuum implements AutoCloseable {
+    static final long INTERVAL_MILLIS = 200;
+    static final long COMMITS_PER_PASS = 2_000;
+
+    private final SqlEngine engine;
+    private final AtomicLong commitsSincePass = new AtomicLong();
+    private final AtomicLong removed = new AtomicLong();
+    private final Object signal = new Object();
+    private final Object passLock = new Object();
+    private final Thread thread;
+    private volatile boolean closed;
+
+    Vacuum(SqlEngine engine) {
+        this.engine = engine;
+        this.thread = new Thread(this::loop, "rustydb-vacuum-" + engine.storage().name());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** A transaction that wrote row versions committed. */
+    void noteCommit() {
+        if (commitsSincePass.incrementAndGet() == COMMITS_PER_PASS) {
+            synchronized (signal) {
+                signal.notifyAll();
+            }
+        }
+    }
+
+    /** Row versions removed so far. */
+    long removed() {
+        return removed.get();
+    }
+
+    private void loop() {
+        while (!closed) {
+            try {
+                synchronized (signal) {
+                    if (commitsSincePass.get() < COMMITS_PER_PASS && !closed) {
+                        signal.wait(INTERVAL_MILLIS);
+                    }
+                }
+                if (!closed && commitsSincePass.get() > 0) {
+                    pass(LockWait.NOWAIT);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (DbException e) {
+                log().debug("vacuum pass of {} skipped: {}", engine.storage().name(), e.getMessage());
+            } catch (RuntimeException e) {
+                if (!closed) {
+                    log().warn("vacuum pass of {} failed", engine.storage().name(), e);
+                }
+            }
+        }
+    }
+
+    /** Runs one pass now (waiting for the database lock); returns the number of versions removed. */
+    long runOnce() {
+        return pass(LockWait.timeout(engine.lockTimeoutMillis()));
+    }
+
+    private long pass(LockWait wait) {
+        synchronized (passLock) {
+            commitsSincePass.set(0);
+            TransactionManager transactions = engine.transactions();
+            Transaction tx = transactions.begin(true);
+            long count = 0;
+            try {
+                transactions.locks().acquire(tx.txnId(), LockKey.database(), LockMode.IS, wait);
+                long horizon = transactions.advanceHorizon();
+                for (TableDef table : engine.catalog().tables()) {
+                    DataType[] types = table.columnTypes();
+                    count += engine.catalog().heap(table).vacuum(horizon, row -> freeLargeValues(row, types));
+                }
+            } finally {
+                engine.commit(tx);
+            }
+            removed.addAndGet(count);
+            return count;
+        }
+    }
+
+    private void freeLargeValues(byte[] row, DataType[] types) {
+        List<OverflowRef> refs = RowCodec.externalRefs(row, types);
+        for (OverflowRef ref : refs) {
+            engine.catalog().overflow().free(ref);
+        }
+    }
+
+    /** Looked up only when there is something to say: SLF4J without a provider warns on stderr at first use. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(Vacuum.class);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (passLock) {
+            // wait for a pass run by another thread
+        }
+    }
+}

@@ -1,0 +1,261 @@
+package io.rustydb.txn.mvcc;
+
+import io.rustydb.core.DbException;
+import io.rustydb.core.ErrorCode;
+import io.rustydb.storage.heap.HeapCursor;
+import io.rustydb.storage.heap.RowIds;
+import io.rustydb.storage.heap.TableHeap;
+import io.rustydb.txn.Transaction;
+import io.rustydb.txn.TransactionManager;
+import io.rustydb.txn.lock.LockKey;
+import io.rustydb.txn.lock.LockManager;
+import io.rustydb.txn.lock.LockMode;
+import io.rustydb.txn.lock.LockWait;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/**
+ * A table's rows as MVCC versions in a {@link TableHeap}: every version carries a {@link VersionHeader}; an update
+ * marks the old version deleted and inserts a new one (new row id); a delete marks the version. Readers see the
+ * versions their snapshot allows ({@link #scan}) and take no lock; writers of one row are serialised.
+ *
+ * <p><b>Writing a row</b> ({@link #lockForWrite}), PostgreSQL's protocol over the {@link LockManager}: take X on the
+ * row's lock key (so writers, and {@code FOR SHARE/UPDATE} lockers, queue fairly), then look at the version's xmax:
+ * <ul>
+ *   <li>0: set it to our transaction — the row is ours until we end;</li>
+ *   <li>a running transaction: wait for it to end (a wait the deadlock detector sees), then look again (if it
+ *       rolled back, its undo has cleared the xmax);</li>
+ *   <li>a committed transaction: the row changed after our snapshot — {@link StatementRestart} at READ COMMITTED,
+ *       40001 ("first updater wins") at REPEATABLE READ and SERIALIZABLE.</li>
+ * </ul>
+ * then release the row lock key: from now on the xmax marks the row. The xmax patch is logged as a tuple change
+ * (undone by slot), so rollback and crash recovery clear it again; an inserted version is removed by its undo.
+ *
+ * <p><b>Vacuum</b> ({@link #vacuum}) removes versions whose deleter committed below the commit table's horizon:
+ * no snapshot can see them any more.
+ *
+ * <p>The caller makes the transaction current for the page log ({@code CurrentLog}) around writes.
+ */
+public final class VersionedHeap {
+    private static final byte[] NO_TXN = new byte[8];
+
+    private final TableHeap heap;
+    private final int tableId;
+    private final TransactionManager transactions;
+    private final CommitTable commits;
+    private final LockManager locks;
+
+    public VersionedHeap(TableHeap heap, int tableId, TransactionManager transactions) {
+        this.heap = heap;
+        this.tableId = tableId;
+        this.transactions = transactions;
+        this.commits = transactions.commits();
+        this.locks = transactions.locks();
+    }
+
+    public TableHeap heap() {
+        return heap;
+    }
+
+    public int tableId() {
+        return tableId;
+    }
+
+    /** The largest row (without the version header) this heap stores. */
+    public int maxRowLength() {
+        return heap.maxTupleLength() - VersionHeader.SIZE;
+    }
+
+    /** Inserts a new version of a new row, created by {@code tx}; returns its row id. */
+    public long insert(Transaction tx, byte[] row) {
+        tx.checkWritable();
+        noteWrite(tx);
+        return heap.insert(VersionHeader.wrap(tx.txnId(), row));
+    }
+
+    /**
+     * Deletes the version {@code rowId} (visible to {@code tx}'s snapshot): {@link #lockForWrite} and mark.
+     * Returns false if {@code tx} itself had already deleted it.
+     */
+    public boolean delete(Transaction tx, long rowId, LockWait wait) {
+        return lockForWrite(tx, rowId, wait);
+    }
+
+    /** Replaces the version {@code rowId} by a new version holding {@code row}; returns the new row id. */
+    public long update(Transaction tx, long rowId, byte[] row, LockWait wait) {
+        if (!lockForWrite(tx, rowId, wait)) {
+            throw DbException.internal("row " + RowIds.toString(rowId) + " was already replaced by this transaction");
+        }
+        return heap.insert(VersionHeader.wrap(tx.txnId(), row));
+    }
+
+    /**
+     * Makes {@code tx} the deleter (xmax) of version {@code rowId}, waiting for a running writer of it first.
+     *
+     * @return true if it did, false if {@code tx} already was
+     * @throws StatementRestart at READ COMMITTED if a transaction that committed after the snapshot changed it
+     * @throws DbException      40001 for that at the other levels; 55P03 on lock timeout; 40P01 as a deadlock victim
+     */
+    public boolean lockForWrite(Transaction tx, long rowId, LockWait wait) {
+        tx.checkWritable();
+        noteWrite(tx);
+        LockKey key = LockKey.row(tableId, rowId);
+        boolean held = locks.holds(tx.txnId(), key) != null;
+        if (!locks.acquire(tx.txnId(), key, LockMode.X, wait)) {
+            throw new DbException(ErrorCode.LOCK_NOT_AVAILABLE, "row " + RowIds.toString(rowId) + " is locked");
+        }
+        try {
+            for (;;) {
+                byte[] tuple = heap.read(rowId);
+                if (tuple == null) {
+                    throw DbException.internal("row version " + RowIds.toString(rowId) + " vanished");
+                }
+                long xmax = VersionHeader.xmax(tuple);
+                if (xmax == tx.txnId()) {
+                    return false;
+                }
+                if (xmax == 0) {
+                    if (!heap.patch(rowId, VersionHeader.XMAX_OFFSET, VersionHeader.txnBytes(tx.txnId()))) {
+                        throw DbException.internal("row version " + RowIds.toString(rowId) + " vanished");
+                    }
+                    return true;
+                }
+                long ts = commits.commitTs(xmax);
+                if (ts == CommitTable.RUNNING) {
+                    if (!locks.waitForTransaction(tx.txnId(), xmax, wait)) {
+                        throw new DbException(ErrorCode.LOCK_NOT_AVAILABLE, "row " + RowIds.toString(rowId)
+                                + " is locked by transaction " + xmax);
+                    }
+                } else if (ts > 0) {
+                    throw conflict(tx, xmax);
+                }
+                // ended without commit: its undo cleared the xmax meanwhile; look again
+            }
+        } finally {
+            if (!held) {
+                locks.release(tx.txnId(), key);
+            }
+        }
+    }
+
+    /**
+     * {@code SELECT ... FOR UPDATE / FOR SHARE}: takes X or S on the row until {@code tx} ends, waiting for a
+     * running writer of the version; false (row skipped) only for SKIP LOCKED.
+     *
+     * @throws StatementRestart / DbException as {@link #lockForWrite}
+     */
+    public boolean lockRow(Transaction tx, long rowId, boolean exclusive, LockWait wait) {
+        LockKey key = LockKey.row(tableId, rowId);
+        if (!locks.acquire(tx.txnId(), key, exclusive ? LockMode.X : LockMode.S, wait)) {
+            return false;
+        }
+        for (;;) {
+            byte[] tuple = heap.read(rowId);
+            if (tuple == null) {
+                throw DbException.internal("row version " + RowIds.toString(rowId) + " vanished");
+            }
+            long xmax = VersionHeader.xmax(tuple);
+            if (xmax == 0 || xmax == tx.txnId()) {
+                return true;
+            }
+            long ts = commits.commitTs(xmax);
+            if (ts == CommitTable.RUNNING) {
+                if (!locks.waitForTransaction(tx.txnId(), xmax, wait)) {
+                    locks.release(tx.txnId(), key);
+                    return false;
+                }
+            } else if (ts > 0) {
+                throw conflict(tx, xmax);
+            }
+        }
+    }
+
+    private RuntimeException conflict(Transaction tx, long writer) {
+        String what = "the row was changed by transaction " + writer + ", which committed after this "
+                + (tx.keepsSnapshot() ? "transaction's" : "statement's") + " snapshot";
+        if (!tx.keepsSnapshot()) {
+            return new StatementRestart(what);
+        }
+        return new DbException(ErrorCode.SERIALIZATION_FAILURE, "concurrent update: " + what);
+    }
+
+    private void noteWrite(Transaction tx) {
+        tx.markWroteRows();
+        if (tx.ssi() != null) {
+            transactions.ssi().onWrite(tx.ssi(), tableId);
+        }
+    }
+
+    /** Notes that {@code tx} reads this table (SERIALIZABLE read tracking); called once per scan. */
+    public void noteRead(Transaction tx) {
+        if (tx.ssi() != null) {
+            transactions.ssi().onRead(tx.ssi(), tableId);
+        }
+    }
+
+    /** The versions visible to {@code tx}'s current snapshot (and its own changes). */
+    public VersionCursor scan(Transaction tx) {
+        noteRead(tx);
+        return new VersionCursor(heap.scan(), tx.txnId(), tx.snapshot(), commits);
+    }
+
+    /** The row bytes of version {@code rowId} whatever its visibility, or null if there is none. */
+    public byte[] readVersion(long rowId) {
+        byte[] tuple = heap.read(rowId);
+        return tuple == null ? null : VersionHeader.row(tuple);
+    }
+
+    /** Whether a version with this header is visible to transaction {@code me} reading {@code snapshot}. */
+    public static boolean visible(ByteBuffer page, int tupleOffset, long me, long snapshot, CommitTable commits) {
+        long xmin = VersionHeader.xmin(page, tupleOffset);
+        if (xmin != me && !commits.committedBefore(xmin, snapshot)) {
+            return false;
+        }
+        long xmax = VersionHeader.xmax(page, tupleOffset);
+        if (xmax == 0) {
+            return true;
+        }
+        if (xmax == me) {
+            return false;
+        }
+        return !commits.committedBefore(xmax, snapshot);
+    }
+
+    /**
+     * Removes every version whose deleter committed below {@code horizon}, handing each removed row's bytes to
+     * {@code removed} first (to free its large values). Returns the number removed. Runs outside any transaction.
+     */
+    public int vacuum(long horizon, Consumer<byte[]> removed) {
+        long[] dead = new long[64];
+        int count = 0;
+        try (HeapCursor cursor = heap.scan()) {
+            while (cursor.next()) {
+                long xmax = VersionHeader.xmax(cursor.buffer(), cursor.tupleOffset());
+                if (xmax != 0 && xmax < horizon && commits.commitTs(xmax) > 0) {
+                    if (count == dead.length) {
+                        dead = Arrays.copyOf(dead, count * 2);
+                    }
+                    dead[count++] = cursor.rowId();
+                }
+            }
+        }
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            long rowId = dead[i];
+            byte[] tuple = heap.read(rowId);
+            if (tuple == null) {
+                continue;
+            }
+            long xmax = VersionHeader.xmax(tuple);
+            if (xmax == 0 || xmax >= horizon) {
+                continue;
+            }
+            removed.accept(VersionHeader.row(tuple));
+            if (heap.purge(rowId)) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
