@@ -22,8 +22,9 @@ import java.util.stream.Stream;
 /**
  * The side-by-side comparison: runs the chosen workloads on RustyDB and its peers in one JVM, engines interleaved
  * round by round (round {@code r} starts with engine {@code r mod n}) so that drift of the machine does not favour
- * one; warm-up rounds first, then measured rounds summarised as median and spread. An engine that cannot set a
- * workload up is shown as n/a with the reason, never a crash.
+ * one; warm-up rounds first, then measured rounds summarised as median and spread (plus any side counts a trial
+ * reports, summed over the measured rounds). An engine that cannot set a workload up is shown as n/a with the
+ * reason, never a crash; one the workload chooses not to run is shown as skipped with its reason.
  *
  * <p>{@code java -jar rustydb-bench/target/rustydb-bench.jar --quick}; {@code --help} lists the options.
  */
@@ -129,9 +130,16 @@ public final class Compare {
         Map<Engine, Database> dbs = new LinkedHashMap<>();
         Map<Engine, Trial> trials = new LinkedHashMap<>();
         Map<Engine, List<Double>> samples = new LinkedHashMap<>();
+        Map<Engine, Map<String, Long>> counts = new LinkedHashMap<>();
         try {
             for (Engine e : engines) {
                 progress.show(w.id() + ": set up " + e.id());
+                String skip = w.skipReason(e);
+                if (skip != null) {
+                    outcomes.put(e.id(), Outcome.skipped(skip));
+                    progress.step();
+                    continue;
+                }
                 Database db = null;
                 try {
                     Path dir = Files.createDirectories(temp.resolve(w.id()).resolve(e.id()));
@@ -140,6 +148,7 @@ public final class Compare {
                     dbs.put(e, db);
                     trials.put(e, w.prepare(db));
                     samples.put(e, new ArrayList<>());
+                    counts.put(e, new LinkedHashMap<>());
                 } catch (Exception | LinkageError ex) {
                     outcomes.put(e.id(), Outcome.notSupported(shorten(ex)));
                 }
@@ -157,6 +166,7 @@ public final class Compare {
                             double figure = t.run();
                             if (round >= options.warmupRounds()) {
                                 samples.get(e).add(figure);
+                                t.roundCounts().forEach((k, v) -> counts.get(e).merge(k, v, Long::sum));
                             }
                         } catch (Exception | LinkageError ex) {
                             outcomes.put(e.id(), Outcome.failed(shorten(ex)));
@@ -168,7 +178,8 @@ public final class Compare {
             }
             for (Map.Entry<Engine, Trial> t : trials.entrySet()) {
                 double[] values = samples.get(t.getKey()).stream().mapToDouble(Double::doubleValue).toArray();
-                outcomes.put(t.getKey().id(), Outcome.ok(Stats.of(values), t.getValue().note()));
+                outcomes.put(t.getKey().id(), Outcome.ok(Stats.of(values), t.getValue().note(),
+                        counts.get(t.getKey())));
             }
         } finally {
             trials.values().forEach(Compare::closeQuietly);

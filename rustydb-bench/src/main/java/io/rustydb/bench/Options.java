@@ -13,7 +13,7 @@ final class Options {
             usage: java -jar rustydb-bench.jar [options]
               --quick              small sizes for a smoke run (< 2 minutes); default is the full run
               --workloads=a,b      workloads to run (default all); a prefix selects a family
-                                   (durable-commits, recovery): %s
+                                   (durable-commits, recovery, rw-mix, rw-mix-serializable, ...): %s
               --engines=a,b        engines to run (default all): %s
               --out=DIR            where results.md and results.json go (default target/bench-results)
               --no-limits          skip the physical-limit measurements
@@ -27,6 +27,8 @@ final class Options {
               --mem-mib=N          array size for the memory-bandwidth limit (quick 256, full 1024)
               --threads=a,b        thread counts of durable-commits (quick 1,4,16; full 1,2,4,8,16,64)
               --log-mb=a,b         log volumes of recovery, MB (default 8,32,64; below the 64 MiB checkpoint trigger)
+              --mix-threads=a,b    thread counts of rw-mix, the read-write mix (quick 1,4; full 1,2,4,8,16)
+              --accounts=N         rows of rw-mix's accounts table (default 1000)
             """;
 
     boolean quick;
@@ -42,6 +44,8 @@ final class Options {
     Integer memMib;
     List<Integer> threads;
     List<Integer> logMb;
+    List<Integer> mixThreads;
+    Integer accounts;
     boolean help;
 
     static Options parse(String... args) {
@@ -65,6 +69,8 @@ final class Options {
                 case "--mem-mib" -> o.memMib = (int) positive(value, name);
                 case "--threads" -> o.threads = numbers(value, name);
                 case "--log-mb" -> o.logMb = numbers(value, name);
+                case "--mix-threads" -> o.mixThreads = numbers(value, name);
+                case "--accounts" -> o.accounts = (int) positive(value, name);
                 case "--help", "-h" -> o.help = true;
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
@@ -81,7 +87,9 @@ final class Options {
     Settings settings() {
         return new Settings(rows != null ? rows : quick ? 20_000 : 1_000_000, timeMs != null ? timeMs : quick ? 300 : 2000,
                 threads != null ? threads : quick ? Settings.QUICK_COMMIT_THREADS : Settings.FULL_COMMIT_THREADS,
-                logMb != null ? logMb : Settings.LOG_MEGABYTES);
+                logMb != null ? logMb : Settings.LOG_MEGABYTES,
+                mixThreads != null ? mixThreads : quick ? Settings.QUICK_MIX_THREADS : Settings.FULL_MIX_THREADS,
+                accounts != null ? accounts : Settings.ACCOUNTS);
     }
 
     int warmupRounds() {

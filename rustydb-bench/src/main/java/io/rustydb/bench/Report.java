@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /** Collects the run's figures and renders them as markdown (for people) and JSON (raw, for tools). */
 final class Report {
@@ -107,6 +108,7 @@ final class Report {
         md.append("\n↑ higher is better, ↓ lower is better.\n\n");
         ratiosMarkdown(md);
         durableMarkdown(md);
+        mixMarkdown(md);
         md.append("## Workloads and parameters\n\n");
         for (Workload w : workloads) {
             md.append("- **").append(w.id()).append("** (").append(w.mode().label()).append("): ")
@@ -272,6 +274,92 @@ final class Report {
         md.append('\n');
     }
 
+    /** Read-write mix workloads (id {@code rw-mix-<level>-<n>t}), in report order. */
+    private List<Workload> mixWorkloads() {
+        return workloads.stream().filter(w -> w.id().startsWith("rw-mix-")).toList();
+    }
+
+    /**
+     * The read-write mix as two matrices, isolation level × threads by engine: committed transactions/s, and aborts
+     * ÷ attempts summed over the measured rounds. Engines the mix skipped everywhere get no column; an engine that
+     * rejected a level shows the SQLSTATE it gave ("n/a (0A000)").
+     */
+    private void mixMarkdown(StringBuilder md) {
+        List<Workload> ws = mixWorkloads();
+        List<Engine> shown = engines.stream().filter(e -> ws.stream().map(w -> outcomes.get(w.id()).get(e.id()))
+                .anyMatch(o -> o != null && o.status() != Outcome.Status.SKIPPED)).toList();
+        if (ws.isEmpty() || shown.isEmpty()) {
+            return;
+        }
+        md.append("## Read-write mix by isolation level and threads\n\n");
+        md.append("Median committed transactions/s [min–max] (").append(ws.get(0).parameters().get("updates (%)"))
+                .append(" % updates, the rest point reads; ").append(ws.get(0).parameters().get("accounts (rows)"))
+                .append(" accounts):\n\n");
+        mixTable(md, ws, shown, Report::cell);
+        md.append("Aborts ÷ attempts over the measured rounds (an abort is a transaction rolled back on a conflict —"
+                + " serialization failure, deadlock or lock timeout — and retried), aborts by SQLSTATE in brackets:"
+                + "\n\n");
+        mixTable(md, ws, shown, (e, o) -> abortRate(o));
+        List<String> setups = new ArrayList<>();
+        for (Engine e : shown) {
+            ws.stream().map(w -> outcomes.get(w.id()).get(e.id())).filter(o -> o != null && o.note() != null)
+                    .map(Outcome::note).distinct().forEach(n -> setups.add("- " + e.label() + ": " + n));
+        }
+        if (!setups.isEmpty()) {
+            md.append("Setup differences:\n\n").append(String.join("\n", setups)).append("\n\n");
+        }
+    }
+
+    private void mixTable(StringBuilder md, List<Workload> ws, List<Engine> shown,
+            BiFunction<Engine, Outcome, String> cell) {
+        md.append("| isolation | threads |");
+        shown.forEach(e -> md.append(' ').append(e.label()).append(" |"));
+        md.append("\n|---|---|");
+        shown.forEach(e -> md.append("---|"));
+        md.append('\n');
+        for (Workload w : ws) {
+            md.append("| ").append(w.parameters().get("isolation")).append(" | ").append(w.parameters().get("threads"))
+                    .append(" |");
+            for (Engine e : shown) {
+                Outcome o = outcomes.get(w.id()).get(e.id());
+                md.append(' ').append(o != null && o.measured() ? cell.apply(e, o) : mixStatus(e, o)).append(" |");
+            }
+            md.append('\n');
+        }
+        md.append('\n');
+    }
+
+    /** Like {@link #statusText}, but naming the SQLSTATE an engine refused with: "n/a (0A000)". */
+    private static String mixStatus(Engine e, Outcome o) {
+        if (o == null) {
+            return "–";
+        }
+        if (o.status() == Outcome.Status.NOT_SUPPORTED && o.reason() != null
+                && o.reason().matches("[0-9A-Z]{5}( .*)?")) {
+            return "n/a (" + o.reason().substring(0, 5) + ")";
+        }
+        return statusText(e, o);
+    }
+
+    /** "0.52 % (12 of 2301: 40001 ×12)" from the counts attempts, aborts and aborts STATE. */
+    static String abortRate(Outcome o) {
+        Long attempts = o.counts().get("attempts");
+        Long aborts = o.counts().get("aborts");
+        if (attempts == null || aborts == null || attempts == 0) {
+            return "–";
+        }
+        String rate = aborts == 0 ? "0 %" : (100.0 * aborts / attempts >= 0.01
+                ? String.format(Locale.ROOT, "%.2f %%", 100.0 * aborts / attempts) : "< 0.01 %");
+        List<String> byState = new ArrayList<>();
+        o.counts().forEach((k, v) -> {
+            if (k.startsWith("aborts ")) {
+                byState.add(k.substring("aborts ".length()) + " ×" + v);
+            }
+        });
+        return rate + " (" + aborts + " of " + attempts + (byState.isEmpty() ? "" : ": " + String.join(", ", byState))
+                + ")";
+    }
+
     private Engine bestPeer(Workload w, Map<String, Outcome> byEngine) {
         Engine best = null;
         for (Engine e : engines) {
@@ -435,6 +523,14 @@ final class Report {
                 }
                 if (o.note() != null) {
                     r.put("note", o.note());
+                }
+                if (!o.counts().isEmpty()) {
+                    r.put("counts", o.counts());
+                    Long attempts = o.counts().get("attempts");
+                    Long aborts = o.counts().get("aborts");
+                    if (attempts != null && aborts != null && attempts > 0) {
+                        r.put("abortRate", (double) aborts / attempts); // aborts ÷ attempts, measured rounds
+                    }
                 }
                 results.put(e.id(), r);
             }

@@ -54,6 +54,21 @@ class OptionsTest {
     }
 
     @Test
+    void readWriteMixLevelsAndThreadsByMode() {
+        assertEquals(java.util.List.of("rw-mix-read-committed-1t", "rw-mix-read-committed-4t",
+                "rw-mix-serializable-1t", "rw-mix-serializable-4t"),
+                Options.parse("--quick", "--workloads=rw-mix").selectedWorkloads().stream().map(Workload::id)
+                        .toList());
+        assertEquals(10, Options.parse("--workloads=rw-mix").selectedWorkloads().size());
+        Options o = Options.parse("--mix-threads=2,16", "--accounts=50", "--workloads=rw-mix-serializable");
+        assertEquals(java.util.List.of("rw-mix-serializable-2t", "rw-mix-serializable-16t"),
+                o.selectedWorkloads().stream().map(Workload::id).toList());
+        assertEquals(50, o.settings().accounts());
+        assertEquals(1000, Options.parse().settings().accounts());
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("--accounts=0"));
+    }
+
+    @Test
     void rejectsUnknownNames() {
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--bogus"));
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--engines=oracle").selectedEngines());

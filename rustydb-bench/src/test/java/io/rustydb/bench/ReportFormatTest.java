@@ -2,6 +2,7 @@ package io.rustydb.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ReportFormatTest {
@@ -17,5 +18,19 @@ class ReportFormatTest {
         assertEquals("0.123", Report.fmt(0.12345));
         assertEquals("0.00123", Report.fmt(0.0012345));
         assertEquals("0", Report.fmt(0));
+    }
+
+    @Test
+    void abortRateWithCountsBySqlState() {
+        assertEquals("0 % (0 of 500)", Report.abortRate(outcome(Map.of("attempts", 500L, "aborts", 0L))));
+        assertEquals("1.20 % (12 of 1000: 40001 ×10, HYT00 ×2)", Report.abortRate(outcome(Map.of("attempts", 1000L,
+                "aborts", 12L, "aborts 40001", 10L, "aborts HYT00", 2L))));
+        assertEquals("< 0.01 % (1 of 100000: 40P01 ×1)", Report.abortRate(outcome(Map.of("attempts", 100_000L,
+                "aborts", 1L, "aborts 40P01", 1L))));
+        assertEquals("–", Report.abortRate(outcome(Map.of())));
+    }
+
+    private static Outcome outcome(Map<String, Long> counts) {
+        return Outcome.ok(Stats.of(new double[] {1}), null, counts);
     }
 }

@@ -102,6 +102,25 @@ public abstract class Engine {
         return null;
     }
 
+    /**
+     * Whether {@code e} means "this transaction lost a conflict with another and was (or must be) rolled back; it
+     * may be retried": by default any SQLSTATE of class 40, transaction rollback (40001 serialization failure,
+     * 40P01 deadlock, Derby's 40XL1/40XL2 lock timeouts). Engines that report a conflict otherwise add their codes.
+     */
+    public boolean isTransactionConflict(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && state.startsWith("40");
+    }
+
+    /**
+     * Prepares the open database behind {@code c} for concurrent read-write transactions, where the engine's default
+     * would serialize them on table locks; returns what was set and why (for the report), or {@code null} when the
+     * defaults already let readers and writers of different rows run concurrently. Called with no transaction open.
+     */
+    public String enableConcurrentTransactions(Connection c) throws SQLException {
+        return null;
+    }
+
     /** Drops {@code table} if it exists (not every dialect has DROP TABLE IF EXISTS). */
     public void dropIfExists(Connection c, String table) {
         try (Statement s = c.createStatement()) {

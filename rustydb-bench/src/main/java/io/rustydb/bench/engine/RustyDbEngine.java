@@ -1,6 +1,7 @@
 package io.rustydb.bench.engine;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 
 /** RustyDB through its own JDBC driver. */
 final class RustyDbEngine extends Engine {
@@ -30,5 +31,11 @@ final class RustyDbEngine extends Engine {
     @Override
     public String mod(String expr, int n) {
         return expr + " % " + n; // MOD() is not a function yet
+    }
+
+    /** Class 40 (40001, 40P01), plus 55P03: a lock not granted within {@code lock_timeout} (default 10 s). */
+    @Override
+    public boolean isTransactionConflict(SQLException e) {
+        return super.isTransactionConflict(e) || "55P03".equals(e.getSQLState());
     }
 }

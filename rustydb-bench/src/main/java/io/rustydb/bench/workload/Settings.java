@@ -9,8 +9,11 @@ import java.util.List;
  * @param timeMs length of one timed measurement box (time-boxed workloads repeat their operation this long)
  * @param commitThreads thread counts of the durable-commit workloads (one workload per count)
  * @param logMegabytes log volumes of the recovery workloads, in MB (10^6 bytes; one workload per volume)
+ * @param mixThreads thread counts of the read-write mix (one workload per count and isolation level)
+ * @param accounts rows of the read-write mix's {@code accounts} table
  */
-public record Settings(long rows, long timeMs, List<Integer> commitThreads, List<Integer> logMegabytes) {
+public record Settings(long rows, long timeMs, List<Integer> commitThreads, List<Integer> logMegabytes,
+        List<Integer> mixThreads, int accounts) {
     /** Durable-commit thread counts of a full run (issue 4). */
     public static final List<Integer> FULL_COMMIT_THREADS = List.of(1, 2, 4, 8, 16, 64);
     /** ... and of a quick run. */
@@ -20,14 +23,24 @@ public record Settings(long rows, long timeMs, List<Integer> commitThreads, List
      * the most log a crash can leave to replay with default settings.
      */
     public static final List<Integer> LOG_MEGABYTES = List.of(8, 32, 64);
+    /** Read-write mix thread counts of a full run (issue 9: 1–16 threads) ... */
+    public static final List<Integer> FULL_MIX_THREADS = List.of(1, 2, 4, 8, 16);
+    /** ... and of a quick run. */
+    public static final List<Integer> QUICK_MIX_THREADS = List.of(1, 4);
+    /**
+     * Rows of the read-write mix's table: modest, because an engine without primary keys (RustyDB today) answers
+     * every point read and update with a full scan.
+     */
+    public static final int ACCOUNTS = 1000;
 
     public Settings {
         commitThreads = List.copyOf(commitThreads);
         logMegabytes = List.copyOf(logMegabytes);
+        mixThreads = List.copyOf(mixThreads);
     }
 
-    /** The full run's thread counts and log volumes. */
+    /** The full run's thread counts, log volumes and accounts. */
     public Settings(long rows, long timeMs) {
-        this(rows, timeMs, FULL_COMMIT_THREADS, LOG_MEGABYTES);
+        this(rows, timeMs, FULL_COMMIT_THREADS, LOG_MEGABYTES, FULL_MIX_THREADS, ACCOUNTS);
     }
 }

@@ -1,6 +1,7 @@
 package io.rustydb.bench.workload;
 
 import io.rustydb.bench.engine.Database;
+import io.rustydb.bench.engine.Engine;
 import io.rustydb.bench.engine.Mode;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,15 @@ public interface Workload {
      */
     Trial prepare(Database db) throws Exception;
 
+    /**
+     * Why this workload is deliberately not run on {@code engine} (reported as "skipped" with the reason, no
+     * database opened), or {@code null} to run it. Unlike a failure in {@link #prepare}, this is a choice of the
+     * workload, not a missing feature of the engine.
+     */
+    default String skipReason(Engine engine) {
+        return null;
+    }
+
     /** Every workload for {@code settings}, in report order. */
     static List<Workload> all(Settings settings) {
         List<Workload> all = new ArrayList<>(List.of(
@@ -37,6 +47,11 @@ public interface Workload {
                 new ScanAggregate(settings),
                 new FilteredCount(settings),
                 new PointSelect(settings)));
+        for (Isolation level : Isolation.values()) {
+            for (int threads : settings.mixThreads()) {
+                all.add(new ReadWriteMix(settings, level, threads));
+            }
+        }
         for (int threads : settings.commitThreads()) {
             all.add(new DurableCommits(settings, threads));
         }

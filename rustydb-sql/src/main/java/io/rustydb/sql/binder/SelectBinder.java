@@ -121,6 +121,10 @@ final class SelectBinder {
             input = from.plan();
             scope = from.scope();
         }
+        RowLocking locking = RowLocking.of(select, input);
+        if (locking != null) {
+            input = locking.scanWithRowIds();
+        }
         if (outer != null) {
             scope = scope.withParent(outer);
         }
@@ -152,6 +156,13 @@ final class SelectBinder {
                 input = new LogicalPlan.Filter(input, outputs.having);
             }
         }
+        if (locking != null) {
+            if (aggregating || select.getDistinct() != null) {
+                throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                        "FOR UPDATE/SHARE with GROUP BY, aggregates or DISTINCT");
+            }
+            outputs.expressions.add(locking.rowIdColumn());
+        }
         input = new LogicalPlan.Project(input, outputs.expressions);
         if (select.getDistinct() != null) {
             if (select.getDistinct().getOnSelectItems() != null) {
@@ -168,6 +179,9 @@ final class SelectBinder {
         }
         Expr limit = limitExpr(select);
         Expr offset = select.getOffset() == null ? null : countExpr(select.getOffset().getOffset(), "OFFSET");
+        if (locking != null) {
+            input = locking.lock(input, outputs.expressions.size() - 1, limit, offset);
+        }
         if (limit != null || offset != null) {
             input = new LogicalPlan.Limit(input, limit, offset);
         }
@@ -342,9 +356,6 @@ final class SelectBinder {
     private static void rejectUnsupported(PlainSelect select) {
         if (select.getIntoTables() != null) {
             throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "SELECT INTO");
-        }
-        if (select.getForMode() != null || select.getForUpdateTable() != null) {
-            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "SELECT ... FOR UPDATE/SHARE");
         }
         if (select.getTop() != null) {
             throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "TOP (use LIMIT)");

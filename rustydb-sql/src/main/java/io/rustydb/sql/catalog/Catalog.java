@@ -52,6 +52,11 @@ public final class Catalog {
         version.incrementAndGet();
     }
 
+    /** The transactions of this database (for locks). */
+    public TransactionManager transactions() {
+        return transactions;
+    }
+
     public long version() {
         return version.get();
     }

@@ -26,7 +26,8 @@ public final class LimitOperator implements PhysicalOperator {
         return input.outputTypes();
     }
 
-    private static long count(Expr e, ExecContext context, String clause) {
+    /** The value of a LIMIT or OFFSET expression; -1 for none (null). */
+    static long count(Expr e, ExecContext context, String clause) {
         if (e == null) {
             return -1;
         }

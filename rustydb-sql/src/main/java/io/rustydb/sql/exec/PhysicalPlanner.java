@@ -38,6 +38,10 @@ public final class PhysicalPlanner {
         if (plan instanceof LogicalPlan.Sort sort) {
             return new SortOperator(plan(sort.input()), sort.keys());
         }
+        if (plan instanceof LogicalPlan.LockRows lock) {
+            return new LockRowsOperator(plan(lock.input()), lock.table(), lock.rowIdColumn(), lock.exclusive(),
+                    lock.policy(), lock.limit(), lock.offset());
+        }
         LogicalPlan.Limit limit = (LogicalPlan.Limit) plan;
         return new LimitOperator(plan(limit.input()), limit.limit(), limit.offset());
     }

@@ -141,4 +141,27 @@ public sealed interface LogicalPlan {
             return input.outputTypes();
         }
     }
+
+    /** How {@code FOR UPDATE / FOR SHARE} treats a row another transaction has locked. */
+    enum LockPolicy {
+        /** Wait for it (up to the lock timeout). */
+        WAIT,
+        /** Fail at once with 55P03. */
+        NOWAIT,
+        /** Leave the row out of the result. */
+        SKIP_LOCKED
+    }
+
+    /**
+     * {@code SELECT ... FOR UPDATE / FOR SHARE}: locks the row version named by column {@code rowIdColumn} of
+     * each input row of {@code table} (X or S, until the transaction ends), only as many as {@code offset + limit}
+     * (null: all), so that {@code LIMIT 1 ... SKIP LOCKED} takes one row.
+     */
+    record LockRows(LogicalPlan input, TableDef table, int rowIdColumn, boolean exclusive, LockPolicy policy,
+                    Expr limit, Expr offset) implements LogicalPlan {
+        @Override
+        public List<DataType> outputTypes() {
+            return input.outputTypes();
+        }
+    }
 }
