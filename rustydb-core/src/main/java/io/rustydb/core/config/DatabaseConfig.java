@@ -41,9 +41,10 @@ public final class DatabaseConfig {
     public static final String ISOLATION = "isolation";
     public static final String USER = "user";
     public static final String PASSWORD = "password";
+    public static final String AUTOVACUUM = "autovacuum";
 
     private static final Set<String> OPTION_NAMES = Set.of(PAGE_SIZE, CACHE_SIZE, SYNC, REPLACEMENT, LOCK_TIMEOUT,
-            READ_ONLY, ISOLATION, USER, PASSWORD);
+            READ_ONLY, ISOLATION, USER, PASSWORD, AUTOVACUUM);
 
     public static final int MIN_PAGE_SIZE = 4096;
     public static final int MAX_PAGE_SIZE = 65536;
@@ -61,6 +62,7 @@ public final class DatabaseConfig {
     private final ReplacementPolicy replacementPolicy;
     private final long lockTimeoutMillis;
     private final boolean readOnly;
+    private final boolean autovacuum;
     private final IsolationLevel isolation;
     private final String user;
     private final String password;
@@ -72,6 +74,7 @@ public final class DatabaseConfig {
         this.replacementPolicy = b.replacementPolicy;
         this.lockTimeoutMillis = b.lockTimeoutMillis;
         this.readOnly = b.readOnly;
+        this.autovacuum = b.autovacuum;
         this.isolation = b.isolation;
         this.user = b.user;
         this.password = b.password;
@@ -155,6 +158,14 @@ public final class DatabaseConfig {
         return readOnly;
     }
 
+    /**
+     * Whether dead row versions are removed in the background (option {@code autovacuum}, default true); with
+     * false only the {@code VACUUM} statement removes them.
+     */
+    public boolean autovacuum() {
+        return autovacuum;
+    }
+
     /** Default isolation of new transactions (option {@code isolation}, default {@link IsolationLevel#READ_COMMITTED}). */
     public IsolationLevel isolation() {
         return isolation;
@@ -182,6 +193,7 @@ public final class DatabaseConfig {
         m.put(REPLACEMENT, replacementPolicy.optionValue());
         m.put(LOCK_TIMEOUT, Long.toString(lockTimeoutMillis));
         m.put(READ_ONLY, Boolean.toString(readOnly));
+        m.put(AUTOVACUUM, Boolean.toString(autovacuum));
         m.put(ISOLATION, isolation.optionValue());
         m.put(USER, user);
         m.put(PASSWORD, password);
@@ -199,14 +211,14 @@ public final class DatabaseConfig {
         DatabaseConfig c = (DatabaseConfig) o;
         return pageSize == c.pageSize && cacheSizeBytes == c.cacheSizeBytes && syncMode == c.syncMode
                 && replacementPolicy == c.replacementPolicy && lockTimeoutMillis == c.lockTimeoutMillis
-                && readOnly == c.readOnly && isolation == c.isolation && user.equals(c.user)
+                && readOnly == c.readOnly && autovacuum == c.autovacuum && isolation == c.isolation && user.equals(c.user)
                 && password.equals(c.password);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(pageSize, cacheSizeBytes, syncMode, replacementPolicy, lockTimeoutMillis, readOnly,
-                isolation, user, password);
+                autovacuum, isolation, user, password);
     }
 
     /** The options, with the password masked. */
@@ -241,6 +253,7 @@ public final class DatabaseConfig {
         private ReplacementPolicy replacementPolicy = ReplacementPolicy.ARC;
         private long lockTimeoutMillis = DEFAULT_LOCK_TIMEOUT_MILLIS;
         private boolean readOnly;
+        private boolean autovacuum = true;
         private IsolationLevel isolation = IsolationLevel.READ_COMMITTED;
         private String user = DEFAULT_USER;
         private String password = "";
@@ -255,6 +268,7 @@ public final class DatabaseConfig {
             replacementPolicy = c.replacementPolicy;
             lockTimeoutMillis = c.lockTimeoutMillis;
             readOnly = c.readOnly;
+            autovacuum = c.autovacuum;
             isolation = c.isolation;
             user = c.user;
             password = c.password;
@@ -281,6 +295,8 @@ public final class DatabaseConfig {
                     return lockTimeoutMillis(parseLong(key, v, 0, Long.MAX_VALUE, "milliseconds, 0 or more"));
                 case READ_ONLY:
                     return readOnly(parseBoolean(key, v));
+                case AUTOVACUUM:
+                    return autovacuum(parseBoolean(key, v));
                 case ISOLATION:
                     return isolation(parseIsolation(v));
                 case USER:
@@ -335,6 +351,12 @@ public final class DatabaseConfig {
                 throw badValue(LOCK_TIMEOUT, millis, "milliseconds, 0 or more");
             }
             this.lockTimeoutMillis = millis;
+            return this;
+        }
+
+        /** Whether vacuum runs in the background. */
+        public Builder autovacuum(boolean on) {
+            this.autovacuum = on;
             return this;
         }
 

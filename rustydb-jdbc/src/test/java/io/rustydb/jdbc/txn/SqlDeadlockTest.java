@@ -360,4 +360,26 @@ class SqlDeadlockTest {
             }
         }
     }
+
+    /**
+     * A FOR UPDATE that waits for a row lock must not hold its scan's page: the lock holder writes another row of
+     * the same page before it commits (a latch held while waiting for a lock would deadlock the two, unseen by the
+     * deadlock detector, until the lock timeout).
+     */
+    @Test
+    void aWaitingForUpdateHoldsNoPageTheHolderNeeds() throws Exception {
+        try (ScriptedSession holder = ScriptedSession.open("holder", url);
+             ScriptedSession locker = ScriptedSession.open("locker", url)) {
+            holder.execute("begin");
+            assertEquals(1, holder.update("update t set v = 1 where id = 2"));
+            locker.execute("begin");
+            CompletableFuture<List<Integer>> locked = locker.intsAsync("select id from t for update");
+            Thread.sleep(200); // let it reach the wait (the test holds either way)
+            assertEquals(1, holder.update("update t set v = 1 where id = 3"), "same page as the waiting scan");
+            holder.execute("commit");
+            assertEquals(List.of(1, 2, 3), TxnTestSupport.await(locked, "select ... for update").stream().sorted()
+                    .toList());
+            locker.execute("commit");
+        }
+    }
 }

@@ -65,7 +65,7 @@ public final class SqlEngine implements AutoCloseable {
         TransactionalStore store = TransactionalStore.open(storage, config.syncMode(), storage.channelOpener(),
                 TransactionalStore.DEFAULT_CHECKPOINT_LOG_BYTES, TransactionalStore.DEFAULT_CHECKPOINT_INTERVAL_MILLIS);
         try {
-            return new SqlEngine(store, config.lockTimeoutMillis());
+            return new SqlEngine(store, config.lockTimeoutMillis(), config.autovacuum());
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -77,17 +77,18 @@ public final class SqlEngine implements AutoCloseable {
         this(TransactionalStore.open(storage, io.rustydb.core.config.DatabaseConfig.defaults().syncMode(),
                 storage.channelOpener(), TransactionalStore.DEFAULT_CHECKPOINT_LOG_BYTES,
                 TransactionalStore.DEFAULT_CHECKPOINT_INTERVAL_MILLIS),
-                io.rustydb.core.config.DatabaseConfig.defaults().lockTimeoutMillis());
+                io.rustydb.core.config.DatabaseConfig.defaults().lockTimeoutMillis(), true);
     }
 
-    public SqlEngine(TransactionalStore store, long lockTimeoutMillis) {
+    /** An engine over an opened store; {@code autovacuum} runs vacuum in the background. */
+    public SqlEngine(TransactionalStore store, long lockTimeoutMillis, boolean autovacuum) {
         this.store = store;
         this.storage = store.storage();
         this.transactions = store.transactions();
         this.lockTimeoutMillis = lockTimeoutMillis;
         this.catalog = new Catalog(storage, transactions);
         this.binder = new Binder(catalog);
-        this.vacuum = new Vacuum(this);
+        this.vacuum = new Vacuum(this, autovacuum);
     }
 
     public Catalog catalog() {

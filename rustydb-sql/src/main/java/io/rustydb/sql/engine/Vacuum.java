@@ -38,11 +38,16 @@ final class Vacuum implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
 
-    Vacuum(SqlEngine engine) {
+    /** With {@code background} false, only {@link #runOnce()} vacuums (no thread). */
+    Vacuum(SqlEngine engine, boolean background) {
         this.engine = engine;
-        this.thread = new Thread(this::loop, "rustydb-vacuum-" + engine.storage().name());
-        thread.setDaemon(true);
-        thread.start();
+        if (background) {
+            this.thread = new Thread(this::loop, "rustydb-vacuum-" + engine.storage().name());
+            thread.setDaemon(true);
+            thread.start();
+        } else {
+            this.thread = null;
+        }
     }
 
     /** A transaction that wrote row versions committed. */
@@ -126,10 +131,12 @@ final class Vacuum implements AutoCloseable {
         synchronized (signal) {
             signal.notifyAll();
         }
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (thread != null) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         synchronized (passLock) {
             // wait for a pass run by another thread

@@ -9,13 +9,15 @@ import io.rustydb.txn.lock.LockManager;
 import io.rustydb.txn.lock.LockMode;
 import io.rustydb.txn.lock.LockWait;
 import io.rustydb.txn.mvcc.VersionedHeap;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code SELECT ... FOR UPDATE / FOR SHARE}: locks the row version of each input row (X or S until the transaction
  * ends, see {@link VersionedHeap#lockRow}) and passes the rows it locked. With SKIP LOCKED, rows another
  * transaction holds are left out; it stops locking once it has passed OFFSET + LIMIT rows, so that the
- * {@link LimitOperator} above it never lets go of rows it locked in vain.
+ * {@link LimitOperator} above it never lets go of rows it locked in vain. Its input is read completely before the
+ * first lock is taken (see {@link #drain}).
  */
 public final class LockRowsOperator implements PhysicalOperator {
     private final PhysicalOperator input;
@@ -58,38 +60,57 @@ public final class LockRowsOperator implements PhysicalOperator {
         LockManager locks = context.catalog().transactions().locks();
         locks.acquire(context.transaction().txnId(), LockKey.database(), LockMode.IX, context.lockWait());
         locks.acquire(context.transaction().txnId(), LockKey.table(table.tableId()), LockMode.IX, context.lockWait());
-        OperatorState source = input.open(context);
+        List<Object[]> rows = drain(input.open(context), input.outputTypes().size());
+        int width = input.outputTypes().size();
         return new OperatorState() {
             private long passed;
-            private final int[] selection = new int[RowBatch.CAPACITY];
+            private int next;
+            private final RowBatch out = new RowBatch(width);
 
             @Override
             public RowBatch next() {
-                RowBatch batch;
-                while (passed < wanted && (batch = source.next()) != null) {
-                    int[] sel = batch.size() <= selection.length ? selection : new int[batch.size()];
-                    int kept = 0;
-                    Object[] rowIds = batch.column(rowIdColumn);
-                    for (int i = 0; i < batch.rowCount() && passed < wanted; i++) {
-                        int row = batch.row(i);
-                        if (heap.lockRow(context.transaction(), (Long) rowIds[row], exclusive, wait)) {
-                            sel[kept++] = row;
-                            passed++;
+                int n = 0;
+                while (n < out.capacity() && passed < wanted && next < rows.size()) {
+                    Object[] row = rows.get(next++);
+                    if (heap.lockRow(context.transaction(), (Long) row[rowIdColumn], exclusive, wait)) {
+                        for (int c = 0; c < width; c++) {
+                            out.column(c)[n] = row[c];
                         }
-                    }
-                    if (kept > 0) {
-                        batch.select(sel, kept);
-                        return batch;
+                        n++;
+                        passed++;
                     }
                 }
-                return null;
+                out.setSize(n);
+                return n == 0 ? null : out;
             }
 
             @Override
             public void close() {
-                source.close();
+                next = rows.size();
             }
         };
+    }
+
+    /**
+     * Reads the whole input first: a scan keeps its current page latched between batches, and waiting for a row
+     * lock while holding a page latch could deadlock with the lock holder, who may need that page to commit.
+     */
+    private static List<Object[]> drain(OperatorState source, int width) {
+        List<Object[]> rows = new ArrayList<>();
+        try (source) {
+            RowBatch batch;
+            while ((batch = source.next()) != null) {
+                for (int i = 0; i < batch.rowCount(); i++) {
+                    int row = batch.row(i);
+                    Object[] values = new Object[width];
+                    for (int c = 0; c < width; c++) {
+                        values[c] = batch.column(c)[row];
+                    }
+                    rows.add(values);
+                }
+            }
+        }
+        return rows;
     }
 
     @Override
