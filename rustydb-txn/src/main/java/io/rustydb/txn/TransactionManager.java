@@ -109,15 +109,13 @@ public final class TransactionManager {
      * their first statement.
      */
     public void beginStatement(Transaction tx) {
-        if (tx.keepsSnapshot()) {
-            if (tx.snapshot() == Transaction.NO_SNAPSHOT) {
-                tx.setSnapshot(commits.snapshot());
-                if (tx.ssi() != null) {
-                    ssi.setSnapshot(tx.ssi(), tx.snapshot());
-                }
-            }
+        if (tx.keepsSnapshot() && tx.snapshot() != Transaction.NO_SNAPSHOT) {
+            return;
+        }
+        if (tx.ssi() != null) {
+            ssi.setSnapshot(tx.ssi(), () -> commits.takeSnapshot(tx::setSnapshot));
         } else {
-            tx.setSnapshot(commits.snapshot());
+            commits.takeSnapshot(tx::setSnapshot);
         }
     }
 

@@ -100,6 +100,20 @@ public final class CommitTable {
         return published;
     }
 
+    /**
+     * Takes a snapshot and hands it to {@code register} (which makes it visible to {@link #advanceHorizon}'s
+     * oldest-snapshot computation) atomically with respect to horizon advances: otherwise an advance running
+     * between the read of the clock and the registration could move the horizon over a commit newer than the
+     * snapshot, which would then look committed-before-it.
+     */
+    public long takeSnapshot(java.util.function.LongConsumer register) {
+        synchronized (commitLock) {
+            long s = published;
+            register.accept(s);
+            return s;
+        }
+    }
+
     /** The latest commit timestamp handed out. */
     public long clock() {
         return published;

@@ -75,10 +75,14 @@ public final class SsiManager {
         return s;
     }
 
-    /** Records the snapshot (clock value) the transaction reads from; set once, at its first statement. */
-    public synchronized void setSnapshot(State s, long clock) {
+    /**
+     * Records the snapshot (clock value) the transaction reads from, set once, at its first statement: taken by
+     * {@code take} under this manager's lock, so that no cleanup can drop a committed transaction concurrent with
+     * the snapshot between the clock read and the registration.
+     */
+    public synchronized void setSnapshot(State s, LongSupplier take) {
         if (s.snapshot == Long.MAX_VALUE) {
-            s.snapshot = 2 * clock;
+            s.snapshot = 2 * take.getAsLong();
         }
     }
 

@@ -18,7 +18,8 @@ class SsiManagerTest {
 
     private SsiManager.State begin(long id) {
         SsiManager.State s = ssi.begin(id);
-        ssi.setSnapshot(s, clock);
+        long now = clock;
+        ssi.setSnapshot(s, () -> now);
         return s;
     }
 
