@@ -20,7 +20,9 @@ import java.util.function.LongSupplier;
  * overwrote; Tpivot read something Tout overwrote), all three concurrent pairwise on each edge, where Tout commits
  * first (Fekete et al., 2005). This class records the rw-antidependencies among SERIALIZABLE transactions and
  * aborts a transaction of every such <em>dangerous structure</em> with 40001 — a conservative test (it may abort a
- * transaction of a structure that is part of no cycle) that never lets a non-serializable history commit.
+ * transaction of a structure that is part of no cycle) that never lets a non-serializable history commit. The
+ * victim is the pivot while it runs, else {@code Tin}: the transaction at hand fails at once, another one is
+ * <em>doomed</em> and fails at its next statement or at its commit.
  *
  * <p><b>Granularity.</b> A read is recorded per table (a SIREAD lock on the whole table, as PostgreSQL takes for a
  * sequential scan): a read covers every row of the table, including rows inserted later (phantoms). A write is
@@ -31,6 +33,9 @@ import java.util.function.LongSupplier;
  * {@code s} is {@code 2s}; a writer committing with timestamp {@code t} is at {@code 2t}; a transaction that
  * committed without writing, while the clock read {@code c}, is at {@code 2c + 1} (after every commit it could
  * see, before the next). Two transactions are concurrent when each one's snapshot is before the other's commit.
+ *
+ * <p>Read-only optimization: when {@code Tin} has not written, the structure is dangerous only if {@code Tout}
+ * committed before {@code Tin}'s snapshot (Ports and Grittner, 2012), which spares most read-only transactions.
  *
  * <p>A committed transaction stays registered while some running SERIALIZABLE transaction is concurrent with it;
  * then it is dropped (only its commit position is still needed by the edges that reach it). All methods are
@@ -44,6 +49,8 @@ public final class SsiManager {
         long commit = Long.MAX_VALUE;
         boolean aborted;
         boolean doomed;
+        /** Whether it has written (a transaction that never writes is read-only for the optimization below). */
+        boolean wrote;
         final Set<State> in = new HashSet<>();
         final Set<State> out = new HashSet<>();
         final Set<Integer> read = new HashSet<>();
@@ -103,6 +110,7 @@ public final class SsiManager {
     /** The transaction writes table {@code tableId}: rw-antidependencies from concurrent readers of it. */
     public synchronized void onWrite(State s, int tableId) {
         checkNotDoomed(s);
+        s.wrote = true;
         if (!s.written.add(tableId)) {
             return;
         }
@@ -215,8 +223,8 @@ public final class SsiManager {
     }
 
     /**
-     * Whether {@code tin →rw pivot →rw tout} is dangerous: tout committed before both others. If so, aborts the
-     * current transaction when it is the pivot or tin (throws 40001), else dooms a running one of them.
+     * Whether {@code tin →rw pivot →rw tout} is dangerous: tout committed before both others. If so, dooms the
+     * pivot if it runs, else tin; throws 40001 if that is the current transaction.
      */
     private void check(State tin, State pivot, State tout, State current) {
         if (tin.aborted || pivot.aborted || tout.aborted || tout.commit == Long.MAX_VALUE) {
@@ -226,16 +234,23 @@ public final class SsiManager {
         if (!(tout.commit < pivot.commit && (tin == tout || tout.commit < tin.commit))) {
             return;
         }
-        if ((current == pivot || current == tin) && current.running()) {
-            current.doomed = true;
-            aborts++;
+        // read-only optimization (Ports and Grittner, 2012, 4.1): with a read-only tin the structure can only be
+        // part of a cycle if tout committed before tin's snapshot. A tin that has not written yet is treated so;
+        // should it write later, the check at its own commit sees it as a writer.
+        if (tin != tout && !tin.wrote && tout.commit > tin.snapshot) {
+            return;
+        }
+        // the victim: the pivot while it runs (retrying tin instead would meet the same running pivot again —
+        // PostgreSQL's choice too), else tin; the current transaction fails now, another one is doomed
+        State victim = pivot.running() ? pivot : tin.running() ? tin : null;
+        if (victim == null || victim.doomed) {
+            return;
+        }
+        victim.doomed = true;
+        aborts++;
+        if (victim == current) {
             throw new DbException(ErrorCode.SERIALIZATION_FAILURE, "read/write dependencies among transactions ("
                     + tin + " → " + pivot + " → " + tout + ", " + tout + " committed first)");
-        }
-        State victim = pivot.running() ? pivot : tin.running() ? tin : null;
-        if (victim != null && !victim.doomed) {
-            victim.doomed = true;
-            aborts++;
         }
     }
 
