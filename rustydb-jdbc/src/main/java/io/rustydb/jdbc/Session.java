@@ -58,8 +58,10 @@ final class Session {
 
     /** JDBC: switching auto-commit on commits an open transaction. */
     void setAutoCommit(boolean on) {
-        if (on && !autoCommit && transaction != null) {
-            commit();
+        if (on && !autoCommit && inBlock()) {
+            autoCommit = true;
+            commit(); // a failed block ends by reporting its failure, as COMMIT does
+            return;
         }
         autoCommit = on;
     }
@@ -233,6 +235,9 @@ final class Session {
 
     /** Sets a savepoint (opening a transaction if none is open) and returns its name. */
     String setSavepoint(String name) {
+        if (failure != null) {
+            throw new DbException(ErrorCode.IN_FAILED_TRANSACTION);
+        }
         if (transaction == null) {
             if (autoCommit) {
                 throw new DbException(ErrorCode.NO_ACTIVE_TRANSACTION, "SAVEPOINT can only be used in transaction blocks");

@@ -26,6 +26,8 @@ public final class Transaction implements LogContext {
     private volatile long snapshot = NO_SNAPSHOT;
     private SsiManager.State ssi;
     private boolean wroteRows;
+    private boolean ranStatement;
+    private long visibleCommitLsn;
     private volatile TransactionState state = TransactionState.ACTIVE;
     private long firstLsn;
     private long lastLsn;
@@ -55,6 +57,24 @@ public final class Transaction implements LogContext {
 
     void setSnapshot(long snapshot) {
         this.snapshot = snapshot;
+    }
+
+    /** Whether a statement has run in the transaction (its isolation level is then fixed). */
+    public boolean ranStatement() {
+        return ranStatement;
+    }
+
+    void markRanStatement() {
+        ranStatement = true;
+    }
+
+    /** The log position of the latest commit the transaction's snapshots have seen (0 if none). */
+    long visibleCommitLsn() {
+        return visibleCommitLsn;
+    }
+
+    void noteVisibleCommitLsn(long lsn) {
+        visibleCommitLsn = Math.max(visibleCommitLsn, lsn);
     }
 
     void setIsolation(IsolationLevel level) {

@@ -37,6 +37,14 @@ public final class TransactionManager {
     private final LockManager locks = new LockManager();
     private final SsiManager ssi = new SsiManager();
     private final Object beginLock = new Object();
+    /**
+     * Commit and rollback end a transaction (end record appended, out of the active set) under the read side; a
+     * checkpoint lists the active transactions and appends its record under the write side. Otherwise a
+     * checkpoint could list as active a transaction whose COMMIT precedes it in the log, and recovery, which reads
+     * from the checkpoint on, would roll that committed transaction back.
+     */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock endGate =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
 
     /** {@code nextTxnId} comes from recovery: larger than every id in the log. */
     public TransactionManager(WriteAheadLog wal, RecordHandlers handlers, long nextTxnId) {
@@ -92,7 +100,7 @@ public final class TransactionManager {
      * @throws DbException 25001 once it has a snapshot
      */
     public void setIsolation(Transaction tx, IsolationLevel level) {
-        if (tx.snapshot() != Transaction.NO_SNAPSHOT || tx.hasWritten()) {
+        if (tx.ranStatement() || tx.hasWritten()) {
             throw new DbException(ErrorCode.ACTIVE_SQL_TRANSACTION);
         }
         tx.setIsolation(level);
@@ -109,6 +117,7 @@ public final class TransactionManager {
      * their first statement.
      */
     public void beginStatement(Transaction tx) {
+        tx.markRanStatement();
         if (tx.keepsSnapshot() && tx.snapshot() != Transaction.NO_SNAPSHOT) {
             return;
         }
@@ -116,6 +125,19 @@ public final class TransactionManager {
             ssi.setSnapshot(tx.ssi(), () -> commits.takeSnapshot(tx::setSnapshot));
         } else {
             commits.takeSnapshot(tx::setSnapshot);
+        }
+        tx.noteVisibleCommitLsn(commits.lastCommitLsn());
+    }
+
+    /**
+     * Waits until every commit {@code tx}'s snapshots have seen is as durable as the sync mode promises: a commit
+     * is visible as soon as its record is appended (early lock release), so a reader must not hand out what it
+     * read (or acknowledge its own commit) before then. Usually returns at once.
+     */
+    public void awaitVisibleCommits(Transaction tx) {
+        long lsn = tx.visibleCommitLsn();
+        if (lsn > 0 && wal.durableLsn() <= lsn) {
+            wal.commit(lsn);
         }
     }
 
@@ -176,15 +198,20 @@ public final class TransactionManager {
         requireActive(tx);
         long[] lsn = new long[1];
         SsiManager.State state = tx.ssi();
-        if (state != null) {
-            ssi.commit(state, () -> {
-                lsn[0] = logCommit(tx);
-                return tx.wroteRows() ? 2 * commits.commitTs(tx.txnId()) : 2 * commits.clock() + 1;
-            });
-        } else {
-            lsn[0] = logCommit(tx);
+        endGate.readLock().lock();
+        try {
+            if (state != null) {
+                ssi.commit(state, () -> {
+                    long ts = logCommit(tx, lsn);
+                    return ts > 0 ? 2 * ts : 2 * commits.clock() + 1;
+                });
+            } else {
+                logCommit(tx, lsn);
+            }
+            active.remove(tx.txnId());
+        } finally {
+            endGate.readLock().unlock();
         }
-        active.remove(tx.txnId());
         locks.releaseAll(tx.txnId());
         if (state != null) {
             ssi.end(state, true);
@@ -193,18 +220,27 @@ public final class TransactionManager {
         return lsn[0];
     }
 
-    /** Appends the COMMIT record and makes the commit visible (a timestamp if the transaction wrote rows). */
-    private long logCommit(Transaction tx) {
+    /**
+     * Appends the COMMIT record (its LSN into {@code lsn[0]}, 0 if there is nothing to log) and makes the commit
+     * visible; returns the commit timestamp, or 0 if the transaction wrote no row version.
+     */
+    private long logCommit(Transaction tx, long[] lsn) {
         if (!tx.hasWritten()) {
             commits.endWithoutCommit(tx.txnId());
+            lsn[0] = 0;
             return 0;
         }
         if (!tx.wroteRows()) {
-            long lsn = appendCommitRecord(tx, 0);
+            lsn[0] = appendCommitRecord(tx, 0);
             commits.endWithoutCommit(tx.txnId());
-            return lsn;
+            return 0;
         }
-        return commits.commit(tx.txnId(), ts -> appendCommitRecord(tx, ts));
+        long[] ts = new long[1];
+        lsn[0] = commits.commit(tx.txnId(), t -> {
+            ts[0] = t;
+            return appendCommitRecord(tx, t);
+        });
+        return ts[0];
     }
 
     private long appendCommitRecord(Transaction tx, long commitTs) {
@@ -214,12 +250,28 @@ public final class TransactionManager {
     }
 
     /**
+     * Runs {@code checkpoint} (which lists the active transactions and appends the CHECKPOINT record) while no
+     * transaction is between its end record and leaving the active set.
+     */
+    public long checkpointGate(java.util.function.LongSupplier checkpoint) {
+        endGate.writeLock().lock();
+        try {
+            return checkpoint.getAsLong();
+        } finally {
+            endGate.writeLock().unlock();
+        }
+    }
+
+    /**
      * Second half: waits until the COMMIT record at {@code lsn} is as durable as the sync mode promises, marks the
      * transaction committed and runs its after-commit actions (outside any transaction: they are never undone).
      * If the log fails, the outcome is unknown (the next open decides from what the log holds) and this throws.
      */
     public void completeCommit(Transaction tx, long lsn) {
-        if (lsn > 0) {
+        if (lsn == 0) {
+            lsn = tx.visibleCommitLsn(); // a reader: what it saw must be durable before it is acknowledged
+        }
+        if (lsn > 0 && wal.durableLsn() <= lsn) {
             try {
                 wal.commit(lsn);
             } catch (DbException e) {
@@ -248,29 +300,43 @@ public final class TransactionManager {
         try {
             if (tx.hasWritten()) {
                 Undo.undo(wal, handlers, tx, tx.lastLsn(), 0);
-                long lsn = wal.append(WalRecordTypes.TXN_ABORT, tx.txnId(), tx.lastLsn(), new byte[0]);
-                tx.logged(lsn);
-            }
-            undone = true;
-        } finally {
-            tx.setState(TransactionState.ABORTED);
-            if (undone) {
+                endGate.readLock().lock();
+                try {
+                    long lsn = wal.append(WalRecordTypes.TXN_ABORT, tx.txnId(), tx.lastLsn(), new byte[0]);
+                    tx.logged(lsn);
+                    undone = true;
+                    tx.setState(TransactionState.ABORTED);
+                    commits.endWithoutCommit(tx.txnId());
+                    active.remove(tx.txnId());
+                } finally {
+                    endGate.readLock().unlock();
+                }
+            } else {
+                undone = true;
+                tx.setState(TransactionState.ABORTED);
                 commits.endWithoutCommit(tx.txnId());
-            } // else its versions may remain: it stays "running" in the commit table (invisible) until a restart
-              // rolls it back, and the horizon stays below it
-            active.remove(tx.txnId());
-            try {
-                // before the locks go: e.g. the catalog is read again while DDL's exclusive lock still holds
-                for (Runnable action : tx.afterRollbackActions()) {
-                    action.run();
-                }
-            } finally {
-                locks.releaseAll(tx.txnId());
-                if (tx.ssi() != null) {
-                    ssi.end(tx.ssi(), false);
-                }
-                advanceHorizon();
+                active.remove(tx.txnId());
             }
+        } finally {
+            if (!undone) {
+                // The undo failed (the log or a page write failed): the transaction's versions may remain. It
+                // stays active (checkpoints list it, so a restart rolls it back), "running" in the commit table
+                // (its versions stay invisible) and holds its locks (writers of its rows wait, then time out),
+                // until the database is closed and reopened.
+                tx.setState(TransactionState.ABORTED);
+            }
+        }
+        try {
+            // before the locks go: e.g. the catalog is read again while DDL's exclusive lock still holds
+            for (Runnable action : tx.afterRollbackActions()) {
+                action.run();
+            }
+        } finally {
+            locks.releaseAll(tx.txnId());
+            if (tx.ssi() != null) {
+                ssi.end(tx.ssi(), false);
+            }
+            advanceHorizon();
         }
     }
 

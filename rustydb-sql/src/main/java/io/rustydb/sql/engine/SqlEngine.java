@@ -201,7 +201,9 @@ public final class SqlEngine implements AutoCloseable {
         long savepoint = tx.savepoint();
         try (CurrentLog.Scope logged = CurrentLog.enter(tx)) {
             if (prepared.isQuery()) {
-                return StatementResult.rows(runQuery(prepared, context));
+                QueryResult rows = runQuery(prepared, context);
+                transactions.awaitVisibleCommits(tx); // never hand out a commit that is not yet durable
+                return StatementResult.rows(rows);
             }
             return StatementResult.count(runWrite(prepared, context));
         } catch (RuntimeException e) {
@@ -285,7 +287,9 @@ public final class SqlEngine implements AutoCloseable {
         long lsn = transactions.appendCommit(tx);
         ddlTransactions.remove(tx.txnId());
         transactions.completeCommit(tx, lsn);
-        vacuum.noteCommit();
+        if (tx.wroteRows()) {
+            vacuum.noteCommit();
+        }
     }
 
     /** Rolls {@code tx} back and releases its locks (a catalog changed by its DDL is read again first). */
@@ -349,7 +353,9 @@ public final class SqlEngine implements AutoCloseable {
         }
         if (statement instanceof BoundStatement.AlterTable alter) {
             if (alter.addedNotNull() != null) {
-                try (io.rustydb.txn.mvcc.VersionCursor cursor = catalog.heap(alter.table()).scan(context.transaction())) {
+                // the latest committed rows (and our own), whatever the snapshot: nobody else writes under our X lock
+                try (io.rustydb.txn.mvcc.VersionCursor cursor = catalog.heap(alter.table())
+                        .scanLatest(context.transaction())) {
                     if (cursor.next()) {
                         throw new DbException(ErrorCode.NOT_NULL_VIOLATION, alter.addedNotNull(), alter.table().name());
                     }

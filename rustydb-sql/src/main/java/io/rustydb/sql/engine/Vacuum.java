@@ -10,6 +10,7 @@ import io.rustydb.txn.TransactionManager;
 import io.rustydb.txn.lock.LockKey;
 import io.rustydb.txn.lock.LockMode;
 import io.rustydb.txn.lock.LockWait;
+import io.rustydb.txn.mvcc.VersionedHeap;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -18,11 +19,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Garbage collection of row versions: removes the versions no snapshot can see any more (deleted or replaced by a
  * transaction that committed below the commit table's horizon) and frees their large values; the heap reuses the
- * space for new rows. A daemon thread runs a pass when writers have committed since the last one, at most every
- * {@value #INTERVAL_MILLIS} ms, or sooner once {@value #COMMITS_PER_PASS} writing commits piled up;
+ * space for new rows. A daemon thread runs a pass when writers have committed (or the horizon has moved) since the
+ * last one, at most every {@value #INTERVAL_MILLIS} ms, or sooner once {@value #COMMITS_PER_PASS} writing commits piled up;
  * {@link #runOnce()} runs one now.
  *
- * <p>A pass visits the tables one by one inside a read-only transaction that holds IS on the database (so DDL
+ * <p>A background pass visits only the tables where versions were marked deleted since their last pass, or where
+ * the horizon has moved since a pass had to leave some behind; {@code VACUUM} visits all. A pass visits the tables
+ * one by one inside a read-only transaction that holds IS on the database (so DDL
  * cannot drop a table under it); if the lock is not free at once the pass is skipped and retried later. A long
  * running transaction holds the horizon back, and with it vacuum: its snapshot may still need the old versions.
  */
@@ -37,6 +40,8 @@ final class Vacuum implements AutoCloseable {
     private final Object passLock = new Object();
     private final Thread thread;
     private volatile boolean closed;
+    /** The horizon the last pass ran at. */
+    private volatile long lastPassHorizon = -1;
 
     /** With {@code background} false, only {@link #runOnce()} vacuums (no thread). */
     Vacuum(SqlEngine engine, boolean background) {
@@ -72,13 +77,16 @@ final class Vacuum implements AutoCloseable {
                         signal.wait(INTERVAL_MILLIS);
                     }
                 }
-                if (!closed && commitsSincePass.get() > 0) {
+                boolean horizonMoved = engine.transactions().commits().horizon() != lastPassHorizon;
+                if (!closed && (commitsSincePass.get() > 0 || horizonMoved)) {
                     pass(LockWait.NOWAIT);
                 }
             } catch (InterruptedException e) {
                 return;
             } catch (DbException e) {
-                log().debug("vacuum pass of {} skipped: {}", engine.storage().name(), e.getMessage());
+                if (e.code() != io.rustydb.core.ErrorCode.LOCK_NOT_AVAILABLE && !closed) {
+                    log().warn("vacuum pass of {} failed: {}", engine.storage().name(), e.getMessage());
+                } // else DDL holds the database: the next pass tries again
             } catch (RuntimeException e) {
                 if (!closed) {
                     log().warn("vacuum pass of {} failed", engine.storage().name(), e);
@@ -87,12 +95,17 @@ final class Vacuum implements AutoCloseable {
         }
     }
 
-    /** Runs one pass now (waiting for the database lock); returns the number of versions removed. */
+    /** Runs one pass over every table now (waiting for the database lock); returns the number of versions removed. */
     long runOnce() {
-        return pass(LockWait.timeout(engine.lockTimeoutMillis()));
+        return pass(LockWait.timeout(engine.lockTimeoutMillis()), true);
     }
 
     private long pass(LockWait wait) {
+        return pass(wait, false);
+    }
+
+    /** One pass: every table, or ({@code all} false) only those where it may remove something. */
+    private long pass(LockWait wait, boolean all) {
         synchronized (passLock) {
             commitsSincePass.set(0);
             TransactionManager transactions = engine.transactions();
@@ -101,9 +114,13 @@ final class Vacuum implements AutoCloseable {
             try {
                 transactions.locks().acquire(tx.txnId(), LockKey.database(), LockMode.IS, wait);
                 long horizon = transactions.advanceHorizon();
+                lastPassHorizon = horizon;
                 for (TableDef table : engine.catalog().tables()) {
                     DataType[] types = table.columnTypes();
-                    count += engine.catalog().heap(table).vacuum(horizon, row -> freeLargeValues(row, types));
+                    VersionedHeap heap = engine.catalog().heap(table);
+                    if (all || heap.needsVacuum(horizon)) {
+                        count += heap.vacuum(horizon, row -> freeLargeValues(row, types));
+                    }
                 }
             } finally {
                 engine.commit(tx);

@@ -35,6 +35,7 @@ public final class CommitTable {
     private final Object commitLock = new Object();
     private volatile AtomicLongArray ring = new AtomicLongArray(INITIAL_CAPACITY);
     private volatile long published;
+    private volatile long lastCommitLsn;
     private volatile long horizon;
     private long nextTxnId;
 
@@ -82,6 +83,7 @@ public final class CommitTable {
             long lsn = logCommit.applyAsLong(ts);
             AtomicLongArray r = ring;
             r.set((int) (txnId & (r.length() - 1)), ts);
+            lastCommitLsn = lsn;
             published = ts;
             return lsn;
         }
@@ -101,17 +103,26 @@ public final class CommitTable {
     }
 
     /**
-     * Takes a snapshot and hands it to {@code register} (which makes it visible to {@link #advanceHorizon}'s
-     * oldest-snapshot computation) atomically with respect to horizon advances: otherwise an advance running
-     * between the read of the clock and the registration could move the horizon over a commit newer than the
-     * snapshot, which would then look committed-before-it.
+     * Takes a snapshot and hands it to {@code register}, which makes it visible to {@link #advanceHorizon}'s
+     * oldest-snapshot computation. Without care, an advance running between the read of the clock and the
+     * registration could move the horizon over a commit newer than the snapshot, which would then look committed
+     * before it. So 0 is registered first: an advance that sees it passes no commit at all, and one that does not
+     * see it ran under the commit lock with the clock at most where this read finds it. Lock-free.
      */
     public long takeSnapshot(java.util.function.LongConsumer register) {
-        synchronized (commitLock) {
-            long s = published;
-            register.accept(s);
-            return s;
-        }
+        register.accept(0);
+        long s = published;
+        register.accept(s);
+        return s;
+    }
+
+    /**
+     * The log position of the latest published commit record (0 if none): a reader that saw commits up to here
+     * must not acknowledge anything before the log is durable to here (early lock release makes commits visible
+     * before their log force).
+     */
+    public long lastCommitLsn() {
+        return lastCommitLsn;
     }
 
     /** The latest commit timestamp handed out. */
@@ -133,7 +144,9 @@ public final class CommitTable {
             return 1;
         }
         AtomicLongArray r = ring;
-        return r.get((int) (txnId & (r.length() - 1)));
+        long ts = r.get((int) (txnId & (r.length() - 1)));
+        // the horizon may have passed the id while we read, and its slot gone to a newer transaction
+        return txnId < horizon ? 1 : ts;
     }
 
     /** Whether {@code txnId} had committed when snapshot {@code snapshot} was taken. */
@@ -143,6 +156,9 @@ public final class CommitTable {
         }
         AtomicLongArray r = ring;
         long ts = r.get((int) (txnId & (r.length() - 1)));
+        if (txnId < horizon) {
+            return true; // passed while we read: the slot may belong to a newer transaction now
+        }
         return ts > 0 && ts <= snapshot;
     }
 

@@ -45,6 +45,10 @@ public final class VersionedHeap {
     private final TransactionManager transactions;
     private final CommitTable commits;
     private final LockManager locks;
+    /** Versions marked deleted and not yet removed by vacuum (an estimate: 1 at first, so that vacuum looks once). */
+    private final java.util.concurrent.atomic.AtomicLong obsolete = new java.util.concurrent.atomic.AtomicLong(1);
+    /** The horizon of the last vacuum that left versions behind (a later pass is useless until it moves). */
+    private volatile long lastVacuumHorizon = -1;
 
     public VersionedHeap(TableHeap heap, int tableId, TransactionManager transactions) {
         this.heap = heap;
@@ -119,6 +123,7 @@ public final class VersionedHeap {
                     if (!heap.patch(rowId, VersionHeader.XMAX_OFFSET, VersionHeader.txnBytes(tx.txnId()))) {
                         throw DbException.internal("row version " + RowIds.toString(rowId) + " vanished");
                     }
+                    obsolete.incrementAndGet();
                     return true;
                 }
                 long ts = commits.commitTs(xmax);
@@ -127,6 +132,7 @@ public final class VersionedHeap {
                         throw new DbException(ErrorCode.LOCK_NOT_AVAILABLE, "row " + RowIds.toString(rowId)
                                 + " is locked by transaction " + xmax);
                     }
+                    checkEnded(xmax, rowId);
                 } else if (ts > 0) {
                     throw conflict(tx, xmax);
                 }
@@ -165,9 +171,21 @@ public final class VersionedHeap {
                     locks.release(tx.txnId(), key);
                     return false;
                 }
+                checkEnded(xmax, rowId);
             } else if (ts > 0) {
                 throw conflict(tx, xmax);
             }
+        }
+    }
+
+    /**
+     * After the wait for {@code writer} returned, it must have ended; one still "running" failed its rollback and
+     * only a restart resolves it (rather than spinning, fail the statement).
+     */
+    private void checkEnded(long writer, long rowId) {
+        if (commits.commitTs(writer) == CommitTable.RUNNING) {
+            throw new DbException(ErrorCode.LOCK_NOT_AVAILABLE, "row " + RowIds.toString(rowId) + " belongs to "
+                    + "transaction " + writer + ", whose rollback failed; reopen the database to recover it");
         }
     }
 
@@ -200,6 +218,14 @@ public final class VersionedHeap {
         return new VersionCursor(heap.scan(), tx.txnId(), tx.snapshot(), commits);
     }
 
+    /**
+     * The versions committed so far (and {@code tx}'s own), whatever {@code tx}'s snapshot: what a DDL check under
+     * the database's exclusive lock must see.
+     */
+    public VersionCursor scanLatest(Transaction tx) {
+        return new VersionCursor(heap.scan(), tx.txnId(), commits.snapshot(), commits);
+    }
+
     /** The row bytes of version {@code rowId} whatever its visibility, or null if there is none. */
     public byte[] readVersion(long rowId) {
         byte[] tuple = heap.read(rowId);
@@ -223,20 +249,36 @@ public final class VersionedHeap {
     }
 
     /**
+     * Whether a background vacuum at {@code horizon} could remove anything: versions were marked deleted since the
+     * last pass, or the horizon moved since a pass that had to leave some behind.
+     */
+    public boolean needsVacuum(long horizon) {
+        long pending = obsolete.get();
+        return pending > 0 && (horizon != lastVacuumHorizon);
+    }
+
+    /**
      * Removes every version whose deleter committed below {@code horizon}, handing each removed row's bytes to
      * {@code removed} first (to free its large values). Returns the number removed. Runs outside any transaction.
      */
     public int vacuum(long horizon, Consumer<byte[]> removed) {
+        long markedBefore = obsolete.get();
         long[] dead = new long[64];
         int count = 0;
+        long kept = 0; // marked versions some snapshot may still see
         try (HeapCursor cursor = heap.scan()) {
             while (cursor.next()) {
                 long xmax = VersionHeader.xmax(cursor.buffer(), cursor.tupleOffset());
-                if (xmax != 0 && xmax < horizon && commits.commitTs(xmax) > 0) {
+                if (xmax == 0) {
+                    continue;
+                }
+                if (xmax < horizon && commits.commitTs(xmax) > 0) {
                     if (count == dead.length) {
                         dead = Arrays.copyOf(dead, count * 2);
                     }
                     dead[count++] = cursor.rowId();
+                } else {
+                    kept++;
                 }
             }
         }
@@ -251,11 +293,16 @@ public final class VersionedHeap {
             if (xmax == 0 || xmax >= horizon) {
                 continue;
             }
-            removed.accept(VersionHeader.row(tuple));
+            // remove the version first, then its large values: a crash in between leaks pages, never frees
+            // the values of a version that is still there
             if (heap.purge(rowId)) {
                 n++;
+                removed.accept(VersionHeader.row(tuple));
             }
         }
+        // marks made during the pass stay pending, and so do the versions the horizon kept
+        obsolete.addAndGet(Math.min(kept, markedBefore) - markedBefore);
+        lastVacuumHorizon = kept > 0 ? horizon : -1;
         return n;
     }
 }

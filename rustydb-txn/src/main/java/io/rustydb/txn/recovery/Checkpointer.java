@@ -83,14 +83,17 @@ public final class Checkpointer implements AutoCloseable {
                 }
                 throw e;
             }
-            List<CheckpointRecord.ActiveTxn> active = new ArrayList<>();
-            for (Transaction tx : transactions.active()) {
-                if (tx.hasWritten()) {
-                    active.add(new CheckpointRecord.ActiveTxn(tx.txnId(), tx.lastLsn(), tx.firstLsn()));
+            // no transaction may end (COMMIT/ABORT appended, not yet out of the active set) while we list them
+            long lsn = transactions.checkpointGate(() -> {
+                List<CheckpointRecord.ActiveTxn> active = new ArrayList<>();
+                for (Transaction tx : transactions.active()) {
+                    if (tx.hasWritten()) {
+                        active.add(new CheckpointRecord.ActiveTxn(tx.txnId(), tx.lastLsn(), tx.firstLsn()));
+                    }
                 }
-            }
-            CheckpointRecord record = new CheckpointRecord(redo, transactions.nextTxnId(), active);
-            long lsn = wal.append(WalRecordTypes.CHECKPOINT, 0, 0, record.encode());
+                CheckpointRecord record = new CheckpointRecord(redo, transactions.nextTxnId(), active);
+                return wal.append(WalRecordTypes.CHECKPOINT, 0, 0, record.encode());
+            });
             wal.flushUpTo(lsn);
             try {
                 target.recordCheckpoint(lsn);
