@@ -52,7 +52,7 @@ class DatabaseConfigTest {
     @Test
     void optionNames() {
         assertEquals(Set.of("page_size", "cache_size", "sync", "replacement", "lock_timeout", "read_only", "isolation",
-                "user", "password"), DatabaseConfig.optionNames());
+                "user", "password", "autovacuum"), DatabaseConfig.optionNames());
     }
 
     @Test
@@ -67,6 +67,7 @@ class DatabaseConfigTest {
         m.put("isolation", "Repeatable Read");
         m.put("user", "Alice");
         m.put("password", " secret ");
+        m.put("autovacuum", "off");
         DatabaseConfig c = DatabaseConfig.fromOptions(m);
         assertEquals(16384, c.pageSize());
         assertEquals(64L * 1024 * 1024, c.cacheSizeBytes());
@@ -77,6 +78,8 @@ class DatabaseConfigTest {
         assertEquals(IsolationLevel.REPEATABLE_READ, c.isolation());
         assertEquals("Alice", c.user());
         assertEquals(" secret ", c.password());
+        assertFalse(c.autovacuum());
+        assertTrue(DatabaseConfig.defaults().autovacuum());
         assertEquals(c, DatabaseConfig.fromOptions(c.toOptions()));
         assertFalse(c.toString().contains("secret"), c.toString());
     }
