@@ -1,0 +1,564 @@
+package io.rustydb.index.btree;
+
+import io.rustydb.core.DbException;
+import io.rustydb.core.ErrorCode;
+import io.rustydb.storage.buffer.BufferPool;
+import io.rustydb.storage.buffer.ReadPageGuard;
+import io.rustydb.storage.buffer.WritePageGuard;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * A B+tree of buffer-pool pages ({@link BTreeNode}) mapping unique byte-string keys (unsigned order: the
+ * binary-comparable key encoding) to {@code long} values (row ids). A non-unique index makes its keys unique by
+ * appending the row id to the encoded columns.
+ *
+ * <p><b>Shape.</b> The root page never moves: when it splits, its entries go to two new children and it becomes
+ * their parent, so the tree is known by its root page number alone. Leaves are linked left to right. Inner nodes
+ * hold separators cut to the shortest prefix that still separates (suffix truncation), so they stay short.
+ *
+ * <p><b>Concurrency: latch coupling (crabbing) on the buffer pool's page latches,</b> chosen because it needs no
+ * extra structure on disk and no version counters, and every step holds at most the latches of one root-to-leaf
+ * path, always taken top-down (and, across leaves, left to right), so latches never deadlock.
+ * <ul>
+ *   <li>Readers take the child's read latch, then release the parent's.</li>
+ *   <li>Writers first go down optimistically the same way and write-latch only the leaf; if the change fits
+ *       there (the common case) that is all. Otherwise they go down again with write latches, releasing every
+ *       ancestor as soon as the node below cannot split ("safe"), and split bottom-up while they hold the rest.</li>
+ *   <li>Scans copy the entries they need out of one leaf at a time and hold no latch between calls; the next
+ *       leaf is found again from the root by the last key returned, so concurrent splits never make a scan skip or
+ *       repeat an entry.</li>
+ * </ul>
+ * A delete removes the entry from its leaf; leaves are not merged (an emptied leaf stays in place and is skipped by
+ * scans). Every page change goes through write guards and so through the write-ahead log.
+ */
+public final class BPlusTree {
+    /** What {@link #get} returns for a missing key. */
+    public static final long NOT_FOUND = -1;
+
+    private final BufferPool pool;
+    private final int rootPageNo;
+    private final int pageSize;
+    private final int maxKeyLength;
+
+    private BPlusTree(BufferPool pool, int rootPageNo) {
+        this.pool = pool;
+        this.rootPageNo = rootPageNo;
+        this.pageSize = pool.pageSize();
+        // at least four entries of the largest key fit a node, so a split always leaves room on both sides
+        this.maxKeyLength = (pageSize - BTreeNode.OFFSETS) / 4 - BTreeNode.entrySize(0);
+    }
+
+    /** Creates an empty tree (one leaf, the root). */
+    public static BPlusTree create(BufferPool pool) {
+        int pageNo;
+        try (WritePageGuard g = pool.newPage()) {
+            pageNo = g.pageNo();
+            BTreeNode.format(g.buffer(), pool.pageSize(), pageNo, true, 0);
+        }
+        return new BPlusTree(pool, pageNo);
+    }
+
+    /** Opens the tree whose root is {@code rootPageNo}; XX001 if that page is not a B+tree node. */
+    public static BPlusTree open(BufferPool pool, int rootPageNo) {
+        try (ReadPageGuard g = pool.readPage(rootPageNo)) {
+            if (!new BTreeNode().wrap(g.buffer(), pool.pageSize()).isNode()) {
+                throw DbException.corruption(pool.diskManager().name(), rootPageNo, "not a B+tree node");
+            }
+        }
+        return new BPlusTree(pool, rootPageNo);
+    }
+
+    public int rootPageNo() {
+        return rootPageNo;
+    }
+
+    /** The longest key this tree stores (a quarter of a page, less the entry overhead). */
+    public int maxKeyLength() {
+        return maxKeyLength;
+    }
+
+    private void checkKey(byte[] key) {
+        if (key.length > maxKeyLength) {
+            throw new DbException(ErrorCode.PROGRAM_LIMIT_EXCEEDED, "index key of " + key.length
+                    + " bytes exceeds the maximum of " + maxKeyLength + " bytes");
+        }
+    }
+
+    // ------------------------------------------------------------------ lookup
+
+    /** The value stored under {@code key}, or {@link #NOT_FOUND}. */
+    public long get(byte[] key) {
+        BTreeNode node = new BTreeNode();
+        ReadPageGuard g = pool.readPage(rootPageNo);
+        try {
+            for (;;) {
+                node.wrap(g.buffer(), pageSize);
+                checkNode(node, g.pageNo());
+                if (node.isLeaf()) {
+                    int pos = node.lowerBound(key);
+                    return pos < node.count() && node.compare(pos, key) == 0 ? node.value(pos) : NOT_FOUND;
+                }
+                ReadPageGuard child = pool.readPage(node.child(node.childIndexFor(key)));
+                g.close();
+                g = child;
+            }
+        } finally {
+            g.close();
+        }
+    }
+
+    private void checkNode(BTreeNode node, int pageNo) {
+        if (!node.isNode()) {
+            throw DbException.corruption(pool.diskManager().name(), pageNo, "a B+tree path reaches a page that is "
+                    + "not a B+tree node");
+        }
+    }
+
+    // ------------------------------------------------------------------ insert
+
+    /**
+     * Stores {@code value} under {@code key}.
+     *
+     * @return false (and nothing changed) if the key is already present
+     * @throws DbException 54000 if the key is longer than {@link #maxKeyLength()}
+     */
+    public boolean insert(byte[] key, long value) {
+        checkKey(key);
+        Boolean done = insertOptimistic(key, value);
+        if (done != null) {
+            return done;
+        }
+        return insertPessimistic(key, value);
+    }
+
+    /** Read-latch descent, write latch on the leaf only; null if the leaf would have to split. */
+    private Boolean insertOptimistic(byte[] key, long value) {
+        WritePageGuard leaf = descendToLeafForWrite(key);
+        try {
+            BTreeNode node = new BTreeNode().wrap(leaf.buffer(), pageSize);
+            int pos = node.lowerBound(key);
+            if (pos < node.count() && node.compare(pos, key) == 0) {
+                return false;
+            }
+            if (!node.fits(key.length)) {
+                return null;
+            }
+            node.insertAt(pos, key, value);
+            return true;
+        } finally {
+            leaf.close();
+        }
+    }
+
+    /** Read latches down to the leaf's parent, then the leaf's write latch. */
+    private WritePageGuard descendToLeafForWrite(byte[] key) {
+        BTreeNode node = new BTreeNode();
+        // the root may itself be the leaf: check under a write latch then
+        WritePageGuard rootWrite = null;
+        ReadPageGuard g = pool.readPage(rootPageNo);
+        node.wrap(g.buffer(), pageSize);
+        checkNode(node, rootPageNo);
+        if (node.isLeaf()) {
+            g.close();
+            rootWrite = pool.writePage(rootPageNo);
+            node.wrap(rootWrite.buffer(), pageSize);
+            if (node.isLeaf()) {
+                return rootWrite;
+            }
+            // the root split meanwhile: start again
+            rootWrite.close();
+            return descendToLeafForWrite(key);
+        }
+        try {
+            for (;;) {
+                int child = node.child(node.childIndexFor(key));
+                if (node.level() == 1) {
+                    WritePageGuard leaf = pool.writePage(child);
+                    g.close();
+                    g = null;
+                    return leaf;
+                }
+                ReadPageGuard next = pool.readPage(child);
+                g.close();
+                g = next;
+                node.wrap(g.buffer(), pageSize);
+                checkNode(node, g.pageNo());
+            }
+        } finally {
+            if (g != null) {
+                g.close();
+            }
+        }
+    }
+
+    /** Write-latch crabbing from the root; splits bottom-up along the held path. */
+    private boolean insertPessimistic(byte[] key, long value) {
+        Deque<WritePageGuard> path = new ArrayDeque<>();
+        BTreeNode node = new BTreeNode();
+        try {
+            WritePageGuard g = pool.writePage(rootPageNo);
+            path.push(g);
+            for (;;) {
+                node.wrap(g.buffer(), pageSize);
+                checkNode(node, g.pageNo());
+                if (node.fits(maxKeyLength)) {
+                    releaseAllBut(path, g); // this node cannot split: nothing above it will change
+                }
+                if (node.isLeaf()) {
+                    break;
+                }
+                g = pool.writePage(node.child(node.childIndexFor(key)));
+                path.push(g);
+            }
+            WritePageGuard leafGuard = path.pop();
+            BTreeNode leaf = new BTreeNode().wrap(leafGuard.buffer(), pageSize);
+            int pos = leaf.lowerBound(key);
+            if (pos < leaf.count() && leaf.compare(pos, key) == 0) {
+                leafGuard.close();
+                return false;
+            }
+            if (leaf.fits(key.length)) {
+                leaf.insertAt(pos, key, value);
+                leafGuard.close();
+                return true;
+            }
+            // split the leaf, then carry separators up the held path
+            List<BTreeNode.Entry> entries = leaf.entries(0, leaf.count());
+            entries.add(pos, new BTreeNode.Entry(key, value));
+            Split split = splitNode(leafGuard, leaf, entries, true);
+            leafGuard.close();
+            while (split != null) {
+                WritePageGuard parentGuard = path.pop();
+                BTreeNode parent = new BTreeNode().wrap(parentGuard.buffer(), pageSize);
+                int at = parent.childIndexFor(split.separator()) + 1;
+                if (parent.fits(split.separator().length)) {
+                    parent.insertAt(at, split.separator(), split.rightPageNo());
+                    parentGuard.close();
+                    split = null;
+                } else {
+                    List<BTreeNode.Entry> inner = parent.entries(0, parent.count());
+                    inner.add(at, new BTreeNode.Entry(split.separator(), split.rightPageNo()));
+                    split = splitNode(parentGuard, parent, inner, false);
+                    parentGuard.close();
+                }
+            }
+            return true;
+        } finally {
+            while (!path.isEmpty()) {
+                path.pop().close();
+            }
+        }
+    }
+
+    private static void releaseAllBut(Deque<WritePageGuard> path, WritePageGuard keep) {
+        while (path.peekLast() != keep) {
+            path.pollLast().close();
+        }
+    }
+
+    /** A split's result for the parent: the separator and the new right page (for keys >= separator). */
+    private record Split(byte[] separator, int rightPageNo) {
+    }
+
+    /**
+     * Splits a full node holding {@code entries} (in order, including the new one) into itself and a new right
+     * sibling; the root instead moves both halves into two new children. Returns what the parent must insert,
+     * or null when the root grew a level.
+     */
+    private Split splitNode(WritePageGuard guard, BTreeNode node, List<BTreeNode.Entry> entries, boolean leaf) {
+        int mid = splitPoint(entries);
+        List<BTreeNode.Entry> left = new ArrayList<>(entries.subList(0, mid));
+        List<BTreeNode.Entry> right;
+        byte[] separator;
+        int rightLeftmost = 0;
+        if (leaf) {
+            right = new ArrayList<>(entries.subList(mid, entries.size()));
+            separator = shortestSeparator(left.get(left.size() - 1).key(), right.get(0).key());
+        } else {
+            // the middle separator moves up; its child becomes the right node's leftmost child
+            BTreeNode.Entry up = entries.get(mid);
+            separator = up.key();
+            rightLeftmost = (int) up.value();
+            right = new ArrayList<>(entries.subList(mid + 1, entries.size()));
+        }
+        int level = node.level();
+        if (guard.pageNo() == rootPageNo) {
+            int leftPage = newNode(leaf, level, left, leaf ? 0 : node.leftmost(), 0);
+            int rightPage = newNode(leaf, level, right, rightLeftmost, 0);
+            if (leaf) {
+                try (WritePageGuard lg = pool.writePage(leftPage)) {
+                    new BTreeNode().wrap(lg.buffer(), pageSize).setNext(rightPage);
+                }
+            }
+            BTreeNode.format(guard.buffer(), pageSize, rootPageNo, false, level + 1);
+            node.wrap(guard.buffer(), pageSize);
+            node.setLeftmost(leftPage);
+            node.rewrite(List.of(new BTreeNode.Entry(separator, rightPage)));
+            return null;
+        }
+        int rightPage = newNode(leaf, level, right, rightLeftmost, leaf ? node.next() : 0);
+        node.rewrite(left);
+        if (leaf) {
+            node.setNext(rightPage);
+        }
+        return new Split(separator, rightPage);
+    }
+
+    /** Where to cut: the middle by bytes, so both halves fit whatever the key sizes. */
+    private static int splitPoint(List<BTreeNode.Entry> entries) {
+        long total = 0;
+        for (BTreeNode.Entry e : entries) {
+            total += BTreeNode.entrySize(e.key().length);
+        }
+        long half = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            half += BTreeNode.entrySize(entries.get(i).key().length);
+            if (half * 2 >= total) {
+                return Math.max(1, Math.min(i + 1, entries.size() - 1));
+            }
+        }
+        return entries.size() / 2;
+    }
+
+    private int newNode(boolean leaf, int level, List<BTreeNode.Entry> entries, int leftmost, int next) {
+        try (WritePageGuard g = pool.newPage()) {
+            BTreeNode.format(g.buffer(), pageSize, g.pageNo(), leaf, level);
+            BTreeNode n = new BTreeNode().wrap(g.buffer(), pageSize);
+            n.rewrite(entries);
+            n.setLeftmost(leftmost);
+            n.setNext(next);
+            return g.pageNo();
+        }
+    }
+
+    /**
+     * Suffix truncation: the shortest prefix of {@code right} that is still greater than {@code left}; every key
+     * of the left node is below it and every key of the right node at or above it.
+     */
+    static byte[] shortestSeparator(byte[] left, byte[] right) {
+        int n = Math.min(left.length, right.length);
+        int i = 0;
+        while (i < n && left[i] == right[i]) {
+            i++;
+        }
+        return Arrays.copyOf(right, Math.min(right.length, i + 1));
+    }
+
+    // ------------------------------------------------------------------ delete
+
+    /** Removes {@code key}; false if it was not there. */
+    public boolean delete(byte[] key) {
+        WritePageGuard leaf = descendToLeafForWrite(key);
+        try {
+            BTreeNode node = new BTreeNode().wrap(leaf.buffer(), pageSize);
+            int pos = node.lowerBound(key);
+            if (pos >= node.count() || node.compare(pos, key) != 0) {
+                return false;
+            }
+            node.removeAt(pos);
+            return true;
+        } finally {
+            leaf.close();
+        }
+    }
+
+    // ------------------------------------------------------------------ scans
+
+    /**
+     * A scan of the keys between {@code low} and {@code high} (null = unbounded), each bound inclusive or not, in
+     * ascending or descending order. Holds no latch between calls.
+     */
+    public BTreeCursor scan(byte[] low, boolean lowInclusive, byte[] high, boolean highInclusive, boolean descending) {
+        return new BTreeCursor(this, low, lowInclusive, high, highInclusive, descending);
+    }
+
+    /**
+     * Copies into {@code out} the entries of the leaf holding the first key after {@code from} (ascending:
+     * {@code > from}, or {@code >= from} if {@code inclusive}; null = from the start), and returns whether a leaf
+     * to the right may hold more. Empty leaves are passed over.
+     */
+    boolean readForward(byte[] from, boolean inclusive, List<BTreeNode.Entry> out) {
+        BTreeNode node = new BTreeNode();
+        ReadPageGuard g = descendForRead(from, node, false);
+        try {
+            for (;;) {
+                int pos = from == null ? 0 : node.lowerBound(from);
+                if (from != null && !inclusive && pos < node.count() && node.compare(pos, from) == 0) {
+                    pos++;
+                }
+                for (int i = pos; i < node.count(); i++) {
+                    out.add(new BTreeNode.Entry(node.key(i), node.value(i)));
+                }
+                int next = node.next();
+                if (!out.isEmpty() || next == 0) {
+                    return next != 0;
+                }
+                ReadPageGuard n = pool.readPage(next); // left to right: never against a writer's order
+                g.close();
+                g = n;
+                node.wrap(g.buffer(), pageSize);
+                checkNode(node, g.pageNo());
+            }
+        } finally {
+            g.close();
+        }
+    }
+
+    /**
+     * Copies into {@code out}, in descending order, the entries before {@code from} ({@code < from}, or
+     * {@code <= from} if {@code inclusive}; null = from the end) of the leaf holding the last such key; returns
+     * the smallest key of that leaf's range start (null if it is the first leaf) for the next step.
+     */
+    byte[] readBackward(byte[] from, boolean inclusive, List<BTreeNode.Entry> out) {
+        byte[] bound = from;
+        for (;;) {
+            BTreeNode node = new BTreeNode();
+            byte[][] lowFence = new byte[1][];
+            ReadPageGuard g = descendForReadBackward(bound, inclusive, node, lowFence);
+            try {
+                int end = bound == null ? node.count() : node.lowerBound(bound);
+                if (bound != null && inclusive && end < node.count() && node.compare(end, bound) == 0) {
+                    end++;
+                }
+                for (int i = end - 1; i >= 0; i--) {
+                    out.add(new BTreeNode.Entry(node.key(i), node.value(i)));
+                }
+            } finally {
+                g.close();
+            }
+            if (!out.isEmpty() || lowFence[0] == null) {
+                return lowFence[0];
+            }
+            // an empty stretch: continue left of this leaf's range
+            bound = lowFence[0];
+            inclusive = false;
+        }
+    }
+
+    /** Read-latch descent to the leaf for {@code key} (null = the leftmost or rightmost leaf). */
+    private ReadPageGuard descendForRead(byte[] key, BTreeNode node, boolean rightmost) {
+        ReadPageGuard g = pool.readPage(rootPageNo);
+        node.wrap(g.buffer(), pageSize);
+        checkNode(node, rootPageNo);
+        while (!node.isLeaf()) {
+            int index = key == null ? (rightmost ? node.count() - 1 : -1) : node.childIndexFor(key);
+            ReadPageGuard child = pool.readPage(node.child(index));
+            g.close();
+            g = child;
+            node.wrap(g.buffer(), pageSize);
+            checkNode(node, g.pageNo());
+        }
+        return g;
+    }
+
+    /**
+     * Read-latch descent to the leaf holding the keys just below {@code key} (or {@code key} itself if
+     * {@code inclusive}; null = the rightmost leaf), recording in {@code lowFence[0]} the separator that bounds
+     * that leaf from below (null for the leftmost). A key equal to a separator lives right of it.
+     */
+    private ReadPageGuard descendForReadBackward(byte[] key, boolean inclusive, BTreeNode node, byte[][] lowFence) {
+        ReadPageGuard g = pool.readPage(rootPageNo);
+        node.wrap(g.buffer(), pageSize);
+        checkNode(node, rootPageNo);
+        lowFence[0] = null;
+        while (!node.isLeaf()) {
+            int index;
+            if (key == null) {
+                index = node.count() - 1;
+            } else if (inclusive) {
+                index = node.childIndexFor(key); // the child that would hold the key itself
+            } else {
+                index = node.lowerBound(key) - 1; // the child holding the keys just below it
+            }
+            if (index >= 0) {
+                lowFence[0] = node.key(index);
+            }
+            ReadPageGuard child = pool.readPage(node.child(index));
+            g.close();
+            g = child;
+            node.wrap(g.buffer(), pageSize);
+            checkNode(node, g.pageNo());
+        }
+        return g;
+    }
+
+    // ------------------------------------------------------------------ structure check
+
+    /**
+     * Checks the whole tree (call it when no writer runs): keys strictly increasing in every node and within
+     * the bounds its parent's separators give, all leaves at level 0 and every path of equal length, the leaf
+     * chain visiting every leaf left to right. Returns the number of entries; throws IllegalStateException
+     * naming the page on the first violation.
+     */
+    public long checkStructure() {
+        List<Integer> leaves = new ArrayList<>();
+        long entries = check(rootPageNo, null, null, -1, leaves);
+        int pageNo = leaves.isEmpty() ? 0 : leaves.get(0);
+        for (int i = 0; i < leaves.size(); i++) {
+            if (pageNo != leaves.get(i)) {
+                throw new IllegalStateException("leaf chain reaches page " + pageNo + " where leaf " + leaves.get(i)
+                        + " was expected");
+            }
+            try (ReadPageGuard g = pool.readPage(pageNo)) {
+                pageNo = new BTreeNode().wrap(g.buffer(), pageSize).next();
+            }
+        }
+        if (pageNo != 0) {
+            throw new IllegalStateException("the last leaf links to page " + pageNo);
+        }
+        return entries;
+    }
+
+    private long check(int pageNo, byte[] low, byte[] high, int expectedLevel, List<Integer> leaves) {
+        List<int[]> children = new ArrayList<>();
+        List<byte[]> bounds = new ArrayList<>();
+        long count;
+        int level;
+        try (ReadPageGuard g = pool.readPage(pageNo)) {
+            BTreeNode node = new BTreeNode().wrap(g.buffer(), pageSize);
+            if (!node.isNode()) {
+                throw new IllegalStateException("page " + pageNo + " is not a B+tree node");
+            }
+            level = node.level();
+            if (expectedLevel >= 0 && level != expectedLevel) {
+                throw new IllegalStateException("page " + pageNo + " has level " + level + ", expected "
+                        + expectedLevel);
+            }
+            if (node.isLeaf() != (level == 0)) {
+                throw new IllegalStateException("page " + pageNo + ": leaf flag and level " + level + " disagree");
+            }
+            byte[] previous = null;
+            for (int i = 0; i < node.count(); i++) {
+                byte[] key = node.key(i);
+                if (previous != null && Arrays.compareUnsigned(previous, key) >= 0) {
+                    throw new IllegalStateException("page " + pageNo + ": keys out of order at " + i);
+                }
+                if (low != null && Arrays.compareUnsigned(key, low) < 0
+                        || high != null && Arrays.compareUnsigned(key, high) >= 0) {
+                    throw new IllegalStateException("page " + pageNo + ": key " + i + " outside its parent's range");
+                }
+                previous = key;
+            }
+            if (node.isLeaf()) {
+                leaves.add(pageNo);
+                return node.count();
+            }
+            count = 0;
+            children.add(new int[] {node.leftmost()});
+            bounds.add(low);
+            for (int i = 0; i < node.count(); i++) {
+                children.add(new int[] {node.child(i)});
+                bounds.add(node.key(i));
+            }
+        }
+        for (int i = 0; i < children.size(); i++) {
+            byte[] childHigh = i + 1 < bounds.size() ? bounds.get(i + 1) : high;
+            count += check(children.get(i)[0], bounds.get(i), childHigh, level - 1, leaves);
+        }
+        return count;
+    }
+}
