@@ -48,6 +48,9 @@ public enum ErrorCode {
     NOT_NULL_VIOLATION("23502", ErrorCategory.USER, "null value in column \"%s\" of relation \"%s\" violates not-null constraint"),
     /** A duplicate key in a unique index or constraint. */
     UNIQUE_VIOLATION("23505", ErrorCategory.USER, "duplicate key value violates unique constraint \"%s\""),
+    /** A row for which a CHECK constraint's condition is FALSE. */
+    CHECK_VIOLATION("23514", ErrorCategory.USER,
+            "new row for relation \"%s\" violates check constraint \"%s\""),
 
     // --- class 25: invalid transaction state
     /** A write attempted in a read-only database or transaction. */
@@ -96,6 +99,8 @@ public enum ErrorCode {
     UNDEFINED_TABLE("42P01", ErrorCategory.USER, "relation \"%s\" does not exist"),
     /** CREATE of a table that exists. */
     DUPLICATE_TABLE("42P07", ErrorCategory.USER, "relation \"%s\" already exists"),
+    /** A second object of the same name, e.g. two constraints of one table. */
+    DUPLICATE_OBJECT("42710", ErrorCategory.USER, "%s"),
     /** An unknown type name, configuration option or other named object that is not a table or column. */
     UNDEFINED_OBJECT("42704", ErrorCategory.USER, "%s"),
     /** A name that is syntactically not allowed (empty, too long, reserved). */

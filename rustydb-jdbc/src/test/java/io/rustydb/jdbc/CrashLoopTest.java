@@ -106,7 +106,8 @@ class CrashLoopTest {
                     + Files.readString(err), e);
         }
         for (Map.Entry<Long, long[]> e : sums.entrySet()) {
-            assertEquals(0, e.getValue()[0], "transaction " + e.getKey() + " is half there, seed " + seed);
+            assertEquals(0, e.getValue()[0], "transaction " + e.getKey() + " is half there (" + e.getValue()[1]
+                    + " rows), seed " + seed);
             assertEquals(2, e.getValue()[1], "transaction " + e.getKey() + " has " + e.getValue()[1] + " rows, seed " + seed);
         }
         for (long txn : acknowledged) {

@@ -60,15 +60,19 @@ final class AlterTableBinder {
                 if (index < 0) {
                     throw new DbException(ErrorCode.UNDEFINED_COLUMN, from);
                 }
+                if (!table.checks().isEmpty()) {
+                    throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                            "renaming a column of a table with CHECK constraints");
+                }
                 ColumnDef c = columns.get(index);
-                columns.set(index, new ColumnDef(to, c.type(), c.nullable()));
+                columns.set(index, new ColumnDef(to, c.type(), c.nullable(), c.defaultSql()));
             } else if ((op.equals("RENAME_TABLE") || op.equals("RENAME")) && e.getNewTableName() != null) {
                 name = Identifiers.normalize(e.getNewTableName());
             } else {
                 throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "ALTER TABLE " + e);
             }
         }
-        return new BoundStatement.AlterTable(table, new TableDef(table.tableId(), name, columns, table.heapFirstPage()),
-                addedNotNull);
+        return new BoundStatement.AlterTable(table, new TableDef(table.tableId(), name, columns, table.heapFirstPage(),
+                table.checks()), addedNotNull);
     }
 }

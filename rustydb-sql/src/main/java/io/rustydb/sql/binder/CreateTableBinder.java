@@ -3,35 +3,50 @@ package io.rustydb.sql.binder;
 import io.rustydb.core.DbException;
 import io.rustydb.core.ErrorCode;
 import io.rustydb.core.type.DataType;
+import io.rustydb.sql.catalog.Catalog;
+import io.rustydb.sql.catalog.CheckDef;
 import io.rustydb.sql.catalog.ColumnDef;
+import io.rustydb.sql.catalog.TableDef;
+import io.rustydb.sql.parser.SqlParser;
 import io.rustydb.sql.plan.BoundStatement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import net.sf.jsqlparser.statement.create.table.CheckConstraint;
 import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
+import net.sf.jsqlparser.statement.create.table.Index;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
 
 /**
- * Binds {@code CREATE TABLE [IF NOT EXISTS] t (col type [NOT NULL | NULL], ...)}. JSqlParser hands column
- * constraints over as raw tokens; they are read here. Constraints that need indexes (PRIMARY KEY, UNIQUE,
- * REFERENCES) and CHECK/DEFAULT arrive with the indexes-and-constraints work and are rejected with 0A000 until
- * then, rather than accepted and ignored.
+ * Binds {@code CREATE TABLE [IF NOT EXISTS] t (col type [NOT NULL | NULL] [DEFAULT expr] [[CONSTRAINT name]
+ * CHECK (cond)] ..., [CONSTRAINT name] CHECK (cond), ...)}. JSqlParser hands column constraints over as raw tokens;
+ * they are read here. Defaults and CHECK conditions are validated now (bound, and typed: a default must be
+ * assignable to its column, a condition boolean) and kept as SQL text in the catalog. Constraints that need indexes
+ * (PRIMARY KEY, UNIQUE, REFERENCES) arrive with them and are rejected with 0A000 until then, rather than accepted
+ * and ignored.
  */
 final class CreateTableBinder {
+    private static final Set<String> COLUMN_KEYWORDS = Set.of("NOT", "NULL", "DEFAULT", "CHECK", "CONSTRAINT",
+            "PRIMARY", "UNIQUE", "REFERENCES", "GENERATED", "AUTO_INCREMENT", "COLLATE");
+
+    private final Catalog catalog;
+
+    CreateTableBinder(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
     BoundStatement.CreateTable bind(CreateTable create) {
         if (create.getSelect() != null || create.getLikeTable() != null) {
             throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "CREATE TABLE ... AS / LIKE");
-        }
-        if (create.getIndexes() != null && !create.getIndexes().isEmpty()) {
-            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "table constraints (PRIMARY KEY, UNIQUE, FOREIGN KEY)");
         }
         if (create.getColumnDefinitions() == null || create.getColumnDefinitions().isEmpty()) {
             throw new DbException(ErrorCode.SYNTAX_ERROR, "a table needs at least one column");
         }
         String name = Identifiers.normalize(create.getTable().getName());
         List<ColumnDef> columns = new ArrayList<>();
+        List<CheckDef> checks = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ColumnDefinition definition : create.getColumnDefinitions()) {
             String column = Identifiers.normalize(definition.getColumnName());
@@ -42,32 +57,122 @@ final class CreateTableBinder {
             if (type.equals(DataType.NULL)) {
                 throw new DbException(ErrorCode.DATATYPE_MISMATCH, "column \"" + column + "\" has no type");
             }
-            columns.add(new ColumnDef(column, type, nullable(column, definition.getColumnSpecs())));
+            ColumnSpecs specs = ColumnSpecs.read(name, column, definition.getColumnSpecs());
+            ColumnDef def = new ColumnDef(column, type, specs.nullable, specs.defaultSql);
+            if (def.defaultSql() != null) {
+                StoredExpressions.defaultValue(catalog, def, new ParameterTypes()); // validates it
+            }
+            columns.add(def);
+            checks.addAll(specs.checks);
         }
-        return new BoundStatement.CreateTable(name, columns, create.isIfNotExists());
-    }
-
-    static boolean nullable(String column, List<String> specs) {
-        if (specs == null || specs.isEmpty()) {
-            return true;
-        }
-        List<String> words = new ArrayList<>();
-        for (String s : specs) {
-            words.add(s.toUpperCase(Locale.ROOT));
-        }
-        boolean nullable = true;
-        for (int i = 0; i < words.size(); i++) {
-            String w = words.get(i);
-            if (w.equals("NOT") && i + 1 < words.size() && words.get(i + 1).equals("NULL")) {
-                nullable = false;
-                i++;
-            } else if (w.equals("NULL")) {
-                nullable = true;
-            } else {
-                throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED,
-                        "column constraint " + String.join(" ", specs.subList(i, specs.size())) + " on \"" + column + "\"");
+        if (create.getIndexes() != null) {
+            for (Index index : create.getIndexes()) {
+                if (!(index instanceof CheckConstraint check)) {
+                    throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                            "table constraints (PRIMARY KEY, UNIQUE, FOREIGN KEY)");
+                }
+                String checkName = check.getName() != null ? Identifiers.normalize(check.getName()) : null;
+                checks.add(new CheckDef(checkName, check.getExpression().toString()));
             }
         }
-        return nullable;
+        List<CheckDef> named = nameChecks(name, checks);
+        TableDef shape = new TableDef(-1, name, columns, 0, named);
+        StoredExpressions.checks(catalog, shape, new ParameterTypes()); // validates them
+        return new BoundStatement.CreateTable(name, columns, named, create.isIfNotExists());
+    }
+
+    /** Names unnamed CHECK constraints as PostgreSQL does: {@code t_check}, {@code t_check1}, ...; 42710 on a clash. */
+    private static List<CheckDef> nameChecks(String table, List<CheckDef> checks) {
+        Set<String> used = new HashSet<>();
+        for (CheckDef c : checks) {
+            if (c.name() != null && !used.add(c.name())) {
+                throw new DbException(ErrorCode.DUPLICATE_OBJECT, "constraint \"" + c.name() + "\" for relation \""
+                        + table + "\" already exists");
+            }
+        }
+        List<CheckDef> out = new ArrayList<>();
+        for (CheckDef c : checks) {
+            String n = c.name();
+            if (n == null) {
+                String base = table + "_check";
+                n = base;
+                for (int i = 1; used.contains(n); i++) {
+                    n = base + i;
+                }
+                used.add(n);
+            }
+            out.add(new CheckDef(n, c.sql()));
+        }
+        return out;
+    }
+
+    /** Whether a column is nullable, from its raw constraint tokens (ALTER TABLE ADD COLUMN reads only this). */
+    static boolean nullable(String column, List<String> specs) {
+        ColumnSpecs read = ColumnSpecs.read("", column, specs);
+        if (read.defaultSql != null || !read.checks.isEmpty()) {
+            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "DEFAULT or CHECK in ALTER TABLE ADD COLUMN");
+        }
+        return read.nullable;
+    }
+
+    /** A column's constraint tokens, read. */
+    private static final class ColumnSpecs {
+        boolean nullable = true;
+        String defaultSql;
+        final List<CheckDef> checks = new ArrayList<>();
+
+        static ColumnSpecs read(String table, String column, List<String> specs) {
+            ColumnSpecs out = new ColumnSpecs();
+            if (specs == null) {
+                return out;
+            }
+            int i = 0;
+            while (i < specs.size()) {
+                String w = specs.get(i).toUpperCase(Locale.ROOT);
+                if (w.equals("NOT") && i + 1 < specs.size() && specs.get(i + 1).equalsIgnoreCase("NULL")) {
+                    out.nullable = false;
+                    i += 2;
+                } else if (w.equals("NULL")) {
+                    out.nullable = true;
+                    i++;
+                } else if (w.equals("DEFAULT")) {
+                    int end = i + 1;
+                    while (end < specs.size() && (end == i + 1
+                            || !COLUMN_KEYWORDS.contains(specs.get(end).toUpperCase(Locale.ROOT)))) {
+                        end++;
+                    }
+                    if (end == i + 1) {
+                        throw new DbException(ErrorCode.SYNTAX_ERROR, "DEFAULT without a value on \"" + column + "\"");
+                    }
+                    String sql = String.join(" ", specs.subList(i + 1, end));
+                    out.defaultSql = sql.equalsIgnoreCase("NULL") ? null : SqlParser.parseExpression(sql).toString();
+                    i = end;
+                } else if (w.equals("CHECK") || w.equals("CONSTRAINT")) {
+                    String checkName = null;
+                    if (w.equals("CONSTRAINT")) {
+                        if (i + 2 >= specs.size() || !specs.get(i + 2).equalsIgnoreCase("CHECK")) {
+                            throw unsupported(column, specs, i);
+                        }
+                        checkName = Identifiers.normalize(specs.get(i + 1));
+                        i += 2;
+                    }
+                    if (i + 1 >= specs.size()) {
+                        throw new DbException(ErrorCode.SYNTAX_ERROR, "CHECK without a condition on \"" + column + "\"");
+                    }
+                    String sql = SqlParser.parseExpression(specs.get(i + 1)).toString();
+                    out.checks.add(new CheckDef(checkName != null ? checkName
+                            : table.isEmpty() ? null : table + "_" + column + "_check", sql));
+                    i += 2;
+                } else {
+                    throw unsupported(column, specs, i);
+                }
+            }
+            return out;
+        }
+
+        private static DbException unsupported(String column, List<String> specs, int from) {
+            return new DbException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "column constraint " + String.join(" ", specs.subList(from, specs.size())) + " on \"" + column + "\"");
+        }
     }
 }

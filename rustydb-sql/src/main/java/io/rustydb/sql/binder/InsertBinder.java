@@ -25,8 +25,10 @@ import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.Values;
 
 /**
- * Binds {@code INSERT INTO t [(cols)] VALUES (...), (...)} and {@code INSERT INTO t [(cols)] SELECT ...}: every
- * value is converted to its column's type under assignment rules; columns not named get NULL.
+ * Binds {@code INSERT INTO t [(cols)] VALUES (...), (...)}, {@code INSERT INTO t [(cols)] SELECT ...} and
+ * {@code INSERT INTO t DEFAULT VALUES}: every value is converted to its column's type under assignment rules;
+ * columns not named, and values written {@code DEFAULT}, get the column's default (NULL if it has none). The source
+ * produces whole rows in table order; the table's CHECK constraints come along for the executor.
  */
 final class InsertBinder {
     private final Catalog catalog;
@@ -46,7 +48,9 @@ final class InsertBinder {
         int[] targets = targetColumns(table, insert.getColumns());
         LogicalPlan source;
         Select select = insert.getSelect();
-        if (select instanceof Values values) {
+        if (insert.isOnlyDefaultValues()) {
+            source = new LogicalPlan.Values(List.of(defaultRow(table)), types(table));
+        } else if (select instanceof Values values) {
             source = bindValues(table, targets, values);
         } else if (select != null) {
             BoundStatement.Query query = new SelectBinder(catalog, parameters).bind(select);
@@ -54,7 +58,12 @@ final class InsertBinder {
         } else {
             throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "this form of INSERT");
         }
-        return new BoundStatement.Insert(table, targets, source, parameters.types());
+        int[] all = new int[table.columns().size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return new BoundStatement.Insert(table, all, source, StoredExpressions.checks(catalog, table, parameters),
+                parameters.types());
     }
 
     private static int[] targetColumns(TableDef table, ExpressionList<Column> columns) {
@@ -93,17 +102,29 @@ final class InsertBinder {
             if (row.size() < targets.length) {
                 throw new DbException(ErrorCode.SYNTAX_ERROR, "INSERT has more target columns than expressions");
             }
-            List<Expr> exprs = new ArrayList<>();
+            List<Expr> exprs = defaultRow(table);
             for (int i = 0; i < row.size(); i++) {
-                exprs.add(Assignment.assign(binder.bind(row.get(i)), table.columns().get(targets[i]), parameters));
+                if (!UpdateBinder.isDefaultKeyword(row.get(i))) {
+                    exprs.set(targets[i], Assignment.assign(binder.bind(row.get(i)), table.columns().get(targets[i]),
+                            parameters));
+                }
             }
             bound.add(exprs);
         }
-        List<DataType> types = new ArrayList<>();
-        for (int target : targets) {
-            types.add(table.columns().get(target).type());
+        return new LogicalPlan.Values(bound, types(table));
+    }
+
+    /** Every column's default value, in table order. */
+    private List<Expr> defaultRow(TableDef table) {
+        List<Expr> row = new ArrayList<>();
+        for (ColumnDef column : table.columns()) {
+            row.add(StoredExpressions.defaultValue(catalog, column, parameters));
         }
-        return new LogicalPlan.Values(bound, types);
+        return row;
+    }
+
+    private static List<DataType> types(TableDef table) {
+        return List.of(table.columnTypes());
     }
 
     /**
@@ -132,11 +153,11 @@ final class InsertBinder {
             throw new DbException(ErrorCode.SYNTAX_ERROR, "INSERT has " + types.size()
                     + " expressions but " + targets.length + " target columns");
         }
-        List<Expr> casts = new ArrayList<>();
+        List<Expr> row = defaultRow(table);
         for (int i = 0; i < targets.length; i++) {
-            casts.add(Assignment.assign(new ColumnRef(i, types.get(i), query.columnNames().get(i)),
+            row.set(targets[i], Assignment.assign(new ColumnRef(i, types.get(i), query.columnNames().get(i)),
                     table.columns().get(targets[i]), parameters));
         }
-        return new LogicalPlan.Project(query.plan(), casts);
+        return new LogicalPlan.Project(query.plan(), row);
     }
 }

@@ -57,8 +57,10 @@ final class UpdateBinder {
                 if (newValues[index] != null) {
                     throw new DbException(ErrorCode.SYNTAX_ERROR, "multiple assignments to same column \"" + name + "\"");
                 }
-                newValues[index] = Assignment.assign(binder.bind((Expression) set.getValues().get(i)), columns.get(index),
-                        parameters);
+                Expression value = (Expression) set.getValues().get(i);
+                newValues[index] = isDefaultKeyword(value)
+                        ? StoredExpressions.defaultValue(catalog, columns.get(index), parameters)
+                        : Assignment.assign(binder.bind(value), columns.get(index), parameters);
             }
         }
         List<Expr> output = new ArrayList<>();
@@ -67,6 +69,12 @@ final class UpdateBinder {
             output.add(newValues[c] != null ? newValues[c]
                     : new ColumnRef(c, columns.get(c).type(), columns.get(c).name()));
         }
-        return new BoundStatement.Update(target.table, new LogicalPlan.Project(target.rows, output), parameters.types());
+        return new BoundStatement.Update(target.table, new LogicalPlan.Project(target.rows, output),
+                StoredExpressions.checks(catalog, target.table, parameters), parameters.types());
+    }
+
+    /** {@code DEFAULT} as a value (JSqlParser reads it as a column named DEFAULT). */
+    static boolean isDefaultKeyword(Expression e) {
+        return e instanceof Column c && c.getTable() == null && c.getColumnName().equalsIgnoreCase("DEFAULT");
     }
 }

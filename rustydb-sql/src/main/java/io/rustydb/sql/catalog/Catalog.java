@@ -95,11 +95,16 @@ public final class Catalog {
 
     /** Creates a table with an empty heap; 42P07 if the name is taken. */
     public TableDef createTable(String name, List<ColumnDef> columns) {
+        return createTable(name, columns, List.of());
+    }
+
+    /** Creates a table with CHECK constraints; 42P07 if the name is taken. */
+    public TableDef createTable(String name, List<ColumnDef> columns, List<CheckDef> checks) {
         if (tables.containsKey(name)) {
             throw new DbException(ErrorCode.DUPLICATE_TABLE, name);
         }
         TableHeap heap = storage.createHeap();
-        TableDef table = new TableDef(nextTableId++, name, columns, heap.firstPageNo());
+        TableDef table = new TableDef(nextTableId++, name, columns, heap.firstPageNo(), checks);
         store.insert(table);
         heaps.put(table.tableId(), new VersionedHeap(heap, table.tableId(), transactions));
         tables.put(name, table);

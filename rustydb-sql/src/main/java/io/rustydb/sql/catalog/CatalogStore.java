@@ -14,31 +14,39 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Keeps the catalog inside the database itself, in two system heaps whose first pages sit in the file header's
- * root slots {@value #TABLES_ROOT_SLOT} and {@value #COLUMNS_ROOT_SLOT}:
+ * Keeps the catalog inside the database itself, in three system heaps whose first pages sit in the file header's
+ * root slots {@value #TABLES_ROOT_SLOT}, {@value #COLUMNS_ROOT_SLOT} and {@value #CHECKS_ROOT_SLOT}:
  * <pre>
  *  sys_tables  (table_id INTEGER, name VARCHAR, heap_page INTEGER)
  *  sys_columns (table_id INTEGER, ordinal INTEGER, name VARCHAR, type_id VARCHAR,
- *               precision INTEGER, scale INTEGER, length INTEGER, nullable BOOLEAN)
+ *               precision INTEGER, scale INTEGER, length INTEGER, nullable BOOLEAN, default_sql VARCHAR)
+ *  sys_checks  (table_id INTEGER, ordinal INTEGER, name VARCHAR, sql VARCHAR)
  * </pre>
+ * {@code default_sql} came later: rows written before it read it as NULL (no default), and a file without the
+ * third heap gets it at the next open.
  * Rows are ordinary heap tuples in the {@link RowCodec} format, so a file database reopens with its tables.
  */
 final class CatalogStore {
     static final int TABLES_ROOT_SLOT = 0;
     static final int COLUMNS_ROOT_SLOT = 1;
+    static final int CHECKS_ROOT_SLOT = 2;
 
     private static final DataType[] TABLES_ROW = {DataType.INTEGER, DataType.VARCHAR, DataType.INTEGER};
     private static final DataType[] COLUMNS_ROW = {
         DataType.INTEGER, DataType.INTEGER, DataType.VARCHAR, DataType.VARCHAR,
-        DataType.INTEGER, DataType.INTEGER, DataType.INTEGER, DataType.BOOLEAN
+        DataType.INTEGER, DataType.INTEGER, DataType.INTEGER, DataType.BOOLEAN, DataType.VARCHAR
     };
+    private static final DataType[] CHECKS_ROW = {DataType.INTEGER, DataType.INTEGER, DataType.VARCHAR,
+        DataType.VARCHAR};
 
     private final TableHeap tables;
     private final TableHeap columns;
+    private final TableHeap checks;
 
     CatalogStore(StorageEngine storage) {
         this.tables = openOrCreate(storage, TABLES_ROOT_SLOT);
         this.columns = openOrCreate(storage, COLUMNS_ROOT_SLOT);
+        this.checks = openOrCreate(storage, CHECKS_ROOT_SLOT);
     }
 
     private static TableHeap openOrCreate(StorageEngine storage, int slot) {
@@ -59,9 +67,12 @@ final class CatalogStore {
         forEach(columns, COLUMNS_ROW, row -> {
             TypeId id = TypeId.valueOf((String) row[3]);
             DataType type = toType(id, (Integer) row[4], (Integer) row[5], (Integer) row[6]);
-            ColumnDef column = new ColumnDef((String) row[2], type, (Boolean) row[7]);
+            ColumnDef column = new ColumnDef((String) row[2], type, (Boolean) row[7], (String) row[8]);
             columnsByTable.computeIfAbsent((Integer) row[0], k -> new TreeMap<>()).put((Integer) row[1], column);
         });
+        Map<Integer, TreeMap<Integer, CheckDef>> checksByTable = new TreeMap<>();
+        forEach(checks, CHECKS_ROW, row -> checksByTable.computeIfAbsent((Integer) row[0], k -> new TreeMap<>())
+                .put((Integer) row[1], new CheckDef((String) row[2], (String) row[3])));
         Map<String, TableDef> result = new LinkedHashMap<>();
         for (Object[] row : tableRows.values()) {
             int tableId = (Integer) row[0];
@@ -69,7 +80,9 @@ final class CatalogStore {
             if (cols == null) {
                 throw DbException.corruption("catalog", -1, "table " + row[1] + " has no columns");
             }
-            result.put((String) row[1], new TableDef(tableId, (String) row[1], new ArrayList<>(cols.values()), (Integer) row[2]));
+            List<CheckDef> tableChecks = new ArrayList<>(checksByTable.getOrDefault(tableId, new TreeMap<>()).values());
+            result.put((String) row[1], new TableDef(tableId, (String) row[1], new ArrayList<>(cols.values()),
+                    (Integer) row[2], tableChecks));
         }
         return result;
     }
@@ -80,13 +93,19 @@ final class CatalogStore {
             ColumnDef c = table.columns().get(i);
             DataType t = c.type();
             columns.insert(RowCodec.encode(COLUMNS_ROW, new Object[] {
-                table.tableId(), i, c.name(), t.id().name(), t.precision(), t.scale(), t.length(), c.nullable()}));
+                table.tableId(), i, c.name(), t.id().name(), t.precision(), t.scale(), t.length(), c.nullable(),
+                c.defaultSql()}));
+        }
+        for (int i = 0; i < table.checks().size(); i++) {
+            CheckDef check = table.checks().get(i);
+            checks.insert(RowCodec.encode(CHECKS_ROW, new Object[] {table.tableId(), i, check.name(), check.sql()}));
         }
     }
 
     void delete(int tableId) {
         deleteWhere(tables, TABLES_ROW, tableId);
         deleteWhere(columns, COLUMNS_ROW, tableId);
+        deleteWhere(checks, CHECKS_ROW, tableId);
     }
 
     private static void deleteWhere(TableHeap heap, DataType[] rowType, int tableId) {

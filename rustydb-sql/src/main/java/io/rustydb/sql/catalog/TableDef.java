@@ -4,12 +4,18 @@ import io.rustydb.core.type.DataType;
 import java.util.List;
 
 /**
- * A table as the catalog knows it: id, name, columns and the first page of the heap that stores its rows.
- * Immutable; DDL replaces the whole definition.
+ * A table as the catalog knows it: id, name, columns, CHECK constraints and the first page of the heap that
+ * stores its rows. Immutable; DDL replaces the whole definition.
  */
-public record TableDef(int tableId, String name, List<ColumnDef> columns, int heapFirstPage) {
+public record TableDef(int tableId, String name, List<ColumnDef> columns, int heapFirstPage, List<CheckDef> checks) {
     public TableDef {
         columns = List.copyOf(columns);
+        checks = List.copyOf(checks);
+    }
+
+    /** A table without CHECK constraints. */
+    public TableDef(int tableId, String name, List<ColumnDef> columns, int heapFirstPage) {
+        this(tableId, name, columns, heapFirstPage, List.of());
     }
 
     /** The position of the column named {@code columnName}, or -1. Names are compared exactly (already folded). */

@@ -12,7 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs an INSERT: reads all the source rows, places them in table order and checks NOT NULL (23502), then encodes
+ * Runs an INSERT: reads all the source rows, places them in table order and checks NOT NULL (23502) and CHECK
+ * constraints (23514), then encodes
  * and stores them as new row versions. The statement is atomic: if any row fails, the engine's statement rollback
  * removes the versions it already stored.
  */
@@ -37,6 +38,7 @@ final class InsertExecutor {
                         values[targets[c]] = batch.column(c)[row];
                     }
                     ModifyExecutor.checkNotNull(table, values);
+                    ModifyExecutor.checkConstraints(table, insert.checks(), values, context);
                     rows.add(values);
                 }
             }

@@ -10,6 +10,7 @@ import io.rustydb.sql.exec.OperatorState;
 import io.rustydb.sql.exec.PhysicalOperator;
 import io.rustydb.sql.exec.RowBatch;
 import io.rustydb.sql.plan.BoundStatement;
+import io.rustydb.sql.plan.CheckConstraint;
 import io.rustydb.txn.mvcc.VersionedHeap;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,7 @@ final class ModifyExecutor {
                         values[c] = batch.column(c + 1)[row];
                     }
                     checkNotNull(table, values);
+                    checkConstraints(table, update.checks(), values, context);
                     rowIds.add((Long) batch.column(0)[row]);
                     tuples.add(null);
                     newValues.add(values);
@@ -76,6 +78,23 @@ final class ModifyExecutor {
             }
         }
         return deleted;
+    }
+
+    /** 23514 if a CHECK constraint's condition is FALSE for the row ({@code values} in table order). */
+    static void checkConstraints(TableDef table, List<CheckConstraint> checks, Object[] values, ExecContext context) {
+        if (checks.isEmpty()) {
+            return;
+        }
+        RowBatch row = new RowBatch(values.length, 1);
+        for (int c = 0; c < values.length; c++) {
+            row.column(c)[0] = values[c];
+        }
+        row.setSize(1);
+        for (CheckConstraint check : checks) {
+            if (Boolean.FALSE.equals(check.condition().eval(row, 0, context))) {
+                throw new DbException(ErrorCode.CHECK_VIOLATION, table.name(), check.name());
+            }
+        }
     }
 
     static void checkNotNull(TableDef table, Object[] values) {

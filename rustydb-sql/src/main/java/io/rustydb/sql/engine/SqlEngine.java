@@ -368,7 +368,7 @@ public final class SqlEngine implements AutoCloseable {
             if (catalog.findTable(create.name()) != null && create.ifNotExists()) {
                 return 0;
             }
-            catalog.createTable(create.name(), create.columns());
+            catalog.createTable(create.name(), create.columns(), create.checks());
             return 0;
         }
         if (statement instanceof BoundStatement.DropTable drop) {

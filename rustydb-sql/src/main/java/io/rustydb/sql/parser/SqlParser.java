@@ -44,6 +44,27 @@ public final class SqlParser {
         return statement;
     }
 
+    /** Parses one expression (a stored DEFAULT or CHECK); anything after it is a 42601 error. */
+    public static net.sf.jsqlparser.expression.Expression parseExpression(String sql) {
+        CCJSqlParser parser = CCJSqlParserUtil.newParser(sql);
+        net.sf.jsqlparser.expression.Expression expression;
+        try {
+            expression = parser.Expression();
+        } catch (ParseException e) {
+            throw syntaxError(e.currentToken == null ? null : e.currentToken.next, e.getMessage());
+        } catch (DbException e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            String message = e.getMessage() == null ? e.toString() : firstLine(e.getMessage());
+            throw new DbException(ErrorCode.SYNTAX_ERROR, e, "syntax error: " + message);
+        }
+        Token next = parser.getToken(1);
+        if (expression == null || (next != null && next.kind != CCJSqlParserConstants.EOF)) {
+            throw syntaxError(next, "not a single expression: " + sql);
+        }
+        return expression;
+    }
+
     private static DbException syntaxError(Token at, String detail) {
         if (at == null || at.image == null) {
             return new DbException(ErrorCode.SYNTAX_ERROR, "syntax error: " + firstLine(detail));

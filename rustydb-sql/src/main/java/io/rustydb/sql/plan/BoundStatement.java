@@ -24,10 +24,11 @@ public sealed interface BoundStatement {
      * INSERT: {@code source} produces rows whose column {@code i} goes to table column {@code targetColumns[i]};
      * other columns get NULL. Values are already cast to the target columns' types.
      */
-    record Insert(TableDef table, int[] targetColumns, LogicalPlan source, List<DataType> parameterTypes)
-            implements BoundStatement {
+    record Insert(TableDef table, int[] targetColumns, LogicalPlan source, List<CheckConstraint> checks,
+                  List<DataType> parameterTypes) implements BoundStatement {
         public Insert {
             targetColumns = targetColumns.clone();
+            checks = List.copyOf(checks);
             parameterTypes = List.copyOf(parameterTypes);
         }
 
@@ -41,8 +42,10 @@ public sealed interface BoundStatement {
      * UPDATE: {@code source} produces one row per row to change: its row id, then the new value of every column
      * of the table (already converted to the column types).
      */
-    record Update(TableDef table, LogicalPlan source, List<DataType> parameterTypes) implements BoundStatement {
+    record Update(TableDef table, LogicalPlan source, List<CheckConstraint> checks, List<DataType> parameterTypes)
+            implements BoundStatement {
         public Update {
+            checks = List.copyOf(checks);
             parameterTypes = List.copyOf(parameterTypes);
         }
     }
@@ -66,9 +69,11 @@ public sealed interface BoundStatement {
     }
 
     /** CREATE TABLE. */
-    record CreateTable(String name, List<ColumnDef> columns, boolean ifNotExists) implements BoundStatement {
+    record CreateTable(String name, List<ColumnDef> columns, List<io.rustydb.sql.catalog.CheckDef> checks,
+                       boolean ifNotExists) implements BoundStatement {
         public CreateTable {
             columns = List.copyOf(columns);
+            checks = List.copyOf(checks);
         }
 
         @Override
