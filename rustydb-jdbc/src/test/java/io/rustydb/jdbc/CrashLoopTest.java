@@ -54,7 +54,7 @@ class CrashLoopTest {
                     CrashWorkload.class.getName(), db.toString(), Long.toString(seed), "3")
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             try {
-                waitForReady(child, out, seed);
+                waitForReady(child, out, err, seed);
                 Thread.sleep(50 + random.nextInt(700));
             } finally {
                 child.destroyForcibly(); // SIGKILL on Linux
@@ -76,14 +76,17 @@ class CrashLoopTest {
         assertTrue(acknowledged.size() > iterations, "the workload should commit transactions: " + acknowledged.size());
     }
 
-    private static void waitForReady(Process child, Path out, long seed) throws IOException, InterruptedException {
+    private static void waitForReady(Process child, Path out, Path err, long seed)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             if (Files.exists(out) && Files.readString(out).contains("READY")) {
                 return;
             }
             if (!child.isAlive()) {
-                fail("the child exited early with " + child.exitValue() + ", seed " + seed);
+                child.waitFor(5, TimeUnit.SECONDS);
+                fail("the child exited early with " + child.exitValue() + ", seed " + seed + "\nchild stdout:\n"
+                        + Files.readString(out) + "\nchild stderr:\n" + Files.readString(err));
             }
             Thread.sleep(10);
         }

@@ -110,8 +110,32 @@ public final class TableHeap {
             if (tail <= 0 || tail >= pool.diskManager().pageCount()) {
                 throw DbException.corruption(pool.diskManager().name(), firstPageNo, "invalid tail page " + tail);
             }
-            return new TableHeap(pool, firstPageNo, tail, Math.max(0, sp.getAuxLong(HeapPage.TUPLE_COUNT_OFFSET)),
-                    true);
+            long count = Math.max(0, sp.getAuxLong(HeapPage.TUPLE_COUNT_OFFSET));
+            return new TableHeap(pool, firstPageNo, chainEnd(pool, firstPageNo, tail), count, true);
+        }
+    }
+
+    /**
+     * The real last page of the chain, from the recorded tail: a new page is linked from the old tail before the
+     * first page records it as the tail (two log records), so a crash in between leaves the recorded tail one page
+     * short. Appending after a stale tail would overwrite its link and lose the pages behind it.
+     */
+    private static int chainEnd(BufferPool pool, int firstPageNo, int recordedTail) {
+        int tail = recordedTail;
+        SlottedPage sp = new SlottedPage();
+        for (int steps = 0; ; steps++) {
+            int next;
+            try (ReadPageGuard g = pool.readPage(tail)) {
+                next = g.slotted(sp).nextPageNo();
+            }
+            if (next == 0) {
+                return tail;
+            }
+            if (next < 0 || next >= pool.diskManager().pageCount() || steps > pool.diskManager().pageCount()) {
+                throw DbException.corruption(pool.diskManager().name(), tail, "the chain of table heap "
+                        + firstPageNo + " runs past its tail into page " + next);
+            }
+            tail = next;
         }
     }
 
@@ -217,7 +241,8 @@ public final class TableHeap {
      * must not unlink it. Only the tuple is the transaction's change.
      */
     private long appendAndInsert(SlottedPage sp, byte[] data, int length, int flags, long home) {
-        int oldTail = tailPageNo;
+        int oldTail = chainEnd(pool, firstPageNo, tailPageNo); // never overwrite a link (see chainEnd)
+        tailPageNo = oldTail;
         int newPageNo;
         try (CurrentLog.Scope redoOnly = CurrentLog.enter(null);
              WritePageGuard g = pool.newPage()) {
