@@ -46,7 +46,7 @@ final class CreateTableBinder {
         }
         String name = Identifiers.normalize(create.getTable().getName());
         List<ColumnDef> columns = new ArrayList<>();
-        List<CheckDef> checks = new ArrayList<>();
+        List<PendingCheck> checks = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ColumnDefinition definition : create.getColumnDefinitions()) {
             String column = Identifiers.normalize(definition.getColumnName());
@@ -58,11 +58,7 @@ final class CreateTableBinder {
                 throw new DbException(ErrorCode.DATATYPE_MISMATCH, "column \"" + column + "\" has no type");
             }
             ColumnSpecs specs = ColumnSpecs.read(name, column, definition.getColumnSpecs());
-            ColumnDef def = new ColumnDef(column, type, specs.nullable, specs.defaultSql);
-            if (def.defaultSql() != null) {
-                StoredExpressions.defaultValue(catalog, def, new ParameterTypes()); // validates it
-            }
-            columns.add(def);
+            columns.add(new ColumnDef(column, type, specs.nullable, specs.defaultSql));
             checks.addAll(specs.checks);
         }
         if (create.getIndexes() != null) {
@@ -72,36 +68,42 @@ final class CreateTableBinder {
                             "table constraints (PRIMARY KEY, UNIQUE, FOREIGN KEY)");
                 }
                 String checkName = check.getName() != null ? Identifiers.normalize(check.getName()) : null;
-                checks.add(new CheckDef(checkName, check.getExpression().toString()));
+                checks.add(new PendingCheck(checkName, null, check.getExpression()));
             }
         }
         List<CheckDef> named = nameChecks(name, checks);
-        TableDef shape = new TableDef(-1, name, columns, 0, named);
-        StoredExpressions.checks(catalog, shape, new ParameterTypes()); // validates them
+        StoredExpressions.validate(catalog, new TableDef(-1, name, columns, 0, named));
         return new BoundStatement.CreateTable(name, columns, named, create.isIfNotExists());
     }
 
-    /** Names unnamed CHECK constraints as PostgreSQL does: {@code t_check}, {@code t_check1}, ...; 42710 on a clash. */
-    private static List<CheckDef> nameChecks(String table, List<CheckDef> checks) {
+    /** A CHECK as written: its given name (or null), the column it was written on (or null), its condition. */
+    private record PendingCheck(String name, String column, net.sf.jsqlparser.expression.Expression condition) {
+    }
+
+    /**
+     * Names unnamed CHECK constraints as PostgreSQL does: {@code t_col_check} for one written on a column,
+     * {@code t_check} for a table constraint, with 1, 2, ... appended on a clash; 42710 if two given names clash.
+     */
+    private static List<CheckDef> nameChecks(String table, List<PendingCheck> checks) {
         Set<String> used = new HashSet<>();
-        for (CheckDef c : checks) {
+        for (PendingCheck c : checks) {
             if (c.name() != null && !used.add(c.name())) {
                 throw new DbException(ErrorCode.DUPLICATE_OBJECT, "constraint \"" + c.name() + "\" for relation \""
                         + table + "\" already exists");
             }
         }
         List<CheckDef> out = new ArrayList<>();
-        for (CheckDef c : checks) {
+        for (PendingCheck c : checks) {
             String n = c.name();
             if (n == null) {
-                String base = table + "_check";
+                String base = table + (c.column() != null ? "_" + c.column() : "") + "_check";
                 n = base;
                 for (int i = 1; used.contains(n); i++) {
                     n = base + i;
                 }
                 used.add(n);
             }
-            out.add(new CheckDef(n, c.sql()));
+            out.add(new CheckDef(n, StoredExpressions.unqualify(c.condition(), table)));
         }
         return out;
     }
@@ -119,7 +121,8 @@ final class CreateTableBinder {
     private static final class ColumnSpecs {
         boolean nullable = true;
         String defaultSql;
-        final List<CheckDef> checks = new ArrayList<>();
+        boolean hasDefault;
+        final List<PendingCheck> checks = new ArrayList<>();
 
         static ColumnSpecs read(String table, String column, List<String> specs) {
             ColumnSpecs out = new ColumnSpecs();
@@ -136,6 +139,11 @@ final class CreateTableBinder {
                     out.nullable = true;
                     i++;
                 } else if (w.equals("DEFAULT")) {
+                    if (out.hasDefault) {
+                        throw new DbException(ErrorCode.SYNTAX_ERROR,
+                                "multiple default values specified for column \"" + column + "\"");
+                    }
+                    out.hasDefault = true;
                     int end = i + 1;
                     while (end < specs.size() && (end == i + 1
                             || !COLUMN_KEYWORDS.contains(specs.get(end).toUpperCase(Locale.ROOT)))) {
@@ -159,9 +167,7 @@ final class CreateTableBinder {
                     if (i + 1 >= specs.size()) {
                         throw new DbException(ErrorCode.SYNTAX_ERROR, "CHECK without a condition on \"" + column + "\"");
                     }
-                    String sql = SqlParser.parseExpression(specs.get(i + 1)).toString();
-                    out.checks.add(new CheckDef(checkName != null ? checkName
-                            : table.isEmpty() ? null : table + "_" + column + "_check", sql));
+                    out.checks.add(new PendingCheck(checkName, column, SqlParser.parseExpression(specs.get(i + 1))));
                     i += 2;
                 } else {
                     throw unsupported(column, specs, i);

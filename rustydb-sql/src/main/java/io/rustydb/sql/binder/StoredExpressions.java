@@ -1,5 +1,7 @@
 package io.rustydb.sql.binder;
 
+import io.rustydb.core.DbException;
+import io.rustydb.core.ErrorCode;
 import io.rustydb.core.type.DataType;
 import io.rustydb.sql.catalog.Catalog;
 import io.rustydb.sql.catalog.CheckDef;
@@ -11,11 +13,17 @@ import io.rustydb.sql.parser.SqlParser;
 import io.rustydb.sql.plan.CheckConstraint;
 import java.util.ArrayList;
 import java.util.List;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
 
 /**
  * The expressions the catalog keeps as SQL text — column defaults and CHECK conditions — bound for a statement:
  * a default in an empty scope (it sees no columns; functions such as {@code current_timestamp} are evaluated per
- * row), a CHECK condition over the table's columns in table order.
+ * row), a CHECK condition over the table's columns in table order. Both are bound without the catalog, so they
+ * can hold no subquery, and {@link #validate} refuses parameters; CHECK text is stored with its column names
+ * unqualified ({@link #unqualify}), so renaming the table keeps it valid.
  */
 final class StoredExpressions {
     private StoredExpressions() {
@@ -26,7 +34,7 @@ final class StoredExpressions {
         if (column.defaultSql() == null) {
             return Assignment.assign(new Literal(null, DataType.NULL), column, parameters);
         }
-        ExpressionBinder binder = new ExpressionBinder(catalog, Scope.empty(), parameters, null, "DEFAULT");
+        ExpressionBinder binder = new ExpressionBinder(Scope.empty(), parameters, null, "DEFAULT");
         return Assignment.assign(binder.bind(SqlParser.parseExpression(column.defaultSql())), column, parameters);
     }
 
@@ -36,11 +44,47 @@ final class StoredExpressions {
         if (table.checks().isEmpty()) {
             return out;
         }
-        ExpressionBinder binder = new ExpressionBinder(catalog, Scope.of(table, table.name()), parameters, null,
-                "CHECK");
+        ExpressionBinder binder = new ExpressionBinder(Scope.of(table, table.name()), parameters, null, "CHECK");
         for (CheckDef check : table.checks()) {
             out.add(new CheckConstraint(check.name(), binder.bindCondition(SqlParser.parseExpression(check.sql()))));
         }
         return out;
+    }
+
+    /** Binds a new table's defaults and CHECK conditions once, as statements will: type errors, unknown columns,
+     * subqueries (0A000) and parameters (42601) are reported at CREATE TABLE. */
+    static void validate(Catalog catalog, TableDef table) {
+        ParameterTypes parameters = new ParameterTypes();
+        for (ColumnDef column : table.columns()) {
+            if (column.defaultSql() != null) {
+                defaultValue(catalog, column, parameters);
+            }
+        }
+        checks(catalog, table, parameters);
+        if (!parameters.types().isEmpty()) {
+            throw new DbException(ErrorCode.SYNTAX_ERROR, "parameters are not allowed in DEFAULT or CHECK");
+        }
+    }
+
+    /**
+     * The CHECK condition's SQL with column references unqualified; a qualifier other than the table's own name
+     * is 42P01 (a CHECK sees only its table).
+     */
+    static String unqualify(Expression condition, String table) {
+        condition.accept(new ExpressionVisitorAdapter<Void>() {
+            @Override
+            public <S> Void visit(Column column, S context) {
+                Table qualifier = column.getTable();
+                if (qualifier != null && qualifier.getName() != null) {
+                    String name = Identifiers.normalize(qualifier.getName());
+                    if (!name.equals(table) || qualifier.getSchemaName() != null) {
+                        throw new DbException(ErrorCode.UNDEFINED_TABLE, qualifier.getFullyQualifiedName());
+                    }
+                    column.setTable(null);
+                }
+                return null;
+            }
+        }, null);
+        return condition.toString();
     }
 }

@@ -126,7 +126,12 @@ public final class TableHeap {
         for (int steps = 0; ; steps++) {
             int next;
             try (ReadPageGuard g = pool.readPage(tail)) {
-                next = g.slotted(sp).nextPageNo();
+                g.slotted(sp);
+                if (sp.pageType() != PageType.HEAP || sp.getAuxInt(HeapPage.OWNER_OFFSET) != firstPageNo) {
+                    throw DbException.corruption(pool.diskManager().name(), tail, "page of type " + sp.pageType()
+                            + " found at the end of the chain of table heap " + firstPageNo);
+                }
+                next = sp.nextPageNo();
             }
             if (next == 0) {
                 return tail;
