@@ -489,9 +489,9 @@ public final class BPlusTree {
     // ------------------------------------------------------------------ structure check
 
     /**
-     * Checks the whole tree (call it when no writer runs): keys strictly increasing in every node and within
-     * the bounds its parent's separators give, all leaves at level 0 and every path of equal length, the leaf
-     * chain visiting every leaf left to right. Returns the number of entries; throws IllegalStateException
+     * Checks the whole tree (call it when no writer runs): every page's space bookkeeping, keys strictly
+     * increasing in every node and within the bounds its parent's separators give, inner nodes never empty, all
+     * leaves at level 0 and every path of equal length, the leaf chain visiting every leaf left to right. Returns the number of entries; throws IllegalStateException
      * naming the page on the first violation.
      */
     public long checkStructure() {
@@ -530,6 +530,13 @@ public final class BPlusTree {
             }
             if (node.isLeaf() != (level == 0)) {
                 throw new IllegalStateException("page " + pageNo + ": leaf flag and level " + level + " disagree");
+            }
+            String space = node.checkSpace();
+            if (space != null) {
+                throw new IllegalStateException("page " + pageNo + ": " + space);
+            }
+            if (!node.isLeaf() && node.count() == 0) {
+                throw new IllegalStateException("inner page " + pageNo + " has no entries");
             }
             byte[] previous = null;
             for (int i = 0; i < node.count(); i++) {

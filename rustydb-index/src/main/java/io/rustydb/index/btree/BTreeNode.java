@@ -263,6 +263,31 @@ final class BTreeNode {
         rewrite(entries(0, count()));
     }
 
+    /**
+     * Checks the page's space bookkeeping: the offset array below the entry area, every entry inside the entry
+     * area, and live bytes plus garbage filling it exactly. Returns a description of the first violation, or null.
+     */
+    String checkSpace() {
+        int n = count();
+        int start = entryStart();
+        if (start < OFFSETS + 2 * n || start > pageSize) {
+            return "entry start " + start + " overlaps the offsets of " + n + " entries";
+        }
+        long live = 0;
+        for (int i = 0; i < n; i++) {
+            int off = entryOffset(i);
+            int size = ENTRY_OVERHEAD + keyLength(i);
+            if (off < start || off + size > pageSize) {
+                return "entry " + i + " at " + off + " lies outside the entry area";
+            }
+            live += size;
+        }
+        if (live + garbage() != pageSize - start) {
+            return "live bytes " + live + " + garbage " + garbage() + " != entry area " + (pageSize - start);
+        }
+        return null;
+    }
+
     /** One entry, copied out of a page. */
     record Entry(byte[] key, long value) {
     }
