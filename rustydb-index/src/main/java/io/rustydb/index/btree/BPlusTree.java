@@ -62,6 +62,117 @@ public final class BPlusTree {
         return new BPlusTree(pool, pageNo);
     }
 
+    /**
+     * Builds a tree from {@code entries} in strictly increasing key order (CREATE INDEX on a filled table), bottom
+     * up: leaves filled to {@code fillFactor} (0.5..1) of a page left to right, then each inner level over the one
+     * below, so every page is written once. Much faster than inserting one by one, and denser (random inserts
+     * leave pages about 70 % full).
+     *
+     * @throws IllegalArgumentException if the keys are not strictly increasing
+     * @throws DbException 54000 for a key longer than {@link #maxKeyLength()}
+     */
+    public static BPlusTree bulkLoad(BufferPool pool, java.util.Iterator<Entry> entries, double fillFactor) {
+        if (fillFactor < 0.5 || fillFactor > 1) {
+            throw new IllegalArgumentException("fill factor " + fillFactor + " outside 0.5..1");
+        }
+        BPlusTree tree = create(pool);
+        int pageSize = pool.pageSize();
+        int budget = (int) ((pageSize - BTreeNode.OFFSETS) * fillFactor);
+        // level 0: leaves; each level is a list of (first key, page) for the level above
+        List<BTreeNode.Entry> level = new ArrayList<>();
+        List<BTreeNode.Entry> page = new ArrayList<>();
+        int used = 0;
+        byte[] previous = null;
+        int lastLeaf = 0;
+        while (entries.hasNext()) {
+            Entry e = entries.next();
+            tree.checkKey(e.key());
+            if (previous != null && Arrays.compareUnsigned(previous, e.key()) >= 0) {
+                throw new IllegalArgumentException("bulk load needs strictly increasing keys");
+            }
+            previous = e.key();
+            int size = BTreeNode.entrySize(e.key().length);
+            if (!page.isEmpty() && used + size > budget) {
+                lastLeaf = tree.writeLeaf(page, lastLeaf, level);
+                page = new ArrayList<>();
+                used = 0;
+            }
+            page.add(new BTreeNode.Entry(e.key(), e.value()));
+            used += size;
+        }
+        if (level.isEmpty()) {
+            // everything fits the root leaf
+            try (WritePageGuard g = pool.writePage(tree.rootPageNo)) {
+                new BTreeNode().wrap(g.buffer(), pageSize).rewrite(page);
+            }
+            return tree;
+        }
+        if (!page.isEmpty()) {
+            tree.writeLeaf(page, lastLeaf, level);
+        }
+        int height = 0;
+        while (true) {
+            height++;
+            // the level fits one node: it becomes the root
+            long total = 0;
+            for (int i = 1; i < level.size(); i++) {
+                total += BTreeNode.entrySize(level.get(i).key().length);
+            }
+            if (total <= pageSize - BTreeNode.OFFSETS) {
+                try (WritePageGuard g = pool.writePage(tree.rootPageNo)) {
+                    BTreeNode.format(g.buffer(), pageSize, tree.rootPageNo, false, height);
+                    BTreeNode root = new BTreeNode().wrap(g.buffer(), pageSize);
+                    root.setLeftmost((int) level.get(0).value());
+                    root.rewrite(level.subList(1, level.size()));
+                }
+                return tree;
+            }
+            List<BTreeNode.Entry> above = new ArrayList<>();
+            int i = 0;
+            while (i < level.size()) {
+                // an inner node: the first child is its leftmost, the following ones carry their first keys
+                int leftmost = (int) level.get(i).value();
+                byte[] firstKey = level.get(i).key();
+                List<BTreeNode.Entry> node = new ArrayList<>();
+                int nodeUsed = 0;
+                int capacity = pageSize - BTreeNode.OFFSETS;
+                i++;
+                while (i < level.size()) {
+                    int size = BTreeNode.entrySize(level.get(i).key().length);
+                    boolean last = i == level.size() - 1;
+                    if (!node.isEmpty() && nodeUsed + size > budget && !(last && nodeUsed + size <= capacity)) {
+                        break;
+                    }
+                    node.add(level.get(i));
+                    nodeUsed += size;
+                    i++;
+                }
+                if (i == level.size() - 1 && node.size() >= 2) {
+                    i--; // never leave one child alone for the next node: it would have no entry
+                    node.remove(node.size() - 1);
+                }
+                above.add(new BTreeNode.Entry(firstKey, tree.newNode(false, height, node, leftmost, 0)));
+            }
+            level = above;
+        }
+    }
+
+    /** Writes one bulk-loaded leaf after {@code previousLeaf}, records (first key, page) in {@code level}. */
+    private int writeLeaf(List<BTreeNode.Entry> entries, int previousLeaf, List<BTreeNode.Entry> level) {
+        int leaf = newNode(true, 0, entries, 0, 0);
+        if (previousLeaf != 0) {
+            try (WritePageGuard g = pool.writePage(previousLeaf)) {
+                new BTreeNode().wrap(g.buffer(), pageSize).setNext(leaf);
+            }
+        }
+        level.add(new BTreeNode.Entry(entries.get(0).key(), leaf));
+        return leaf;
+    }
+
+    /** A key and its value, for {@link #bulkLoad}. */
+    public record Entry(byte[] key, long value) {
+    }
+
     /** Opens the tree whose root is {@code rootPageNo}; XX001 if that page is not a B+tree node. */
     public static BPlusTree open(BufferPool pool, int rootPageNo) {
         try (ReadPageGuard g = pool.readPage(rootPageNo)) {
