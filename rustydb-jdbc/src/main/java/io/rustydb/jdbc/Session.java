@@ -48,7 +48,7 @@ final class Session {
     Session(SqlEngine engine, IsolationLevel isolation, boolean readOnly, long lockTimeoutMillis) {
         this.engine = engine;
         this.lockTimeoutMillis = lockTimeoutMillis;
-        this.isolation = checkIsolation(isolation);
+        this.isolation = isolation;
         this.readOnly = readOnly;
     }
 
@@ -89,12 +89,7 @@ final class Session {
         if (transaction != null) {
             engine.transactions().setIsolation(transaction, level);
         }
-        this.isolation = checkIsolation(level);
-    }
-
-    /** All four levels are available; READ UNCOMMITTED behaves as READ COMMITTED (never a dirty read). */
-    static IsolationLevel checkIsolation(IsolationLevel level) {
-        return level;
+        this.isolation = level;
     }
 
     /** Whether transactions spanning several statements (and savepoints) are available: always, now. */
@@ -282,7 +277,7 @@ final class Session {
                 if (inBlock()) {
                     throw new DbException(ErrorCode.ACTIVE_SQL_TRANSACTION);
                 }
-                nextIsolation = c.isolation() == null ? null : checkIsolation(c.isolation());
+                nextIsolation = c.isolation();
                 nextReadOnly = c.readOnly();
                 begin();
                 break;
@@ -324,7 +319,7 @@ final class Session {
                 break;
             case SET_SESSION_CHARACTERISTICS:
                 if (c.isolation() != null) {
-                    isolation = checkIsolation(c.isolation());
+                    isolation = c.isolation();
                 }
                 if (c.readOnly() != null) {
                     readOnly = c.readOnly();

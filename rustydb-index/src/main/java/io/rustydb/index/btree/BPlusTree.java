@@ -494,7 +494,7 @@ public final class BPlusTree {
      */
     boolean readForward(byte[] from, boolean inclusive, List<BTreeNode.Entry> out) {
         BTreeNode node = new BTreeNode();
-        ReadPageGuard g = descendForRead(from, node, false);
+        ReadPageGuard g = descendForRead(from, node);
         try {
             for (;;) {
                 int pos = from == null ? 0 : node.lowerBound(from);
@@ -550,13 +550,13 @@ public final class BPlusTree {
         }
     }
 
-    /** Read-latch descent to the leaf for {@code key} (null = the leftmost or rightmost leaf). */
-    private ReadPageGuard descendForRead(byte[] key, BTreeNode node, boolean rightmost) {
+    /** Read-latch descent to the leaf for {@code key} (null = the leftmost leaf). */
+    private ReadPageGuard descendForRead(byte[] key, BTreeNode node) {
         ReadPageGuard g = pool.readPage(rootPageNo);
         node.wrap(g.buffer(), pageSize);
         checkNode(node, rootPageNo);
         while (!node.isLeaf()) {
-            int index = key == null ? (rightmost ? node.count() - 1 : -1) : node.childIndexFor(key);
+            int index = key == null ? -1 : node.childIndexFor(key);
             ReadPageGuard child = pool.readPage(node.child(index));
             g.close();
             g = child;

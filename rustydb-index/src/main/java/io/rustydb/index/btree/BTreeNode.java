@@ -226,12 +226,6 @@ final class BTreeNode {
         }
     }
 
-    /** Removes the entries from position {@code from} on (after they were copied to a new right sibling). */
-    void truncate(int from) {
-        List<Entry> kept = entries(0, from);
-        rewrite(kept);
-    }
-
     /** Entries {@code [from, to)} as values. */
     List<Entry> entries(int from, int to) {
         List<Entry> out = new ArrayList<>(to - from);

@@ -47,7 +47,7 @@ public final class Binder {
             return new AlterTableBinder(catalog).bind(alter);
         }
         if (statement instanceof CreateTable create) {
-            return new CreateTableBinder(catalog).bind(create);
+            return new CreateTableBinder().bind(create);
         }
         if (statement instanceof Drop drop) {
             return new DropTableBinder().bind(drop);

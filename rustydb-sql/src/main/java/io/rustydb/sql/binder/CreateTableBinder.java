@@ -3,7 +3,6 @@ package io.rustydb.sql.binder;
 import io.rustydb.core.DbException;
 import io.rustydb.core.ErrorCode;
 import io.rustydb.core.type.DataType;
-import io.rustydb.sql.catalog.Catalog;
 import io.rustydb.sql.catalog.CheckDef;
 import io.rustydb.sql.catalog.ColumnDef;
 import io.rustydb.sql.catalog.TableDef;
@@ -31,12 +30,6 @@ final class CreateTableBinder {
     private static final Set<String> COLUMN_KEYWORDS = Set.of("NOT", "NULL", "DEFAULT", "CHECK", "CONSTRAINT",
             "PRIMARY", "UNIQUE", "REFERENCES", "GENERATED", "AUTO_INCREMENT", "COLLATE");
 
-    private final Catalog catalog;
-
-    CreateTableBinder(Catalog catalog) {
-        this.catalog = catalog;
-    }
-
     BoundStatement.CreateTable bind(CreateTable create) {
         if (create.getSelect() != null || create.getLikeTable() != null) {
             throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "CREATE TABLE ... AS / LIKE");
@@ -57,7 +50,7 @@ final class CreateTableBinder {
             if (type.equals(DataType.NULL)) {
                 throw new DbException(ErrorCode.DATATYPE_MISMATCH, "column \"" + column + "\" has no type");
             }
-            ColumnSpecs specs = ColumnSpecs.read(name, column, definition.getColumnSpecs());
+            ColumnSpecs specs = ColumnSpecs.read(column, definition.getColumnSpecs());
             columns.add(new ColumnDef(column, type, specs.nullable, specs.defaultSql));
             checks.addAll(specs.checks);
         }
@@ -72,7 +65,7 @@ final class CreateTableBinder {
             }
         }
         List<CheckDef> named = nameChecks(name, checks);
-        StoredExpressions.validate(catalog, new TableDef(-1, name, columns, 0, named));
+        StoredExpressions.validate(new TableDef(-1, name, columns, 0, named));
         return new BoundStatement.CreateTable(name, columns, named, create.isIfNotExists());
     }
 
@@ -110,7 +103,7 @@ final class CreateTableBinder {
 
     /** Whether a column is nullable, from its raw constraint tokens (ALTER TABLE ADD COLUMN reads only this). */
     static boolean nullable(String column, List<String> specs) {
-        ColumnSpecs read = ColumnSpecs.read("", column, specs);
+        ColumnSpecs read = ColumnSpecs.read(column, specs);
         if (read.defaultSql != null || !read.checks.isEmpty()) {
             throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "DEFAULT or CHECK in ALTER TABLE ADD COLUMN");
         }
@@ -124,7 +117,7 @@ final class CreateTableBinder {
         boolean hasDefault;
         final List<PendingCheck> checks = new ArrayList<>();
 
-        static ColumnSpecs read(String table, String column, List<String> specs) {
+        static ColumnSpecs read(String column, List<String> specs) {
             ColumnSpecs out = new ColumnSpecs();
             if (specs == null) {
                 return out;

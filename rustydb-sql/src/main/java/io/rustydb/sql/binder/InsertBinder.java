@@ -62,7 +62,7 @@ final class InsertBinder {
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
         }
-        return new BoundStatement.Insert(table, all, source, StoredExpressions.checks(catalog, table, parameters),
+        return new BoundStatement.Insert(table, all, source, StoredExpressions.checks(table, parameters),
                 parameters.types());
     }
 
@@ -118,7 +118,7 @@ final class InsertBinder {
     private List<Expr> defaultRow(TableDef table) {
         List<Expr> row = new ArrayList<>();
         for (ColumnDef column : table.columns()) {
-            row.add(StoredExpressions.defaultValue(catalog, column, parameters));
+            row.add(StoredExpressions.defaultValue(column, parameters));
         }
         return row;
     }

@@ -3,7 +3,6 @@ package io.rustydb.sql.binder;
 import io.rustydb.core.DbException;
 import io.rustydb.core.ErrorCode;
 import io.rustydb.core.type.DataType;
-import io.rustydb.sql.catalog.Catalog;
 import io.rustydb.sql.catalog.CheckDef;
 import io.rustydb.sql.catalog.ColumnDef;
 import io.rustydb.sql.catalog.TableDef;
@@ -30,7 +29,7 @@ final class StoredExpressions {
     }
 
     /** The value a row gets for {@code column} when none is given: its default, assigned to its type, or NULL. */
-    static Expr defaultValue(Catalog catalog, ColumnDef column, ParameterTypes parameters) {
+    static Expr defaultValue(ColumnDef column, ParameterTypes parameters) {
         if (column.defaultSql() == null) {
             return Assignment.assign(new Literal(null, DataType.NULL), column, parameters);
         }
@@ -39,7 +38,7 @@ final class StoredExpressions {
     }
 
     /** The table's CHECK constraints, bound over its columns. */
-    static List<CheckConstraint> checks(Catalog catalog, TableDef table, ParameterTypes parameters) {
+    static List<CheckConstraint> checks(TableDef table, ParameterTypes parameters) {
         List<CheckConstraint> out = new ArrayList<>();
         if (table.checks().isEmpty()) {
             return out;
@@ -53,14 +52,14 @@ final class StoredExpressions {
 
     /** Binds a new table's defaults and CHECK conditions once, as statements will: type errors, unknown columns,
      * subqueries (0A000) and parameters (42601) are reported at CREATE TABLE. */
-    static void validate(Catalog catalog, TableDef table) {
+    static void validate(TableDef table) {
         ParameterTypes parameters = new ParameterTypes();
         for (ColumnDef column : table.columns()) {
             if (column.defaultSql() != null) {
-                defaultValue(catalog, column, parameters);
+                defaultValue(column, parameters);
             }
         }
-        checks(catalog, table, parameters);
+        checks(table, parameters);
         if (!parameters.types().isEmpty()) {
             throw new DbException(ErrorCode.SYNTAX_ERROR, "parameters are not allowed in DEFAULT or CHECK");
         }

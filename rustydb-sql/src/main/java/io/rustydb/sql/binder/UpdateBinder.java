@@ -59,7 +59,7 @@ final class UpdateBinder {
                 }
                 Expression value = (Expression) set.getValues().get(i);
                 newValues[index] = isDefaultKeyword(value)
-                        ? StoredExpressions.defaultValue(catalog, columns.get(index), parameters)
+                        ? StoredExpressions.defaultValue(columns.get(index), parameters)
                         : Assignment.assign(binder.bind(value), columns.get(index), parameters);
             }
         }
@@ -70,7 +70,7 @@ final class UpdateBinder {
                     : new ColumnRef(c, columns.get(c).type(), columns.get(c).name()));
         }
         return new BoundStatement.Update(target.table, new LogicalPlan.Project(target.rows, output),
-                StoredExpressions.checks(catalog, target.table, parameters), parameters.types());
+                StoredExpressions.checks(target.table, parameters), parameters.types());
     }
 
     /** {@code DEFAULT} as a value (JSqlParser reads it as a column named DEFAULT). */

@@ -220,12 +220,9 @@ public final class SqlEngine implements AutoCloseable {
 
     /** Takes {@code mode} on the database key; true if the caller must release it at the statement's end. */
     private boolean lockDatabase(Transaction tx, LockMode mode, LockWait wait) {
-        if (transactions.locks().holds(tx.txnId(), LockKey.database()) != null) {
-            transactions.locks().acquire(tx.txnId(), LockKey.database(), mode, wait);
-            return false;
-        }
+        boolean heldBefore = transactions.locks().holds(tx.txnId(), LockKey.database()) != null;
         transactions.locks().acquire(tx.txnId(), LockKey.database(), mode, wait);
-        return true;
+        return !heldBefore;
     }
 
     /** The transaction-long locks a write statement needs: IX on database and table for DML, X for DDL. */

@@ -35,7 +35,6 @@ final class Vacuum implements AutoCloseable {
 
     private final SqlEngine engine;
     private final AtomicLong commitsSincePass = new AtomicLong();
-    private final AtomicLong removed = new AtomicLong();
     private final Object signal = new Object();
     private final Object passLock = new Object();
     private final Thread thread;
@@ -64,11 +63,6 @@ final class Vacuum implements AutoCloseable {
         }
     }
 
-    /** Row versions removed so far. */
-    long removed() {
-        return removed.get();
-    }
-
     private void loop() {
         while (!closed) {
             try {
@@ -79,7 +73,7 @@ final class Vacuum implements AutoCloseable {
                 }
                 boolean horizonMoved = engine.transactions().commits().horizon() != lastPassHorizon;
                 if (!closed && (commitsSincePass.get() > 0 || horizonMoved)) {
-                    pass(LockWait.NOWAIT);
+                    pass(LockWait.NOWAIT, false);
                 }
             } catch (InterruptedException e) {
                 return;
@@ -98,10 +92,6 @@ final class Vacuum implements AutoCloseable {
     /** Runs one pass over every table now (waiting for the database lock); returns the number of versions removed. */
     long runOnce() {
         return pass(LockWait.timeout(engine.lockTimeoutMillis()), true);
-    }
-
-    private long pass(LockWait wait) {
-        return pass(wait, false);
     }
 
     /** One pass: every table, or ({@code all} false) only those where it may remove something. */
@@ -125,7 +115,6 @@ final class Vacuum implements AutoCloseable {
             } finally {
                 engine.commit(tx);
             }
-            removed.addAndGet(count);
             return count;
         }
     }

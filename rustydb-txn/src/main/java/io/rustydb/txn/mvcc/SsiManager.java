@@ -5,7 +5,6 @@ import io.rustydb.core.ErrorCode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -259,15 +258,5 @@ public final class SsiManager {
             throw new DbException(ErrorCode.SERIALIZATION_FAILURE,
                     "read/write dependencies among transactions (T" + s.txnId + " was chosen to abort)");
         }
-    }
-
-    /** Drops every registration (for tests and close). */
-    synchronized void clear() {
-        for (Iterator<State> it = registered.iterator(); it.hasNext();) {
-            it.next();
-            it.remove();
-        }
-        readers.clear();
-        writers.clear();
     }
 }

@@ -58,14 +58,6 @@ public final class VersionedHeap {
         this.locks = transactions.locks();
     }
 
-    public TableHeap heap() {
-        return heap;
-    }
-
-    public int tableId() {
-        return tableId;
-    }
-
     /** The largest row (without the version header) this heap stores. */
     public int maxRowLength() {
         return heap.maxTupleLength() - VersionHeader.SIZE;
@@ -110,34 +102,19 @@ public final class VersionedHeap {
             throw new DbException(ErrorCode.LOCK_NOT_AVAILABLE, "row " + RowIds.toString(rowId) + " is locked");
         }
         try {
-            for (;;) {
-                byte[] tuple = heap.read(rowId);
-                if (tuple == null) {
-                    throw DbException.internal("row version " + RowIds.toString(rowId) + " vanished");
-                }
-                long xmax = VersionHeader.xmax(tuple);
-                if (xmax == tx.txnId()) {
-                    return false;
-                }
-                if (xmax == 0) {
-                    if (!heap.patch(rowId, VersionHeader.XMAX_OFFSET, VersionHeader.txnBytes(tx.txnId()))) {
-                        throw DbException.internal("row version " + RowIds.toString(rowId) + " vanished");
-                    }
-                    obsolete.incrementAndGet();
-                    return true;
-                }
-                long ts = commits.commitTs(xmax);
-                if (ts == CommitTable.RUNNING) {
-                    if (!locks.waitForTransaction(tx.txnId(), xmax, wait)) {
-                        throw new DbException(ErrorCode.LOCK_NOT_AVAILABLE, "row " + RowIds.toString(rowId)
-                                + " is locked by transaction " + xmax);
-                    }
-                    checkEnded(xmax, rowId);
-                } else if (ts > 0) {
-                    throw conflict(tx, xmax);
-                }
-                // ended without commit: its undo cleared the xmax meanwhile; look again
+            long xmax = settledXmax(tx, rowId, wait);
+            if (xmax == WRITER_STILL_RUNNING) {
+                throw new DbException(ErrorCode.LOCK_NOT_AVAILABLE, "row " + RowIds.toString(rowId)
+                        + " is locked by another transaction");
             }
+            if (xmax == tx.txnId()) {
+                return false;
+            }
+            if (!heap.patch(rowId, VersionHeader.XMAX_OFFSET, VersionHeader.txnBytes(tx.txnId()))) {
+                throw DbException.internal("row version " + RowIds.toString(rowId) + " vanished");
+            }
+            obsolete.incrementAndGet();
+            return true;
         } finally {
             if (!held) {
                 locks.release(tx.txnId(), key);
@@ -156,6 +133,24 @@ public final class VersionedHeap {
         if (!locks.acquire(tx.txnId(), key, exclusive ? LockMode.X : LockMode.S, wait)) {
             return false;
         }
+        if (settledXmax(tx, rowId, wait) == WRITER_STILL_RUNNING) {
+            locks.release(tx.txnId(), key);
+            return false;
+        }
+        return true;
+    }
+
+    /** {@link #settledXmax}: the wait for the version's running writer was given up (SKIP LOCKED). */
+    private static final long WRITER_STILL_RUNNING = -1;
+
+    /**
+     * The version's xmax once no other transaction is writing it: 0 (free) or {@code tx} itself. A running writer
+     * is waited for (then the version is looked at again: if it rolled back, its undo cleared the xmax);
+     * {@link #WRITER_STILL_RUNNING} if {@code wait} gave up on it without an error.
+     *
+     * @throws StatementRestart / DbException if a writer committed after the snapshot (see {@link #conflict})
+     */
+    private long settledXmax(Transaction tx, long rowId, LockWait wait) {
         for (;;) {
             byte[] tuple = heap.read(rowId);
             if (tuple == null) {
@@ -163,13 +158,12 @@ public final class VersionedHeap {
             }
             long xmax = VersionHeader.xmax(tuple);
             if (xmax == 0 || xmax == tx.txnId()) {
-                return true;
+                return xmax;
             }
             long ts = commits.commitTs(xmax);
             if (ts == CommitTable.RUNNING) {
                 if (!locks.waitForTransaction(tx.txnId(), xmax, wait)) {
-                    locks.release(tx.txnId(), key);
-                    return false;
+                    return WRITER_STILL_RUNNING;
                 }
                 checkEnded(xmax, rowId);
             } else if (ts > 0) {
@@ -224,12 +218,6 @@ public final class VersionedHeap {
      */
     public VersionCursor scanLatest(Transaction tx) {
         return new VersionCursor(heap.scan(), tx.txnId(), commits.snapshot(), commits);
-    }
-
-    /** The row bytes of version {@code rowId} whatever its visibility, or null if there is none. */
-    public byte[] readVersion(long rowId) {
-        byte[] tuple = heap.read(rowId);
-        return tuple == null ? null : VersionHeader.row(tuple);
     }
 
     /** Whether a version with this header is visible to transaction {@code me} reading {@code snapshot}. */
