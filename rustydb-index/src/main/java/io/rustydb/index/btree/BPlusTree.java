@@ -5,6 +5,7 @@ import io.rustydb.core.ErrorCode;
 import io.rustydb.storage.buffer.BufferPool;
 import io.rustydb.storage.buffer.ReadPageGuard;
 import io.rustydb.storage.buffer.WritePageGuard;
+import io.rustydb.storage.wal.CurrentLog;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +34,13 @@ import java.util.List;
  *       repeat an entry.</li>
  * </ul>
  * A delete removes the entry from its leaf; leaves are not merged (an emptied leaf stays in place and is skipped by
- * scans). Every page change goes through write guards and so through the write-ahead log.
+ * scans).
+ *
+ * <p><b>Durability.</b> Every page change goes through write guards and so through the write-ahead log, always
+ * redo-only (outside any transaction: many transactions share an index's pages, so none may put them back; a
+ * rolled-back transaction's entries stay and are skipped because the row they point to does not hold their key
+ * any more). A split changes several pages in one {@link io.rustydb.storage.buffer.AtomicPageChange}, so recovery
+ * sees it whole or not at all.
  */
 public final class BPlusTree {
     /** What {@link #get} returns for a missing key. */
@@ -55,7 +62,8 @@ public final class BPlusTree {
     /** Creates an empty tree (one leaf, the root). */
     public static BPlusTree create(BufferPool pool) {
         int pageNo;
-        try (WritePageGuard g = pool.newPage()) {
+        try (CurrentLog.Scope redoOnly = CurrentLog.enter(null);
+             WritePageGuard g = pool.newPage()) {
             pageNo = g.pageNo();
             BTreeNode.format(g.buffer(), pool.pageSize(), pageNo, true, 0);
         }
@@ -75,6 +83,12 @@ public final class BPlusTree {
         if (fillFactor < 0.5 || fillFactor > 1) {
             throw new IllegalArgumentException("fill factor " + fillFactor + " outside 0.5..1");
         }
+        try (CurrentLog.Scope redoOnly = CurrentLog.enter(null)) {
+            return bulkLoadPages(pool, entries, fillFactor);
+        }
+    }
+
+    private static BPlusTree bulkLoadPages(BufferPool pool, java.util.Iterator<Entry> entries, double fillFactor) {
         BPlusTree tree = create(pool);
         int pageSize = pool.pageSize();
         int budget = (int) ((pageSize - BTreeNode.OFFSETS) * fillFactor);
@@ -239,11 +253,13 @@ public final class BPlusTree {
      */
     public boolean insert(byte[] key, long value) {
         checkKey(key);
-        Boolean done = insertOptimistic(key, value);
-        if (done != null) {
-            return done;
+        try (CurrentLog.Scope redoOnly = CurrentLog.enter(null)) {
+            Boolean done = insertOptimistic(key, value);
+            if (done != null) {
+                return done;
+            }
+            return pool.atomically(() -> insertPessimistic(key, value));
         }
-        return insertPessimistic(key, value);
     }
 
     /** Read-latch descent, write latch on the leaf only; null if the leaf would have to split. */
@@ -306,7 +322,10 @@ public final class BPlusTree {
         }
     }
 
-    /** Write-latch crabbing from the root; splits bottom-up along the held path. */
+    /**
+     * Write-latch crabbing from the root; splits bottom-up along the held path. Runs as one atomic page change:
+     * a split's pages reach the log together, so a crash never leaves moved entries unreachable.
+     */
     private boolean insertPessimistic(byte[] key, long value) {
         Deque<WritePageGuard> path = new ArrayDeque<>();
         BTreeNode node = new BTreeNode();
@@ -463,8 +482,8 @@ public final class BPlusTree {
 
     /** Removes {@code key}; false if it was not there. */
     public boolean delete(byte[] key) {
-        WritePageGuard leaf = descendToLeafForWrite(key);
-        try {
+        try (CurrentLog.Scope redoOnly = CurrentLog.enter(null);
+             WritePageGuard leaf = descendToLeafForWrite(key)) {
             BTreeNode node = new BTreeNode().wrap(leaf.buffer(), pageSize);
             int pos = node.lowerBound(key);
             if (pos >= node.count() || node.compare(pos, key) != 0) {
@@ -472,8 +491,6 @@ public final class BPlusTree {
             }
             node.removeAt(pos);
             return true;
-        } finally {
-            leaf.close();
         }
     }
 

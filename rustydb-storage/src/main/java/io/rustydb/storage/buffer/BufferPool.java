@@ -234,6 +234,22 @@ public final class BufferPool implements AutoCloseable {
         return pageLog;
     }
 
+    /**
+     * Runs {@code body} as an {@link AtomicPageChange}: the pages it changes are logged as one redo-only record
+     * and stay latched until it returns. If it throws, every page it changed is put back as it was.
+     */
+    public <T> T atomically(java.util.function.Supplier<T> body) {
+        AtomicPageChange change = AtomicPageChange.begin(this);
+        try {
+            T result = body.get();
+            change.close();
+            return result;
+        } catch (RuntimeException | Error e) {
+            change.abandon();
+            throw e;
+        }
+    }
+
     /** Logs the header's allocation state (after a change to it), if a page log is installed. */
     public void logHeader() {
         PageLog log = pageLog;
@@ -327,6 +343,9 @@ public final class BufferPool implements AutoCloseable {
      */
     public void freePage(int pageNo) {
         checkOpen();
+        if (AtomicPageChange.current(this) != null) {
+            throw new IllegalStateException("free page " + pageNo + " after the atomic change that unlinks it");
+        }
         allocLock.lock();
         try {
             DatabaseHeader header = disk.header();

@@ -15,6 +15,13 @@ public interface PageLog {
      */
     long pageChanged(int pageNo, byte[] before, ByteBuffer page);
 
+    /**
+     * Logs the changes of several pages as one redo-only record (an {@link AtomicPageChange}): page
+     * {@code pageNos[i]} changed from {@code befores[i]} to the content of {@code pages[i]}; all are still
+     * write-latched. Returns the LSN to stamp on every one of them, or 0 if none changed.
+     */
+    long pagesChanged(int[] pageNos, byte[][] befores, ByteBuffer[] pages);
+
     /** Logs the allocation state (free list, page count, root slots) after a change to it; returns the LSN. */
     long headerChanged(DatabaseHeader header, int pageCount);
 }

@@ -77,32 +77,59 @@ public final class WritePageGuard implements AutoCloseable {
     @Override
     public void close() {
         Frame f = frame;
-        if (f != null) {
-            frame = null;
+        if (f == null) {
+            return;
+        }
+        if (log != null) {
+            AtomicPageChange change = AtomicPageChange.current(pool);
+            if (change != null && change.adopt(this, f.buffer, before)) {
+                return; // logged and released when the change closes
+            }
+        }
+        long lsn = 0;
+        if (log != null) {
             try {
-                if (log != null) {
-                    long lsn;
-                    try {
-                        lsn = log.pageChanged(pageNo, before, f.buffer);
-                    } catch (RuntimeException e) {
-                        f.buffer.put(0, before, 0, before.length);
-                        throw e;
-                    }
-                    if (lsn > 0) {
-                        PageHeader.setLsn(f.buffer, 0, lsn);
-                    }
+                lsn = log.pageChanged(pageNo, before, f.buffer);
+            } catch (RuntimeException e) {
+                f.buffer.put(0, before, 0, before.length);
+                releaseLogged(0);
+                throw e;
+            }
+        }
+        releaseLogged(lsn);
+    }
+
+    /** The page as it was when this guard was taken (for an {@link AtomicPageChange}). */
+    byte[] beforeImage() {
+        return before;
+    }
+
+    /** Puts the page back as it was when this guard was taken (its change could not be logged). */
+    void restoreBeforeImage() {
+        live().buffer.put(0, before, 0, before.length);
+    }
+
+    /** Stamps the page with {@code lsn} (if positive), marks it dirty and releases the latch and the pin. */
+    void releaseLogged(long lsn) {
+        Frame f = frame;
+        if (f == null) {
+            return;
+        }
+        frame = null;
+        try {
+            if (lsn > 0) {
+                PageHeader.setLsn(f.buffer, 0, lsn);
+            }
+            f.dirty = true;
+        } finally {
+            f.latch.writeLock().unlock();
+            pool.unpin(f);
+            if (before != null) {
+                java.util.ArrayDeque<byte[]> spares = SPARE_IMAGES.get();
+                if (spares.size() < 4) {
+                    spares.push(before);
                 }
-                f.dirty = true;
-            } finally {
-                f.latch.writeLock().unlock();
-                pool.unpin(f);
-                if (before != null) {
-                    java.util.ArrayDeque<byte[]> spares = SPARE_IMAGES.get();
-                    if (spares.size() < 4) {
-                        spares.push(before);
-                    }
-                    before = null;
-                }
+                before = null;
             }
         }
     }

@@ -9,7 +9,8 @@ import io.rustydb.storage.page.SlottedPage;
 import java.nio.ByteBuffer;
 
 /**
- * Redo and undo of the records storage defines: FULL_PAGE_IMAGE, PAGE_DELTA and HEADER_STATE.
+ * Redo and undo of the records storage defines: FULL_PAGE_IMAGE, PAGE_DELTA, TUPLE_DELTA, MULTI_PAGE_DELTA and
+ * HEADER_STATE.
  * <ul>
  *   <li>A full page image is always re-applied (the page on disk may be torn, its LSN meaningless); the records
  *       after it then bring the page forward.</li>
@@ -85,6 +86,24 @@ public final class StorageRecords {
                      WritePageGuard g = pool.writePage(pageNo)) {
                     TupleUndo.apply(g.slotted(new SlottedPage()), payload, disk.name(), pageNo);
                 }
+            }
+        });
+        handlers.register(WalRecordTypes.MULTI_PAGE_DELTA, new RecordHandler() {
+            @Override
+            public void redo(LogRecord record) {
+                for (byte[] delta : MultiPageDelta.decode(record.payload())) {
+                    try (WritePageGuard g = pool.writePage(PageDelta.pageNo(delta))) {
+                        if (PageHeader.lsn(g.buffer(), g.offset()) < record.lsn()) {
+                            PageDelta.apply(delta, g.buffer(), g.offset(), false);
+                            PageHeader.setLsn(g.buffer(), g.offset(), record.lsn());
+                        }
+                    }
+                }
+            }
+
+            @Override
+            public void undo(LogRecord record, LogContext context) {
+                // redo-only: logged outside any transaction
             }
         });
         handlers.register(WalRecordTypes.HEADER_STATE, new RecordHandler() {

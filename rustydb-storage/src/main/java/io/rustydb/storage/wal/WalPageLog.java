@@ -12,7 +12,7 @@ import java.nio.ByteOrder;
  * {@link CurrentLog}, or a compensation record while undoing) — a TUPLE_DELTA record instead when the heap
  * announced a tuple change ({@link TupleChange}) for the page, so that undo works by slot — preceded by a FULL_PAGE_IMAGE of the page as it
  * was when this is its first change since the latest checkpoint (or it is new). Allocation state changes are
- * logged as HEADER_STATE records. In-memory databases need no full page images: nothing of them survives a crash.
+ * logged as HEADER_STATE records, and the pages of an atomic change as one MULTI_PAGE_DELTA (redo-only). In-memory databases need no full page images: nothing of them survives a crash.
  */
 public final class WalPageLog implements PageLog {
     private final WriteAheadLog wal;
@@ -51,6 +51,28 @@ public final class WalPageLog implements PageLog {
             return Compensation.log(wal, context, WalRecordTypes.TUPLE_DELTA, tupleChange.payload(delta));
         }
         return Compensation.log(wal, context, WalRecordTypes.PAGE_DELTA, delta);
+    }
+
+    @Override
+    public long pagesChanged(int[] pageNos, byte[][] befores, ByteBuffer[] pages) {
+        java.util.List<byte[]> deltas = new java.util.ArrayList<>(pageNos.length);
+        byte[] after = new byte[befores[0].length];
+        for (int i = 0; i < pageNos.length; i++) {
+            pages[i].get(0, after, 0, after.length);
+            byte[] delta = PageDelta.compute(pageNos[i], befores[i], after);
+            if (delta == null) {
+                continue;
+            }
+            long beforeLsn = ByteBuffer.wrap(befores[i]).order(ByteOrder.LITTLE_ENDIAN).getLong(PageHeader.LSN_OFFSET);
+            if (fullPageImages && beforeLsn < wal.fullPageImageHorizon()) {
+                wal.append(WalRecordTypes.FULL_PAGE_IMAGE, 0, 0, fullPageImage(pageNos[i], befores[i]));
+            }
+            deltas.add(delta);
+        }
+        if (deltas.isEmpty()) {
+            return 0;
+        }
+        return wal.append(WalRecordTypes.MULTI_PAGE_DELTA, 0, 0, MultiPageDelta.encode(deltas));
     }
 
     @Override

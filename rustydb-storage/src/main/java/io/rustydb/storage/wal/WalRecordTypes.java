@@ -28,6 +28,8 @@ public final class WalRecordTypes {
     public static final int HEADER_STATE = 22;
     /** A page delta whose undo is by slot ({@link TupleChange}): every transactional change of a heap tuple. */
     public static final int TUPLE_DELTA = 23;
+    /** The page deltas of one atomic change to several pages, redo-only ({@link MultiPageDelta}). */
+    public static final int MULTI_PAGE_DELTA = 24;
 
     private WalRecordTypes() {
     }
@@ -53,6 +55,8 @@ public final class WalRecordTypes {
                 return "HEADER_STATE";
             case TUPLE_DELTA:
                 return "TUPLE_DELTA";
+            case MULTI_PAGE_DELTA:
+                return "MULTI_PAGE_DELTA";
             default:
                 return "TYPE_" + type;
         }
