@@ -13,7 +13,8 @@ final class Options {
             usage: java -jar rustydb-bench.jar [options]
               --quick              small sizes for a smoke run (< 2 minutes); default is the full run
               --workloads=a,b      workloads to run (default all); a prefix selects a family
-                                   (durable-commits, recovery, rw-mix, rw-mix-serializable, ...): %s
+                                   (point-select, range-scan, durable-commits, recovery, rw-mix,
+                                   rw-mix-serializable, ...): %s
               --engines=a,b        engines to run (default all): %s
               --out=DIR            where results.md and results.json go (default target/bench-results)
               --no-limits          skip the physical-limit measurements
@@ -29,6 +30,7 @@ final class Options {
               --log-mb=a,b         log volumes of recovery, MB (default 8,32,64; below the 64 MiB checkpoint trigger)
               --mix-threads=a,b    thread counts of rw-mix, the read-write mix (quick 1,4; full 1,2,4,8,16)
               --accounts=N         rows of rw-mix's accounts table (default 1000)
+              --lookup-threads=a,b thread counts of point-select and range-scan (default 1,4)
             """;
 
     boolean quick;
@@ -46,6 +48,7 @@ final class Options {
     List<Integer> logMb;
     List<Integer> mixThreads;
     Integer accounts;
+    List<Integer> lookupThreads;
     boolean help;
 
     static Options parse(String... args) {
@@ -71,6 +74,7 @@ final class Options {
                 case "--log-mb" -> o.logMb = numbers(value, name);
                 case "--mix-threads" -> o.mixThreads = numbers(value, name);
                 case "--accounts" -> o.accounts = (int) positive(value, name);
+                case "--lookup-threads" -> o.lookupThreads = numbers(value, name);
                 case "--help", "-h" -> o.help = true;
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
@@ -89,7 +93,8 @@ final class Options {
                 threads != null ? threads : quick ? Settings.QUICK_COMMIT_THREADS : Settings.FULL_COMMIT_THREADS,
                 logMb != null ? logMb : Settings.LOG_MEGABYTES,
                 mixThreads != null ? mixThreads : quick ? Settings.QUICK_MIX_THREADS : Settings.FULL_MIX_THREADS,
-                accounts != null ? accounts : Settings.ACCOUNTS);
+                accounts != null ? accounts : Settings.ACCOUNTS,
+                lookupThreads != null ? lookupThreads : Settings.LOOKUP_THREADS);
     }
 
     int warmupRounds() {

@@ -29,14 +29,21 @@ class CompareSmokeTest {
             assertEquals(Outcome.Status.OK, report.outcomes(w).get("rustydb").status(),
                     w + ": " + report.outcomes(w).get("rustydb").reason());
         }
-        assertEquals(Outcome.Status.OK, report.outcomes("point-select").get("h2").status());
+        // The primary-key reads: measured for H2 at 1 and 4 threads (the answers are checked on every read).
+        for (String w : new String[] {"point-select-1t", "point-select-4t", "range-scan-1t", "range-scan-4t"}) {
+            assertEquals(Outcome.Status.OK, report.outcomes(w).get("h2").status(),
+                    () -> w + ": " + report.outcomes(w).get("h2").reason());
+        }
         // Recovery is RustyDB's alone: measured for it (the recovered row count is checked), n/a for peers.
         assertEquals(Outcome.Status.OK, report.outcomes("recovery-1mb").get("rustydb").status(),
                 () -> report.outcomes("recovery-1mb").get("rustydb").reason());
         assertEquals(Outcome.Status.NOT_SUPPORTED, report.outcomes("recovery-1mb").get("h2").status());
-        // Without primary keys RustyDB's point-select is reported as n/a, never a crash; with them it is measured.
-        Outcome pk = report.outcomes("point-select").get("rustydb");
-        assertTrue(pk.status() == Outcome.Status.OK || pk.status() == Outcome.Status.NOT_SUPPORTED, pk.toString());
+        // Without primary keys RustyDB's key reads are reported as n/a, never a crash; with them they are measured.
+        for (String w : new String[] {"point-select-1t", "point-select-4t", "range-scan-1t", "range-scan-4t"}) {
+            Outcome o = report.outcomes(w).get("rustydb");
+            assertTrue(o.status() == Outcome.Status.OK || o.status() == Outcome.Status.NOT_SUPPORTED, w + ": " + o);
+        }
+        Outcome pk = report.outcomes("point-select-1t").get("rustydb");
 
         // The read-write mix at SERIALIZABLE: measured for H2; for RustyDB measured, or n/a with the SQLSTATE
         // it refused the level with (0A000 until MVCC snapshots arrive), never a failure.
@@ -54,7 +61,7 @@ class CompareSmokeTest {
             assertTrue(md.contains("| SERIALIZABLE | 1 | n/a (0A000) |"), md);
         }
         if (pk.status() == Outcome.Status.NOT_SUPPORTED) {
-            assertTrue(md.contains("| point-select (in-memory) | lookups/s ↑ | n/a (not supported yet) |"), md);
+            assertTrue(md.contains("| point-select-1t (in-memory) | lookups/s ↑ | n/a (not supported yet) |"), md);
         }
         assertTrue(md.contains("## RustyDB ÷ best peer"), md);
         assertTrue(md.contains("fsync rate"), md);

@@ -69,6 +69,19 @@ class OptionsTest {
     }
 
     @Test
+    void keyReadsAtOneAndFourThreadsInBothModes() {
+        java.util.List<String> expected = java.util.List.of("point-select-1t", "point-select-4t", "range-scan-1t",
+                "range-scan-4t");
+        assertEquals(expected, Options.parse("--quick", "--workloads=point-select,range-scan").selectedWorkloads()
+                .stream().map(Workload::id).toList());
+        assertEquals(expected, Options.parse("--workloads=point-select,range-scan").selectedWorkloads().stream()
+                .map(Workload::id).toList());
+        assertEquals(java.util.List.of("range-scan-2t"), Options.parse("--lookup-threads=2",
+                "--workloads=range-scan").selectedWorkloads().stream().map(Workload::id).toList());
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("--lookup-threads=0"));
+    }
+
+    @Test
     void rejectsUnknownNames() {
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--bogus"));
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--engines=oracle").selectedEngines());

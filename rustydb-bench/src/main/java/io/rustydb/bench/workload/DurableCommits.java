@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -101,47 +100,17 @@ final class DurableCommits implements Workload {
         return new Trial() {
             @Override
             public double run() throws Exception {
-                CountDownLatch start = new CountDownLatch(1);
-                long[] counts = new long[threads];
-                Exception[] failures = new Exception[threads];
-                List<Thread> workers = new ArrayList<>();
-                long[] window = new long[2];
-                for (int t = 0; t < threads; t++) {
-                    int me = t;
-                    Thread w = new Thread(() -> {
-                        try {
-                            start.await();
-                            PreparedStatement ps = statements.get(me);
-                            counts[me] = TimedLoop.run(settings.timeMs(), () -> {
-                                Loader.bind(ps, 0, ids.getAndIncrement());
-                                ps.executeUpdate();
-                                if (commits) {
-                                    ps.getConnection().commit();
-                                }
-                            })[0];
-                        } catch (Exception e) {
-                            failures[me] = e;
+                List<TimedLoop.Op> ops = new ArrayList<>(threads);
+                for (PreparedStatement ps : statements) {
+                    ops.add(() -> {
+                        Loader.bind(ps, 0, ids.getAndIncrement());
+                        ps.executeUpdate();
+                        if (commits) {
+                            ps.getConnection().commit();
                         }
-                    }, "durable-commit-" + t);
-                    w.start();
-                    workers.add(w);
+                    });
                 }
-                window[0] = System.nanoTime();
-                start.countDown();
-                for (Thread w : workers) {
-                    w.join();
-                }
-                window[1] = System.nanoTime();
-                for (Exception e : failures) {
-                    if (e != null) {
-                        throw e;
-                    }
-                }
-                long total = 0;
-                for (long n : counts) {
-                    total += n;
-                }
-                return total * 1e9 / (window[1] - window[0]);
+                return TimedLoop.perSecond(TimedLoop.runConcurrently(settings.timeMs(), ops, "durable-commit"));
             }
 
             @Override

@@ -45,8 +45,13 @@ public interface Workload {
         List<Workload> all = new ArrayList<>(List.of(
                 new BulkLoad(settings),
                 new ScanAggregate(settings),
-                new FilteredCount(settings),
-                new PointSelect(settings)));
+                new FilteredCount(settings)));
+        for (int threads : settings.lookupThreads()) {
+            all.add(new PointSelect(settings, threads));
+        }
+        for (int threads : settings.lookupThreads()) {
+            all.add(new RangeScan(settings, threads));
+        }
         for (Isolation level : Isolation.values()) {
             for (int threads : settings.mixThreads()) {
                 all.add(new ReadWriteMix(settings, level, threads));
