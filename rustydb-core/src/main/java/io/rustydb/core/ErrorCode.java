@@ -47,7 +47,8 @@ public enum ErrorCode {
     /** NULL stored into a NOT NULL column. */
     NOT_NULL_VIOLATION("23502", ErrorCategory.USER, "null value in column \"%s\" of relation \"%s\" violates not-null constraint"),
     /** A duplicate key in a unique index or constraint. */
-    UNIQUE_VIOLATION("23505", ErrorCategory.USER, "duplicate key value violates unique constraint \"%s\""),
+    UNIQUE_VIOLATION("23505", ErrorCategory.USER,
+            "duplicate key value violates unique constraint \"%s\": key (%s)=(%s) already exists"),
     /** A row for which a CHECK constraint's condition is FALSE. */
     CHECK_VIOLATION("23514", ErrorCategory.USER,
             "new row for relation \"%s\" violates check constraint \"%s\""),
@@ -97,6 +98,8 @@ public enum ErrorCode {
     DUPLICATE_ALIAS("42712", ErrorCategory.USER, "table name \"%s\" specified more than once"),
     /** An unknown table or view. */
     UNDEFINED_TABLE("42P01", ErrorCategory.USER, "relation \"%s\" does not exist"),
+    /** A table definition that cannot be, e.g. two primary keys. */
+    INVALID_TABLE_DEFINITION("42P16", ErrorCategory.USER, "%s"),
     /** CREATE of a table that exists. */
     DUPLICATE_TABLE("42P07", ErrorCategory.USER, "relation \"%s\" already exists"),
     /** A second object of the same name, e.g. two constraints of one table. */

@@ -622,6 +622,39 @@ public final class BPlusTree {
      * leaves at level 0 and every path of equal length, the leaf chain visiting every leaf left to right. Returns the number of entries; throws IllegalStateException
      * naming the page on the first violation.
      */
+    /**
+     * Frees every page of the tree, root included (DROP INDEX, after the dropping transaction committed). Nobody
+     * may use the tree any more.
+     */
+    public void drop() {
+        List<Integer> pages = new ArrayList<>();
+        collectPages(rootPageNo, pages);
+        try (CurrentLog.Scope redoOnly = CurrentLog.enter(null)) {
+            for (int pageNo : pages) {
+                pool.freePage(pageNo);
+            }
+        }
+    }
+
+    private void collectPages(int pageNo, List<Integer> out) {
+        out.add(pageNo);
+        List<Integer> children = new ArrayList<>();
+        try (ReadPageGuard g = pool.readPage(pageNo)) {
+            BTreeNode node = new BTreeNode().wrap(g.buffer(), pageSize);
+            checkNode(node, pageNo);
+            if (node.isLeaf()) {
+                return;
+            }
+            children.add(node.leftmost());
+            for (int i = 0; i < node.count(); i++) {
+                children.add(node.child(i));
+            }
+        }
+        for (int child : children) {
+            collectPages(child, out);
+        }
+    }
+
     public long checkStructure() {
         List<Integer> leaves = new ArrayList<>();
         long entries = check(rootPageNo, null, null, -1, leaves);

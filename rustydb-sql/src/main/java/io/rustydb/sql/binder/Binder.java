@@ -47,7 +47,10 @@ public final class Binder {
             return new AlterTableBinder(catalog).bind(alter);
         }
         if (statement instanceof CreateTable create) {
-            return new CreateTableBinder().bind(create);
+            return new CreateTableBinder(catalog).bind(create);
+        }
+        if (statement instanceof net.sf.jsqlparser.statement.create.index.CreateIndex createIndex) {
+            return new CreateIndexBinder(catalog).bind(createIndex);
         }
         if (statement instanceof Drop drop) {
             return new DropTableBinder().bind(drop);

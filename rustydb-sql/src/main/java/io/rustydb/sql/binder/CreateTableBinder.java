@@ -5,9 +5,11 @@ import io.rustydb.core.ErrorCode;
 import io.rustydb.core.type.DataType;
 import io.rustydb.sql.catalog.CheckDef;
 import io.rustydb.sql.catalog.ColumnDef;
+import io.rustydb.sql.catalog.IndexDef;
 import io.rustydb.sql.catalog.TableDef;
 import io.rustydb.sql.parser.SqlParser;
 import io.rustydb.sql.plan.BoundStatement;
+import io.rustydb.sql.plan.IndexSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,16 +21,27 @@ import net.sf.jsqlparser.statement.create.table.Index;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
 
 /**
- * Binds {@code CREATE TABLE [IF NOT EXISTS] t (col type [NOT NULL | NULL] [DEFAULT expr] [[CONSTRAINT name]
- * CHECK (cond)] ..., [CONSTRAINT name] CHECK (cond), ...)}. JSqlParser hands column constraints over as raw tokens;
- * they are read here. Defaults and CHECK conditions are validated now (bound, and typed: a default must be
- * assignable to its column, a condition boolean) and kept as SQL text in the catalog. Constraints that need indexes
- * (PRIMARY KEY, UNIQUE, REFERENCES) arrive with them and are rejected with 0A000 until then, rather than accepted
- * and ignored.
+ * Binds {@code CREATE TABLE [IF NOT EXISTS] t (col type [NOT NULL | NULL] [DEFAULT expr] [PRIMARY KEY | UNIQUE]
+ * [[CONSTRAINT name] CHECK (cond)] ..., [CONSTRAINT name] CHECK (cond) | PRIMARY KEY (cols) | UNIQUE (cols),
+ * ...)}. JSqlParser hands column constraints over as raw tokens; they are read here. Defaults and CHECK conditions
+ * are validated now (bound, and typed: a default must be assignable to its column, a condition boolean) and kept as
+ * SQL text in the catalog. PRIMARY KEY and UNIQUE become unique B-tree indexes named as PostgreSQL names them
+ * ({@code t_pkey}, {@code t_col_key}); primary key columns are NOT NULL; a second primary key is 42P16. FOREIGN KEY /
+ * REFERENCES are rejected with 0A000 until they are enforced, rather than accepted and ignored.
  */
 final class CreateTableBinder {
     private static final Set<String> COLUMN_KEYWORDS = Set.of("NOT", "NULL", "DEFAULT", "CHECK", "CONSTRAINT",
             "PRIMARY", "UNIQUE", "REFERENCES", "GENERATED", "AUTO_INCREMENT", "COLLATE");
+
+    private final io.rustydb.sql.catalog.Catalog catalog;
+
+    CreateTableBinder(io.rustydb.sql.catalog.Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** A PRIMARY KEY or UNIQUE constraint as written: its name (or null) and column names. */
+    private record PendingKey(String name, List<String> columns, boolean primary) {
+    }
 
     BoundStatement.CreateTable bind(CreateTable create) {
         if (create.getSelect() != null || create.getLikeTable() != null) {
@@ -40,6 +53,7 @@ final class CreateTableBinder {
         String name = Identifiers.normalize(create.getTable().getName());
         List<ColumnDef> columns = new ArrayList<>();
         List<PendingCheck> checks = new ArrayList<>();
+        List<PendingKey> keys = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ColumnDefinition definition : create.getColumnDefinitions()) {
             String column = Identifiers.normalize(definition.getColumnName());
@@ -53,20 +67,95 @@ final class CreateTableBinder {
             ColumnSpecs specs = ColumnSpecs.read(column, definition.getColumnSpecs());
             columns.add(new ColumnDef(column, type, specs.nullable, specs.defaultSql));
             checks.addAll(specs.checks);
+            if (specs.primaryKey) {
+                keys.add(new PendingKey(null, List.of(column), true));
+            }
+            if (specs.unique) {
+                keys.add(new PendingKey(null, List.of(column), false));
+            }
         }
         if (create.getIndexes() != null) {
             for (Index index : create.getIndexes()) {
-                if (!(index instanceof CheckConstraint check)) {
-                    throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED,
-                            "table constraints (PRIMARY KEY, UNIQUE, FOREIGN KEY)");
+                String constraintName = index.getName() != null ? Identifiers.normalize(index.getName()) : null;
+                if (index instanceof CheckConstraint check) {
+                    checks.add(new PendingCheck(constraintName, null, check.getExpression()));
+                    continue;
                 }
-                String checkName = check.getName() != null ? Identifiers.normalize(check.getName()) : null;
-                checks.add(new PendingCheck(checkName, null, check.getExpression()));
+                String type = index.getType() == null ? "" : index.getType().toUpperCase(Locale.ROOT);
+                if (!type.equals("PRIMARY KEY") && !type.equals("UNIQUE") && !type.equals("UNIQUE KEY")) {
+                    throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "table constraint " + index.getType());
+                }
+                List<String> keyColumns = new ArrayList<>();
+                for (String c : index.getColumnsNames()) {
+                    keyColumns.add(Identifiers.normalize(c));
+                }
+                keys.add(new PendingKey(constraintName, keyColumns, type.equals("PRIMARY KEY")));
             }
         }
         List<CheckDef> named = nameChecks(name, checks);
+        List<IndexSpec> indexes = keyIndexes(name, columns, keys);
         StoredExpressions.validate(new TableDef(-1, name, columns, 0, named));
-        return new BoundStatement.CreateTable(name, columns, named, create.isIfNotExists());
+        return new BoundStatement.CreateTable(name, columns, named, indexes, create.isIfNotExists());
+    }
+
+    /**
+     * The unique indexes of the PRIMARY KEY and UNIQUE constraints (the primary key first); makes primary key
+     * columns NOT NULL in {@code columns}.
+     */
+    private List<IndexSpec> keyIndexes(String table, List<ColumnDef> columns, List<PendingKey> keys) {
+        List<IndexSpec> out = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        boolean hasPrimary = false;
+        List<PendingKey> ordered = new ArrayList<>();
+        for (PendingKey key : keys) {
+            if (key.primary()) {
+                if (hasPrimary) {
+                    throw new DbException(ErrorCode.INVALID_TABLE_DEFINITION,
+                            "multiple primary keys for table \"" + table + "\" are not allowed");
+                }
+                hasPrimary = true;
+                ordered.add(0, key);
+            } else {
+                ordered.add(key);
+            }
+        }
+        for (PendingKey key : ordered) {
+            List<IndexDef.IndexColumn> indexColumns = new ArrayList<>();
+            Set<Integer> seen = new HashSet<>();
+            for (String column : key.columns()) {
+                int position = -1;
+                for (int i = 0; i < columns.size(); i++) {
+                    if (columns.get(i).name().equals(column)) {
+                        position = i;
+                    }
+                }
+                if (position < 0) {
+                    throw new DbException(ErrorCode.UNDEFINED_COLUMN, column);
+                }
+                if (!seen.add(position)) {
+                    throw new DbException(ErrorCode.DUPLICATE_COLUMN, column);
+                }
+                indexColumns.add(IndexDef.IndexColumn.of(position, false));
+                if (key.primary()) {
+                    ColumnDef c = columns.get(position);
+                    columns.set(position, new ColumnDef(c.name(), c.type(), false, c.defaultSql()));
+                }
+            }
+            String indexName = key.name();
+            if (indexName == null) {
+                String base = table + (key.primary() ? "_pkey" : "_" + String.join("_", key.columns()) + "_key");
+                indexName = base;
+                for (int i = 1; used.contains(indexName) || catalog.findTable(indexName) != null
+                        || catalog.findIndex(indexName) != null; i++) {
+                    indexName = base + i;
+                }
+            } else if (used.contains(indexName)) {
+                throw new DbException(ErrorCode.DUPLICATE_TABLE, indexName);
+            }
+            used.add(indexName);
+            out.add(new IndexSpec(indexName, indexColumns, true, key.primary(), IndexDef.IndexMethod.BTREE));
+        }
+        return out;
     }
 
     /** A CHECK as written: its given name (or null), the column it was written on (or null), its condition. */
@@ -104,8 +193,9 @@ final class CreateTableBinder {
     /** Whether a column is nullable, from its raw constraint tokens (ALTER TABLE ADD COLUMN reads only this). */
     static boolean nullable(String column, List<String> specs) {
         ColumnSpecs read = ColumnSpecs.read(column, specs);
-        if (read.defaultSql != null || !read.checks.isEmpty()) {
-            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "DEFAULT or CHECK in ALTER TABLE ADD COLUMN");
+        if (read.defaultSql != null || !read.checks.isEmpty() || read.primaryKey || read.unique) {
+            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "DEFAULT, CHECK, PRIMARY KEY or UNIQUE in ALTER TABLE ADD COLUMN");
         }
         return read.nullable;
     }
@@ -115,6 +205,8 @@ final class CreateTableBinder {
         boolean nullable = true;
         String defaultSql;
         boolean hasDefault;
+        boolean primaryKey;
+        boolean unique;
         final List<PendingCheck> checks = new ArrayList<>();
 
         static ColumnSpecs read(String column, List<String> specs) {
@@ -130,6 +222,12 @@ final class CreateTableBinder {
                     i += 2;
                 } else if (w.equals("NULL")) {
                     out.nullable = true;
+                    i++;
+                } else if (w.equals("PRIMARY") && i + 1 < specs.size() && specs.get(i + 1).equalsIgnoreCase("KEY")) {
+                    out.primaryKey = true;
+                    i += 2;
+                } else if (w.equals("UNIQUE")) {
+                    out.unique = true;
                     i++;
                 } else if (w.equals("DEFAULT")) {
                     if (out.hasDefault) {

@@ -9,9 +9,19 @@ import java.util.Locale;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.drop.Drop;
 
-/** Binds {@code DROP TABLE [IF EXISTS] t [, u ...]}. Other DROP forms are 0A000 for now. */
+/**
+ * Binds {@code DROP TABLE [IF EXISTS] t [, u ...]} and {@code DROP INDEX [IF EXISTS] name}. Other DROP forms are
+ * 0A000 for now.
+ */
 final class DropTableBinder {
-    BoundStatement.DropTable bind(Drop drop) {
+    BoundStatement bind(Drop drop) {
+        if ("INDEX".equals(drop.getType().toUpperCase(Locale.ROOT))) {
+            if (drop.getParameters() != null && !drop.getParameters().isEmpty()) {
+                throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "DROP INDEX " + String.join(" ",
+                        drop.getParameters()));
+            }
+            return new BoundStatement.DropIndex(Identifiers.normalize(drop.getName().getName()), drop.isIfExists());
+        }
         if (!"TABLE".equals(drop.getType().toUpperCase(Locale.ROOT))) {
             throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "DROP " + drop.getType());
         }

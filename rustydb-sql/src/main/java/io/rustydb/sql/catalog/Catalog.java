@@ -2,6 +2,7 @@ package io.rustydb.sql.catalog;
 
 import io.rustydb.core.DbException;
 import io.rustydb.core.ErrorCode;
+import io.rustydb.sql.index.TableIndex;
 import io.rustydb.storage.StorageEngine;
 import io.rustydb.storage.heap.TableHeap;
 import io.rustydb.txn.TransactionManager;
@@ -14,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The tables of one database: looked up by the binder, changed by DDL, persisted through {@link CatalogStore}.
+ * The tables of one database and their indexes: looked up by the binder, changed by DDL, persisted through
+ * {@link CatalogStore}; also where the run-time objects of each live (row versions, index structures).
  *
  * <p>Every change bumps {@link #version()}, which keys the plan cache so that no plan outlives the schema it was
  * bound against. Callers serialize DDL (the engine's statement lock); lookups are safe from any thread.
@@ -26,8 +28,11 @@ public final class Catalog {
     private volatile Map<String, TableDef> tables = new ConcurrentHashMap<>();
     private final TransactionManager transactions;
     private final Map<Integer, VersionedHeap> heaps = new ConcurrentHashMap<>();
+    private final Map<Integer, TableIndex> indexStructures = new ConcurrentHashMap<>();
     private final AtomicLong version = new AtomicLong();
     private int nextTableId;
+    private int nextIndexId;
+    private final io.rustydb.sql.index.IndexWriter indexWriter = new io.rustydb.sql.index.IndexWriter();
 
     /** Opens the catalog of {@code storage}, creating the system heaps of a new database. */
     public Catalog(StorageEngine storage, TransactionManager transactions) {
@@ -46,9 +51,13 @@ public final class Catalog {
         for (TableDef table : store.load().values()) {
             loaded.put(table.name(), table);
             nextTableId = Math.max(nextTableId, table.tableId() + 1);
+            for (IndexDef index : table.indexes()) {
+                nextIndexId = Math.max(nextIndexId, index.indexId() + 1);
+            }
         }
         tables = loaded;
         heaps.clear();
+        indexStructures.clear();
         version.incrementAndGet();
     }
 
@@ -93,6 +102,66 @@ public final class Catalog {
                 id -> new VersionedHeap(storage.openHeap(table.heapFirstPage()), id, transactions));
     }
 
+    /** The structure of {@code index} of {@code table}. */
+    public TableIndex index(TableDef table, IndexDef index) {
+        return indexStructures.computeIfAbsent(index.indexId(),
+                id -> TableIndex.open(storage.bufferPool(), index, table));
+    }
+
+    /** Adds the index entries of new row versions (and checks uniqueness). */
+    public io.rustydb.sql.index.IndexWriter indexWriter() {
+        return indexWriter;
+    }
+
+    /** The index named {@code name} and its table, or null. */
+    public Map.Entry<TableDef, IndexDef> findIndex(String name) {
+        for (TableDef table : tables.values()) {
+            for (IndexDef index : table.indexes()) {
+                if (index.name().equals(name)) {
+                    return Map.entry(table, index);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A new index id (the index is stored by {@link #addIndex}). */
+    public int newIndexId() {
+        return nextIndexId++;
+    }
+
+    /** The pool the indexes' pages live in. */
+    public io.rustydb.storage.buffer.BufferPool bufferPool() {
+        return storage.bufferPool();
+    }
+
+    /**
+     * Adds the built index {@code built} to {@code table}; 42P07 if a table or index has its name. Returns the
+     * table's new definition.
+     */
+    public TableDef addIndex(TableDef table, TableIndex built) {
+        IndexDef index = built.def();
+        if (tables.containsKey(index.name()) || findIndex(index.name()) != null) {
+            throw new DbException(ErrorCode.DUPLICATE_TABLE, index.name());
+        }
+        List<IndexDef> indexes = new ArrayList<>(table.indexes());
+        indexes.add(index);
+        TableDef altered = table.withIndexes(indexes);
+        alterTable(table, altered);
+        indexStructures.put(index.indexId(), built);
+        return altered;
+    }
+
+    /** Drops index {@code index} of {@code table}; its pages are freed once the transaction commits. */
+    public void dropIndex(TableDef table, IndexDef index, java.util.function.Consumer<Runnable> afterCommit) {
+        List<IndexDef> indexes = new ArrayList<>(table.indexes());
+        indexes.removeIf(i -> i.indexId() == index.indexId());
+        TableIndex structure = index(table, index);
+        alterTable(table, table.withIndexes(indexes));
+        indexStructures.remove(index.indexId());
+        afterCommit.accept(structure::drop);
+    }
+
     /** Creates a table with an empty heap; 42P07 if the name is taken. */
     public TableDef createTable(String name, List<ColumnDef> columns) {
         return createTable(name, columns, List.of());
@@ -100,7 +169,7 @@ public final class Catalog {
 
     /** Creates a table with CHECK constraints; 42P07 if the name is taken. */
     public TableDef createTable(String name, List<ColumnDef> columns, List<CheckDef> checks) {
-        if (tables.containsKey(name)) {
+        if (tables.containsKey(name) || findIndex(name) != null) {
             throw new DbException(ErrorCode.DUPLICATE_TABLE, name);
         }
         TableHeap heap = storage.createHeap();
@@ -118,23 +187,35 @@ public final class Catalog {
      */
     public void dropTable(String name, java.util.function.Consumer<Runnable> afterCommit) {
         TableDef table = table(name);
+        List<TableIndex> structures = new ArrayList<>();
+        for (IndexDef index : table.indexes()) {
+            structures.add(index(table, index));
+            indexStructures.remove(index.indexId());
+        }
         store.delete(table.tableId());
         tables.remove(name);
         heaps.remove(table.tableId());
         afterCommit.accept(() -> {
             freeLargeValues(table);
             storage.dropHeap(table.heapFirstPage());
+            for (TableIndex structure : structures) {
+                structure.drop();
+            }
         });
         version.incrementAndGet();
     }
 
     /** Replaces {@code table}'s definition by {@code altered} (same id and heap; a rename changes the key). */
     public void alterTable(TableDef table, TableDef altered) {
-        if (!altered.name().equals(table.name()) && tables.containsKey(altered.name())) {
+        if (!altered.name().equals(table.name())
+                && (tables.containsKey(altered.name()) || findIndex(altered.name()) != null)) {
             throw new DbException(ErrorCode.DUPLICATE_TABLE, altered.name());
         }
         store.delete(table.tableId());
         store.insert(altered);
+        for (IndexDef index : table.indexes()) {
+            indexStructures.remove(index.indexId()); // reopened over the new definition (its column types)
+        }
         tables.remove(table.name());
         tables.put(altered.name(), altered);
         version.incrementAndGet();

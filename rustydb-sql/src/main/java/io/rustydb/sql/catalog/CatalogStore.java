@@ -14,22 +14,28 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Keeps the catalog inside the database itself, in three system heaps whose first pages sit in the file header's
- * root slots {@value #TABLES_ROOT_SLOT}, {@value #COLUMNS_ROOT_SLOT} and {@value #CHECKS_ROOT_SLOT}:
+ * Keeps the catalog inside the database itself, in four system heaps whose first pages sit in the file header's
+ * root slots {@value #TABLES_ROOT_SLOT}, {@value #COLUMNS_ROOT_SLOT}, {@value #CHECKS_ROOT_SLOT} and
+ * {@value #INDEXES_ROOT_SLOT}:
  * <pre>
  *  sys_tables  (table_id INTEGER, name VARCHAR, heap_page INTEGER)
  *  sys_columns (table_id INTEGER, ordinal INTEGER, name VARCHAR, type_id VARCHAR,
  *               precision INTEGER, scale INTEGER, length INTEGER, nullable BOOLEAN, default_sql VARCHAR)
  *  sys_checks  (table_id INTEGER, ordinal INTEGER, name VARCHAR, sql VARCHAR)
+ *  sys_indexes (index_id INTEGER, table_id INTEGER, name VARCHAR, is_unique BOOLEAN, is_primary BOOLEAN,
+ *               method VARCHAR, root_page INTEGER, columns VARCHAR)
  * </pre>
+ * {@code columns} lists the indexed columns in index order as {@code position:A|D:F|L} (direction, nulls first or
+ * last), comma-separated, e.g. {@code "2:A:L,0:D:F"}.
  * {@code default_sql} came later: rows written before it read it as NULL (no default), and a file without the
- * third heap gets it at the next open.
+ * third or fourth heap gets it at the next open.
  * Rows are ordinary heap tuples in the {@link RowCodec} format, so a file database reopens with its tables.
  */
 final class CatalogStore {
     static final int TABLES_ROOT_SLOT = 0;
     static final int COLUMNS_ROOT_SLOT = 1;
     static final int CHECKS_ROOT_SLOT = 2;
+    static final int INDEXES_ROOT_SLOT = 3;
 
     private static final DataType[] TABLES_ROW = {DataType.INTEGER, DataType.VARCHAR, DataType.INTEGER};
     private static final DataType[] COLUMNS_ROW = {
@@ -38,15 +44,19 @@ final class CatalogStore {
     };
     private static final DataType[] CHECKS_ROW = {DataType.INTEGER, DataType.INTEGER, DataType.VARCHAR,
         DataType.VARCHAR};
+    private static final DataType[] INDEXES_ROW = {DataType.INTEGER, DataType.INTEGER, DataType.VARCHAR,
+        DataType.BOOLEAN, DataType.BOOLEAN, DataType.VARCHAR, DataType.INTEGER, DataType.VARCHAR};
 
     private final TableHeap tables;
     private final TableHeap columns;
     private final TableHeap checks;
+    private final TableHeap indexes;
 
     CatalogStore(StorageEngine storage) {
         this.tables = openOrCreate(storage, TABLES_ROOT_SLOT);
         this.columns = openOrCreate(storage, COLUMNS_ROOT_SLOT);
         this.checks = openOrCreate(storage, CHECKS_ROOT_SLOT);
+        this.indexes = openOrCreate(storage, INDEXES_ROOT_SLOT);
     }
 
     private static TableHeap openOrCreate(StorageEngine storage, int slot) {
@@ -73,6 +83,11 @@ final class CatalogStore {
         Map<Integer, TreeMap<Integer, CheckDef>> checksByTable = new TreeMap<>();
         forEach(checks, CHECKS_ROW, row -> checksByTable.computeIfAbsent((Integer) row[0], k -> new TreeMap<>())
                 .put((Integer) row[1], new CheckDef((String) row[2], (String) row[3])));
+        Map<Integer, TreeMap<Integer, IndexDef>> indexesByTable = new TreeMap<>();
+        forEach(indexes, INDEXES_ROW, row -> indexesByTable.computeIfAbsent((Integer) row[1], k -> new TreeMap<>())
+                .put((Integer) row[0], new IndexDef((Integer) row[0], (String) row[2], (Integer) row[1],
+                        parseColumns((String) row[7]), (Boolean) row[3], (Boolean) row[4],
+                        IndexDef.IndexMethod.valueOf((String) row[5]), (Integer) row[6])));
         Map<String, TableDef> result = new LinkedHashMap<>();
         for (Object[] row : tableRows.values()) {
             int tableId = (Integer) row[0];
@@ -81,8 +96,9 @@ final class CatalogStore {
                 throw DbException.corruption("catalog", -1, "table " + row[1] + " has no columns");
             }
             List<CheckDef> tableChecks = new ArrayList<>(checksByTable.getOrDefault(tableId, new TreeMap<>()).values());
+            List<IndexDef> tableIndexes = new ArrayList<>(indexesByTable.getOrDefault(tableId, new TreeMap<>()).values());
             result.put((String) row[1], new TableDef(tableId, (String) row[1], new ArrayList<>(cols.values()),
-                    (Integer) row[2], tableChecks));
+                    (Integer) row[2], tableChecks, tableIndexes));
         }
         return result;
     }
@@ -100,21 +116,56 @@ final class CatalogStore {
             CheckDef check = table.checks().get(i);
             checks.insert(RowCodec.encode(CHECKS_ROW, new Object[] {table.tableId(), i, check.name(), check.sql()}));
         }
+        for (IndexDef index : table.indexes()) {
+            indexes.insert(RowCodec.encode(INDEXES_ROW, new Object[] {index.indexId(), table.tableId(), index.name(),
+                index.unique(), index.primaryKey(), index.method().name(), index.rootPage(),
+                formatColumns(index.columns())}));
+        }
+    }
+
+    private static String formatColumns(List<IndexDef.IndexColumn> columns) {
+        StringBuilder out = new StringBuilder();
+        for (IndexDef.IndexColumn c : columns) {
+            if (out.length() > 0) {
+                out.append(',');
+            }
+            out.append(c.column()).append(c.descending() ? ":D" : ":A").append(c.nullsFirst() ? ":F" : ":L");
+        }
+        return out.toString();
+    }
+
+    private static List<IndexDef.IndexColumn> parseColumns(String text) {
+        List<IndexDef.IndexColumn> out = new ArrayList<>();
+        try {
+            for (String part : text.split(",")) {
+                String[] f = part.split(":");
+                out.add(new IndexDef.IndexColumn(Integer.parseInt(f[0]), f[1].equals("D"), f[2].equals("F")));
+            }
+        } catch (RuntimeException e) {
+            throw DbException.corruption("catalog", -1, "index columns \"" + text + "\" cannot be read");
+        }
+        return out;
     }
 
     void delete(int tableId) {
         deleteWhere(tables, TABLES_ROW, tableId);
         deleteWhere(columns, COLUMNS_ROW, tableId);
         deleteWhere(checks, CHECKS_ROW, tableId);
+        deleteWhere(indexes, INDEXES_ROW, tableId, 1);
     }
 
     private static void deleteWhere(TableHeap heap, DataType[] rowType, int tableId) {
+        deleteWhere(heap, rowType, tableId, 0);
+    }
+
+    /** Deletes the rows whose column {@code column} holds {@code tableId}. */
+    private static void deleteWhere(TableHeap heap, DataType[] rowType, int tableId, int column) {
         List<Long> doomed = new ArrayList<>();
         try (HeapCursor cursor = heap.scan()) {
             Object[][] cell = new Object[rowType.length][1];
             while (cursor.next()) {
                 RowCodec.decodeInto(cursor.buffer(), cursor.tupleOffset(), cursor.tupleLength(), rowType, cell, 0);
-                if (((Integer) cell[0][0]) == tableId) {
+                if (((Integer) cell[column][0]) == tableId) {
                     doomed.add(cursor.rowId());
                 }
             }

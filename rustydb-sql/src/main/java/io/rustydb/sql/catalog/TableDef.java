@@ -4,13 +4,36 @@ import io.rustydb.core.type.DataType;
 import java.util.List;
 
 /**
- * A table as the catalog knows it: id, name, columns, CHECK constraints and the first page of the heap that
- * stores its rows. Immutable; DDL replaces the whole definition.
+ * A table as the catalog knows it: id, name, columns, CHECK constraints, indexes (PRIMARY KEY and UNIQUE
+ * constraints are unique indexes) and the first page of the heap that stores its rows. Immutable; DDL replaces the
+ * whole definition.
  */
-public record TableDef(int tableId, String name, List<ColumnDef> columns, int heapFirstPage, List<CheckDef> checks) {
+public record TableDef(int tableId, String name, List<ColumnDef> columns, int heapFirstPage, List<CheckDef> checks,
+                       List<IndexDef> indexes) {
     public TableDef {
         columns = List.copyOf(columns);
         checks = List.copyOf(checks);
+        indexes = List.copyOf(indexes);
+    }
+
+    /** A table without indexes. */
+    public TableDef(int tableId, String name, List<ColumnDef> columns, int heapFirstPage, List<CheckDef> checks) {
+        this(tableId, name, columns, heapFirstPage, checks, List.of());
+    }
+
+    /** This table with {@code indexes} instead of its own. */
+    public TableDef withIndexes(List<IndexDef> newIndexes) {
+        return new TableDef(tableId, name, columns, heapFirstPage, checks, newIndexes);
+    }
+
+    /** The primary key's index, or null. */
+    public IndexDef primaryKey() {
+        for (IndexDef index : indexes) {
+            if (index.primaryKey()) {
+                return index;
+            }
+        }
+        return null;
     }
 
     /** A table without CHECK constraints. */

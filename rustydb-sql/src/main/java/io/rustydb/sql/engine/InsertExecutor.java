@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * Runs an INSERT: reads all the source rows, places them in table order and checks NOT NULL (23502) and CHECK
- * constraints (23514), then encodes
- * and stores them as new row versions. The statement is atomic: if any row fails, the engine's statement rollback
+ * constraints (23514), then encodes and stores them as new row versions and adds their index entries (UNIQUE and
+ * PRIMARY KEY checked there: 23505). The statement is atomic: if any row fails, the engine's statement rollback
  * removes the versions it already stored.
  */
 final class InsertExecutor {
@@ -45,7 +45,11 @@ final class InsertExecutor {
         }
         VersionedHeap heap = context.catalog().heap(table);
         for (Object[] values : rows) {
-            heap.insert(context.transaction(), LargeValues.encode(context, heap, types, values));
+            long rowId = heap.insert(context.transaction(), LargeValues.encode(context, heap, types, values));
+            if (!table.indexes().isEmpty()) {
+                context.catalog().indexWriter().addVersion(context.catalog(), context.transaction(),
+                        context.lockWait(), table, values, rowId);
+            }
         }
         return rows.size();
     }

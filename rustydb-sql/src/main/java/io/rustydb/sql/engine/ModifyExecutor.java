@@ -19,7 +19,7 @@ import java.util.List;
  * Runs UPDATE and DELETE in two phases: first it reads every target row version its snapshot sees and computes
  * (and checks: types, NOT NULL) every new row, then it changes the heap: each old version is locked and marked
  * deleted (waiting for a concurrent writer of it; see {@link VersionedHeap#lockForWrite}) and, for UPDATE, a new
- * version is inserted. Reading everything first keeps a statement from seeing its own changes (the "Halloween
+ * version is inserted, with its index entries (each version has its own). Reading everything first keeps a statement from seeing its own changes (the "Halloween
  * problem"), and an error in a value is found before anything was changed. Large values of the old versions stay
  * until vacuum removes the versions (older snapshots may still read them).
  */
@@ -55,7 +55,11 @@ final class ModifyExecutor {
             tuples.set(i, LargeValues.encode(context, heap, types, newValues.get(i)));
         }
         for (int i = 0; i < rowIds.size(); i++) {
-            heap.update(context.transaction(), rowIds.get(i), tuples.get(i), context.lockWait());
+            long newRowId = heap.update(context.transaction(), rowIds.get(i), tuples.get(i), context.lockWait());
+            if (!table.indexes().isEmpty()) {
+                context.catalog().indexWriter().addVersion(context.catalog(), context.transaction(),
+                        context.lockWait(), table, newValues.get(i), newRowId);
+            }
         }
         return rowIds.size();
     }

@@ -365,7 +365,29 @@ public final class SqlEngine implements AutoCloseable {
             if (catalog.findTable(create.name()) != null && create.ifNotExists()) {
                 return 0;
             }
-            catalog.createTable(create.name(), create.columns(), create.checks());
+            TableDef table = catalog.createTable(create.name(), create.columns(), create.checks());
+            for (io.rustydb.sql.plan.IndexSpec index : create.indexes()) {
+                table = createIndex(table, index, context.transaction());
+            }
+            return 0;
+        }
+        if (statement instanceof BoundStatement.CreateIndex create) {
+            if (create.ifNotExists() && (catalog.findIndex(create.index().name()) != null
+                    || catalog.findTable(create.index().name()) != null)) {
+                return 0;
+            }
+            createIndex(catalog.table(create.table().name()), create.index(), context.transaction());
+            return 0;
+        }
+        if (statement instanceof BoundStatement.DropIndex drop) {
+            var found = catalog.findIndex(drop.name());
+            if (found == null) {
+                if (drop.ifExists()) {
+                    return 0;
+                }
+                throw new DbException(ErrorCode.UNDEFINED_OBJECT, "index \"" + drop.name() + "\" does not exist");
+            }
+            catalog.dropIndex(found.getKey(), found.getValue(), context.transaction()::afterCommit);
             return 0;
         }
         if (statement instanceof BoundStatement.DropTable drop) {
@@ -382,6 +404,21 @@ public final class SqlEngine implements AutoCloseable {
             return 0;
         }
         throw DbException.internal("no executor for " + statement.getClass().getSimpleName());
+    }
+
+    /** Builds {@code spec} over {@code table}'s rows and adds it to the catalog; returns the table's new definition. */
+    private TableDef createIndex(TableDef table, io.rustydb.sql.plan.IndexSpec spec, Transaction tx) {
+        if (spec.method() == io.rustydb.sql.catalog.IndexDef.IndexMethod.HASH) {
+            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "hash indexes (USING HASH)");
+        }
+        if (catalog.findIndex(spec.name()) != null || catalog.findTable(spec.name()) != null) {
+            throw new DbException(ErrorCode.DUPLICATE_TABLE, spec.name());
+        }
+        io.rustydb.sql.catalog.IndexDef def = new io.rustydb.sql.catalog.IndexDef(catalog.newIndexId(), spec.name(),
+                table.tableId(), spec.columns(), spec.unique(), spec.primaryKey(), spec.method(), 0);
+        io.rustydb.sql.index.TableIndex built = io.rustydb.sql.index.TableIndex.build(storage.bufferPool(), def,
+                table, catalog.heap(table), tx, catalog.overflow());
+        return catalog.addIndex(table, built);
     }
 
     private static List<Object> convertParameters(List<DataType> types, List<Object> parameters) {

@@ -3,6 +3,7 @@ package io.rustydb.sql.engine;
 import io.rustydb.core.DbException;
 import io.rustydb.core.type.DataType;
 import io.rustydb.sql.catalog.TableDef;
+import io.rustydb.sql.index.TableIndex;
 import io.rustydb.storage.heap.OverflowRef;
 import io.rustydb.storage.tuple.RowCodec;
 import io.rustydb.txn.Transaction;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Garbage collection of row versions: removes the versions no snapshot can see any more (deleted or replaced by a
  * transaction that committed below the commit table's horizon) and frees their large values; the heap reuses the
- * space for new rows. A daemon thread runs a pass when writers have committed (or the horizon has moved) since the
+ * space for new rows; the index entries of a removed version go first. {@code VACUUM} also sweeps each index of the
+ * entries rolled-back inserts left behind. A daemon thread runs a pass when writers have committed (or the horizon has moved) since the
  * last one, at most every {@value #INTERVAL_MILLIS} ms, or sooner once {@value #COMMITS_PER_PASS} writing commits piled up;
  * {@link #runOnce()} runs one now.
  *
@@ -109,13 +111,61 @@ final class Vacuum implements AutoCloseable {
                     DataType[] types = table.columnTypes();
                     VersionedHeap heap = engine.catalog().heap(table);
                     if (all || heap.needsVacuum(horizon)) {
-                        count += heap.vacuum(horizon, row -> freeLargeValues(row, types));
+                        count += heap.vacuum(horizon, new VersionedHeap.RemovedVersions() {
+                            @Override
+                            public void beforeRemove(byte[] row, long rowId) {
+                                removeIndexEntries(table, row, rowId);
+                            }
+
+                            @Override
+                            public void afterRemove(byte[] row, long rowId) {
+                                freeLargeValues(row, types);
+                            }
+                        });
+                    }
+                    if (all && !table.indexes().isEmpty()) {
+                        sweepIndexes(tx, table, wait);
                     }
                 }
             } finally {
                 engine.commit(tx);
             }
             return count;
+        }
+    }
+
+    private void removeIndexEntries(TableDef table, byte[] row, long rowId) {
+        if (table.indexes().isEmpty()) {
+            return;
+        }
+        Object[] values = null;
+        for (io.rustydb.sql.catalog.IndexDef def : table.indexes()) {
+            TableIndex index = engine.catalog().index(table, def);
+            if (values == null) {
+                values = index.decodeRow(row, engine.catalog().overflow());
+            }
+            index.remove(index.keyOf(values), rowId);
+        }
+    }
+
+    /**
+     * Removes the index entries that point to no version with their key: those of rolled-back inserts (rollback
+     * leaves index entries in place). Holds S on the table, so no writer can reuse a slot meanwhile.
+     */
+    private void sweepIndexes(Transaction tx, TableDef table, LockWait wait) {
+        engine.transactions().locks().acquire(tx.txnId(), LockKey.table(table.tableId()), LockMode.S, wait);
+        VersionedHeap heap = engine.catalog().heap(table);
+        for (io.rustydb.sql.catalog.IndexDef def : table.indexes()) {
+            TableIndex index = engine.catalog().index(table, def);
+            io.rustydb.index.btree.BTreeCursor entries = index.scan(null, true, null, true, false);
+            while (entries.next()) {
+                byte[] entry = entries.key();
+                VersionedHeap.Latest latest = heap.latest(tx, TableIndex.rowIdOf(entry));
+                if (latest.row() == null
+                        || !index.keyMatches(entry, index.decodeRow(latest.row(), engine.catalog().overflow()))) {
+                    index.removeEntry(entry);
+                }
+            }
         }
     }
 

@@ -3,8 +3,9 @@ package io.rustydb.sql.exec;
 import io.rustydb.sql.plan.LogicalPlan;
 
 /**
- * Chooses an operator for each logical node. For now the mapping is one to one (table scans, hash aggregation,
- * in-memory sort); access-path and join-order choices come with indexes and the cost model.
+ * Chooses an operator for each logical node. Mostly one to one (hash aggregation, in-memory sort); a table read
+ * under a filter or below an ORDER BY goes through an index where {@link AccessPaths} finds one that helps (the
+ * filter stays above it and re-checks every row). Join-order choices come with the cost model.
  */
 public final class PhysicalPlanner {
     private PhysicalPlanner() {
@@ -24,6 +25,12 @@ public final class PhysicalPlanner {
             return new SetOperator(set.kind(), set.all(), plan(set.left()), plan(set.right()));
         }
         if (plan instanceof LogicalPlan.Filter filter) {
+            if (filter.input() instanceof LogicalPlan.Scan scan && !scan.table().indexes().isEmpty()) {
+                PhysicalOperator index = AccessPaths.forFilter(scan.table(), filter.predicate(), scan.withRowId());
+                if (index != null) {
+                    return new FilterOperator(index, filter.predicate());
+                }
+            }
             return new FilterOperator(plan(filter.input()), filter.predicate());
         }
         if (plan instanceof LogicalPlan.Project project) {
@@ -36,6 +43,10 @@ public final class PhysicalPlanner {
             return new DistinctOperator(plan(distinct.input()));
         }
         if (plan instanceof LogicalPlan.Sort sort) {
+            PhysicalOperator ordered = orderedByIndex(sort);
+            if (ordered != null) {
+                return ordered;
+            }
             return new SortOperator(plan(sort.input()), sort.keys());
         }
         if (plan instanceof LogicalPlan.LockRows lock) {
@@ -44,5 +55,40 @@ public final class PhysicalPlanner {
         }
         LogicalPlan.Limit limit = (LogicalPlan.Limit) plan;
         return new LimitOperator(plan(limit.input()), limit.limit(), limit.offset());
+    }
+
+    /**
+     * {@code Sort(Project(Scan | Filter(Scan)))} whose keys are plain table columns in an index's order: the
+     * projection over an ordered index scan (and the filter), no sort. Null if no index has that order.
+     */
+    private static PhysicalOperator orderedByIndex(LogicalPlan.Sort sort) {
+        if (!(sort.input() instanceof LogicalPlan.Project project)) {
+            return null;
+        }
+        LogicalPlan below = project.input();
+        io.rustydb.sql.expr.Expr predicate = null;
+        if (below instanceof LogicalPlan.Filter filter) {
+            predicate = filter.predicate();
+            below = filter.input();
+        }
+        if (!(below instanceof LogicalPlan.Scan scan) || scan.table().indexes().isEmpty()) {
+            return null;
+        }
+        java.util.List<io.rustydb.sql.plan.SortKey> tableKeys = new java.util.ArrayList<>();
+        for (io.rustydb.sql.plan.SortKey key : sort.keys()) {
+            if (!(project.expressions().get(key.column()) instanceof io.rustydb.sql.expr.ColumnRef ref)
+                    || ref.index() >= scan.table().columns().size()) {
+                return null;
+            }
+            tableKeys.add(new io.rustydb.sql.plan.SortKey(ref.index(), key.descending(), key.nullsFirst()));
+        }
+        PhysicalOperator input = AccessPaths.forOrder(scan.table(), predicate, tableKeys, scan.withRowId());
+        if (input == null) {
+            return null;
+        }
+        if (predicate != null) {
+            input = new FilterOperator(input, predicate);
+        }
+        return new ProjectOperator(input, project.expressions());
     }
 }

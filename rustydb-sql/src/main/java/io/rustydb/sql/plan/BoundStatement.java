@@ -68,14 +68,31 @@ public sealed interface BoundStatement {
         }
     }
 
-    /** CREATE TABLE. */
+    /** CREATE TABLE, with the indexes of its PRIMARY KEY and UNIQUE constraints. */
     record CreateTable(String name, List<ColumnDef> columns, List<io.rustydb.sql.catalog.CheckDef> checks,
-                       boolean ifNotExists) implements BoundStatement {
+                       List<IndexSpec> indexes, boolean ifNotExists) implements BoundStatement {
         public CreateTable {
             columns = List.copyOf(columns);
             checks = List.copyOf(checks);
+            indexes = List.copyOf(indexes);
         }
 
+        @Override
+        public List<DataType> parameterTypes() {
+            return List.of();
+        }
+    }
+
+    /** CREATE INDEX on {@code table}. */
+    record CreateIndex(TableDef table, IndexSpec index, boolean ifNotExists) implements BoundStatement {
+        @Override
+        public List<DataType> parameterTypes() {
+            return List.of();
+        }
+    }
+
+    /** DROP INDEX (or ALTER TABLE ... DROP CONSTRAINT of a key); {@code name} already folded. */
+    record DropIndex(String name, boolean ifExists) implements BoundStatement {
         @Override
         public List<DataType> parameterTypes() {
             return List.of();

@@ -70,14 +70,21 @@ class VacuumCrashTest {
             long horizon = engine.transactions().advanceHorizon();
             boolean[] crashed = new boolean[1];
             // what Vacuum.pass does, with a crash copy taken in the callback (after the purge, during the free)
-            heap.vacuum(horizon, row -> {
-                for (OverflowRef ref : RowCodec.externalRefs(row, table.columnTypes())) {
-                    engine.catalog().overflow().free(ref);
+            heap.vacuum(horizon, new VersionedHeap.RemovedVersions() {
+                @Override
+                public void beforeRemove(byte[] row, long rowId) {
                 }
-                engine.transactions().wal().forceAll(); // e.g. another session's group commit forced the log
-                if (!crashed[0]) {
-                    crashCopy(db, copy);
-                    crashed[0] = true;
+
+                @Override
+                public void afterRemove(byte[] row, long rowId) {
+                    for (OverflowRef ref : RowCodec.externalRefs(row, table.columnTypes())) {
+                        engine.catalog().overflow().free(ref);
+                    }
+                    engine.transactions().wal().forceAll(); // e.g. another session's group commit forced the log
+                    if (!crashed[0]) {
+                        crashCopy(db, copy);
+                        crashed[0] = true;
+                    }
                 }
             });
             assertEquals(true, crashed[0]);

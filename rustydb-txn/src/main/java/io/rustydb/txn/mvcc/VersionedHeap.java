@@ -13,7 +13,6 @@ import io.rustydb.txn.lock.LockMode;
 import io.rustydb.txn.lock.LockWait;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.function.Consumer;
 
 /**
  * A table's rows as MVCC versions in a {@link TableHeap}: every version carries a {@link VersionHeader}; an update
@@ -220,13 +219,99 @@ public final class VersionedHeap {
         return new VersionCursor(heap.scan(), tx.txnId(), commits.snapshot(), commits);
     }
 
+    /**
+     * The row of version {@code rowId} if {@code tx}'s snapshot sees it (an index lookup), else null: also null if
+     * the slot is empty (the version was vacuumed, or its insert rolled back — an index entry may outlive both).
+     */
+    public byte[] readVisible(Transaction tx, long rowId) {
+        byte[] tuple = heap.read(rowId);
+        if (tuple == null || !visible(VersionHeader.xmin(tuple), VersionHeader.xmax(tuple), tx.txnId(),
+                tx.snapshot(), commits)) {
+            return null;
+        }
+        return VersionHeader.row(tuple);
+    }
+
+    /** What {@link #latest} found: the state of a version whatever any snapshot sees. */
+    public enum Liveness {
+        /** Inserted by a committed transaction (or by the asker) and not deleted by one: it exists now. */
+        LIVE,
+        /** Gone: no such version, its inserter rolled back, or a committed transaction (or the asker) deleted it. */
+        DEAD,
+        /** Its inserter or deleter ({@link Latest#writer}) is still running: wait for it, then look again. */
+        IN_DOUBT
+    }
+
+    /** The latest state of a version, its row, and the running transaction that keeps it {@code IN_DOUBT}. */
+    public record Latest(Liveness liveness, byte[] row, long writer) {
+    }
+
+    /**
+     * The state of version {@code rowId} as of now, as a uniqueness check needs it (not as any snapshot sees it):
+     * another transaction's running insert or delete leaves it in doubt.
+     */
+    public Latest latest(Transaction tx, long rowId) {
+        byte[] tuple = heap.read(rowId);
+        if (tuple == null) {
+            return new Latest(Liveness.DEAD, null, 0);
+        }
+        long me = tx.txnId();
+        byte[] row = VersionHeader.row(tuple);
+        long xmin = VersionHeader.xmin(tuple);
+        if (xmin != me) {
+            long ts = commits.commitTs(xmin);
+            if (ts == CommitTable.RUNNING) {
+                return new Latest(Liveness.IN_DOUBT, row, xmin);
+            }
+            if (ts < 0) {
+                return new Latest(Liveness.DEAD, row, 0);
+            }
+        }
+        long xmax = VersionHeader.xmax(tuple);
+        if (xmax == 0) {
+            return new Latest(Liveness.LIVE, row, 0);
+        }
+        if (xmax == me) {
+            return new Latest(Liveness.DEAD, row, 0);
+        }
+        long ts = commits.commitTs(xmax);
+        if (ts == CommitTable.RUNNING) {
+            return new Latest(Liveness.IN_DOUBT, row, xmax);
+        }
+        return new Latest(ts > 0 ? Liveness.DEAD : Liveness.LIVE, row, 0);
+    }
+
+    /** Waits until transaction {@code writer} (found by {@link #latest}) has ended. */
+    public void awaitWriter(Transaction tx, long writer, LockWait wait) {
+        if (!locks.waitForTransaction(tx.txnId(), writer, wait)) {
+            throw new DbException(ErrorCode.LOCK_NOT_AVAILABLE, "a row with the same key is being written by "
+                    + "transaction " + writer);
+        }
+        checkEnded(writer, 0);
+    }
+
+    /** Every version in the heap, whoever wrote it: row id and row (index builds). */
+    public void forEachVersion(java.util.function.ObjLongConsumer<byte[]> action) {
+        try (HeapCursor cursor = heap.scan()) {
+            while (cursor.next()) {
+                byte[] row = new byte[cursor.tupleLength() - VersionHeader.SIZE];
+                cursor.buffer().get(cursor.tupleOffset() + VersionHeader.SIZE, row, 0, row.length);
+                action.accept(row, cursor.rowId());
+            }
+        }
+    }
+
     /** Whether a version with this header is visible to transaction {@code me} reading {@code snapshot}. */
     public static boolean visible(ByteBuffer page, int tupleOffset, long me, long snapshot, CommitTable commits) {
-        long xmin = VersionHeader.xmin(page, tupleOffset);
+        return visible(VersionHeader.xmin(page, tupleOffset), VersionHeader.xmax(page, tupleOffset), me, snapshot,
+                commits);
+    }
+
+    /** Whether a version with header {@code (xmin, xmax)} is visible to {@code me} reading {@code snapshot}. */
+    private static boolean visible(long xmin, long xmax, long me, long snapshot, CommitTable commits) {
         if (xmin != me && !commits.committedBefore(xmin, snapshot)) {
             return false;
         }
-        long xmax = VersionHeader.xmax(page, tupleOffset);
         if (xmax == 0) {
             return true;
         }
@@ -234,6 +319,15 @@ public final class VersionedHeap {
             return false;
         }
         return !commits.committedBefore(xmax, snapshot);
+    }
+
+    /** What vacuum tells about each version it removes (no snapshot can see it). */
+    public interface RemovedVersions {
+        /** Before the version is removed: drop what points to it (its index entries). */
+        void beforeRemove(byte[] row, long rowId);
+
+        /** After it was removed: free what it owned (its large values). */
+        void afterRemove(byte[] row, long rowId);
     }
 
     /**
@@ -246,10 +340,10 @@ public final class VersionedHeap {
     }
 
     /**
-     * Removes every version whose deleter committed below {@code horizon}, handing each removed row's bytes to
-     * {@code removed} first (to free its large values). Returns the number removed. Runs outside any transaction.
+     * Removes every version whose deleter committed below {@code horizon}, telling {@code removed} before and after
+     * each. Returns the number removed. Runs outside any transaction.
      */
-    public int vacuum(long horizon, Consumer<byte[]> removed) {
+    public int vacuum(long horizon, RemovedVersions removed) {
         long markedBefore = obsolete.get();
         long[] dead = new long[64];
         int count = 0;
@@ -281,11 +375,13 @@ public final class VersionedHeap {
             if (xmax == 0 || xmax >= horizon) {
                 continue;
             }
-            // remove the version first, then its large values: a crash in between leaks pages, never frees
-            // the values of a version that is still there
+            // index entries first (the slot may be reused as soon as it is free), then the version, then its large
+            // values: a crash in between leaks pages, never frees the values of a version that is still there
+            byte[] row = VersionHeader.row(tuple);
+            removed.beforeRemove(row, rowId);
             if (heap.purge(rowId)) {
                 n++;
-                removed.accept(VersionHeader.row(tuple));
+                removed.afterRemove(row, rowId);
             }
         }
         // marks made during the pass stay pending, and so do the versions the horizon kept

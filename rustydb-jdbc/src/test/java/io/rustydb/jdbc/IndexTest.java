@@ -1,0 +1,177 @@
+package io.rustydb.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Indexes through SQL: CREATE [UNIQUE] INDEX / DROP INDEX, PRIMARY KEY and UNIQUE constraints (23505 naming the
+ * constraint, NULLs distinct, 42P16 for two primary keys), the planner's use of indexes (EXPLAIN) for equality,
+ * ranges, IN lists and ORDER BY ... LIMIT, and indexes surviving a reopen.
+ */
+class IndexTest {
+    @TempDir
+    Path dir;
+
+    private static int counter;
+
+    private static Connection memory() throws SQLException {
+        return DriverManager.getConnection("jdbc:rustydb:mem:index" + (++counter));
+    }
+
+    private static List<String> column(Statement s, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                out.add(r.getString(1));
+            }
+        }
+        return out;
+    }
+
+    private static String plan(Statement s, String sql) throws SQLException {
+        return String.join("\n", column(s, "EXPLAIN " + sql));
+    }
+
+    @Test
+    void primaryKeyLookupsUseTheIndexAndDuplicatesAre23505() throws SQLException {
+        try (Connection c = memory(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v VARCHAR(20))");
+            for (int i = 0; i < 500; i++) {
+                s.execute("INSERT INTO t VALUES (" + i + ", 'v" + i + "')");
+            }
+            assertEquals(List.of("v42"), column(s, "SELECT v FROM t WHERE id = 42"));
+            assertTrue(plan(s, "SELECT v FROM t WHERE id = 42").contains("IndexScan t USING t_pkey"),
+                    plan(s, "SELECT v FROM t WHERE id = 42"));
+            SQLException e = assertThrows(SQLException.class, () -> s.execute("INSERT INTO t VALUES (7, 'x')"));
+            assertEquals("23505", e.getSQLState());
+            assertTrue(e.getMessage().contains("t_pkey"), e.getMessage());
+            e = assertThrows(SQLException.class, () -> s.execute("INSERT INTO t (v) VALUES ('no key')"));
+            assertEquals("23502", e.getSQLState());
+            // an update may move a key onto a free value, not onto a taken one
+            s.execute("UPDATE t SET id = 1000 WHERE id = 1");
+            assertEquals(List.of("v1"), column(s, "SELECT v FROM t WHERE id = 1000"));
+            assertEquals(List.of(), column(s, "SELECT v FROM t WHERE id = 1"));
+            e = assertThrows(SQLException.class, () -> s.execute("UPDATE t SET id = 2 WHERE id = 3"));
+            assertEquals("23505", e.getSQLState());
+            // delete then insert the same key in one transaction
+            c.setAutoCommit(false);
+            s.execute("DELETE FROM t WHERE id = 5");
+            s.execute("INSERT INTO t VALUES (5, 'again')");
+            c.commit();
+            assertEquals(List.of("again"), column(s, "SELECT v FROM t WHERE id = 5"));
+            // a rolled-back insert leaves its key free
+            s.execute("INSERT INTO t VALUES (2000, 'gone')");
+            c.rollback();
+            c.setAutoCommit(true);
+            s.execute("INSERT INTO t VALUES (2000, 'kept')");
+            assertEquals(List.of("kept"), column(s, "SELECT v FROM t WHERE id = 2000"));
+            assertEquals(List.of("501"), column(s, "SELECT COUNT(*) FROM t"));
+        }
+    }
+
+    @Test
+    void rangesInListsAndOrderByLimitReadTheIndex() throws SQLException {
+        try (Connection c = memory(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE r (a INTEGER, b INTEGER, c VARCHAR(10))");
+            for (int i = 0; i < 300; i++) {
+                s.execute("INSERT INTO r VALUES (" + (i % 30) + ", " + i + ", 'c" + i + "')");
+            }
+            s.execute("INSERT INTO r VALUES (NULL, 1000, 'null a')");
+            s.execute("CREATE INDEX r_a_b ON r (a, b DESC)");
+            assertTrue(plan(s, "SELECT b FROM r WHERE a = 3 AND b > 200").contains("USING r_a_b (a = 3 AND b > 200)"));
+            assertEquals(List.of("273", "243", "213"), column(s, "SELECT b FROM r WHERE a = 3 AND b > 200"));
+            assertEquals(List.of("33", "3"), column(s, "SELECT b FROM r WHERE a = 3 AND b BETWEEN 3 AND 40"));
+            assertEquals(List.of("1", "2", "31", "32"),
+                    column(s, "SELECT b FROM r WHERE a IN (2, 1, 1) AND b < 60 ORDER BY b"));
+            assertTrue(plan(s, "SELECT b FROM r WHERE a IN (1, 2)").contains("a IN"));
+            assertEquals(List.of("0", "30"), column(s, "SELECT b FROM r WHERE a < 1 AND b < 60 ORDER BY b"));
+            // ORDER BY the index order (a ASC, b DESC) and its reverse: no sort
+            String ordered = plan(s, "SELECT a, b FROM r ORDER BY a, b DESC LIMIT 3");
+            assertTrue(ordered.contains("IndexScan") && !ordered.contains("Sort"), ordered);
+            String reversed = plan(s, "SELECT a, b FROM r ORDER BY a DESC, b LIMIT 3");
+            assertTrue(reversed.contains("IndexScan") && reversed.contains("DESC") && !reversed.contains("Sort"),
+                    reversed);
+            assertEquals(java.util.Arrays.asList(null, "29", "29"),
+                    column(s, "SELECT a FROM r ORDER BY a DESC, b LIMIT 3")); // NULLs first when descending
+            assertEquals(List.of("1000", "29", "59"), column(s, "SELECT b FROM r ORDER BY a DESC, b LIMIT 3"));
+            assertEquals(List.of("299", "269"), column(s, "SELECT b FROM r WHERE a = 29 ORDER BY b DESC LIMIT 2"));
+            assertEquals("1000", column(s, "SELECT b FROM r ORDER BY a, b DESC").get(300)); // NULLs last
+            assertEquals(List.of(), column(s, "SELECT b FROM r WHERE a = 2.5"));
+            assertEquals(List.of("1000"), column(s, "SELECT b FROM r WHERE a IS NULL"));
+        }
+    }
+
+    @Test
+    void uniqueConstraintsTreatNullsAsDistinctAndNameTheirIndex() throws SQLException {
+        try (Connection c = memory(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE u (id INTEGER, email VARCHAR(50) UNIQUE, a INTEGER, b INTEGER, UNIQUE (a, b))");
+            s.execute("INSERT INTO u VALUES (1, NULL, 1, NULL), (2, NULL, 1, NULL), (3, 'x@y', 1, 2)");
+            SQLException e = assertThrows(SQLException.class, () -> s.execute("INSERT INTO u VALUES (4, 'x@y', 9, 9)"));
+            assertEquals("23505", e.getSQLState());
+            assertTrue(e.getMessage().contains("u_email_key"), e.getMessage());
+            e = assertThrows(SQLException.class, () -> s.execute("INSERT INTO u VALUES (5, 'z', 1, 2)"));
+            assertTrue(e.getMessage().contains("u_a_b_key"), e.getMessage());
+            // a failed multi-row insert leaves nothing behind
+            e = assertThrows(SQLException.class, () -> s.execute("INSERT INTO u VALUES (6, 'p', 6, 6), (7, 'p', 7, 7)"));
+            assertEquals("23505", e.getSQLState());
+            assertEquals(List.of("3"), column(s, "SELECT COUNT(*) FROM u"));
+            e = assertThrows(SQLException.class, () -> s.execute("CREATE TABLE two (a INT PRIMARY KEY, b INT, PRIMARY KEY (b))"));
+            assertEquals("42P16", e.getSQLState());
+            e = assertThrows(SQLException.class, () -> s.execute("CREATE UNIQUE INDEX u_id ON u (a)"));
+            assertEquals("23505", e.getSQLState());
+            e = assertThrows(SQLException.class, () -> s.execute("CREATE INDEX u ON u (a)"));
+            assertEquals("42P07", e.getSQLState());
+            s.execute("CREATE INDEX IF NOT EXISTS u_email_key ON u (id)");
+            e = assertThrows(SQLException.class, () -> s.execute("DROP INDEX nope"));
+            assertEquals("42704", e.getSQLState());
+            s.execute("DROP INDEX IF EXISTS nope");
+            s.execute("DROP INDEX u_email_key");
+            s.execute("INSERT INTO u VALUES (4, 'x@y', 9, 9)"); // no longer unique
+            e = assertThrows(SQLException.class, () -> s.execute("CREATE INDEX bad ON u (nope)"));
+            assertEquals("42703", e.getSQLState());
+        }
+    }
+
+    @Test
+    void indexesSurviveReopenAndDropTable() throws SQLException {
+        String url = "jdbc:rustydb:file:" + dir.resolve("idx.db");
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE p (id BIGINT PRIMARY KEY, name VARCHAR(20))");
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO p VALUES (?, ?)")) {
+                for (int i = 0; i < 2000; i++) {
+                    insert.setLong(1, i * 7L);
+                    insert.setString(2, "n" + i);
+                    insert.executeUpdate();
+                }
+            }
+        }
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            try (PreparedStatement q = c.prepareStatement("SELECT name FROM p WHERE id = ?")) {
+                q.setLong(1, 700);
+                try (ResultSet r = q.executeQuery()) {
+                    assertTrue(r.next());
+                    assertEquals("n100", r.getString(1));
+                }
+            }
+            assertTrue(plan(s, "SELECT name FROM p WHERE id = 700").contains("p_pkey"));
+            SQLException e = assertThrows(SQLException.class, () -> s.execute("INSERT INTO p VALUES (14, 'dup')"));
+            assertEquals("23505", e.getSQLState());
+            s.execute("DROP TABLE p");
+            s.execute("CREATE TABLE p (id BIGINT PRIMARY KEY)");
+            s.execute("INSERT INTO p VALUES (14)");
+        }
+    }
+}

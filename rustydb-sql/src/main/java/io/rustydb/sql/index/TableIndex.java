@@ -1,0 +1,256 @@
+package io.rustydb.sql.index;
+
+import io.rustydb.core.DbException;
+import io.rustydb.core.ErrorCode;
+import io.rustydb.core.type.DataType;
+import io.rustydb.index.btree.BPlusTree;
+import io.rustydb.index.btree.BTreeCursor;
+import io.rustydb.index.key.KeyCodec;
+import io.rustydb.index.key.KeyColumn;
+import io.rustydb.sql.catalog.IndexDef;
+import io.rustydb.sql.catalog.TableDef;
+import io.rustydb.storage.buffer.BufferPool;
+import io.rustydb.storage.heap.OverflowStore;
+import io.rustydb.storage.tuple.RowCodec;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One index of a table at run time: its definition, the codec of its key columns and its B+tree.
+ *
+ * <p><b>Entries.</b> Every row version gets one entry: the binary-comparable key of its indexed columns
+ * ({@link KeyCodec}) followed by its row id (8 bytes, big-endian), in unique and non-unique indexes alike — a
+ * unique index holds several entries per key while old versions of a row live on for older snapshots:
+ * <pre>
+ *  +------------------------------+----------------------+
+ *  | key (KeyCodec, prefix-free)  | row id (u64, BE)     |
+ *  +------------------------------+----------------------+
+ * </pre>
+ * So all entries of one key are contiguous ({@code [key, prefixUpperBound(key))}) and ordered by row id.
+ *
+ * <p><b>Entries and MVCC.</b> Entries are never removed by a rollback (index changes are redo-only): a rolled-back
+ * insert leaves an entry whose row id names an empty slot, or a slot reused by another row. Readers therefore
+ * fetch the version through the snapshot and compare its key with the entry's ({@link #keyMatches}); vacuum
+ * removes the entries of the versions it removes (before removing them), and {@code VACUUM} sweeps the rest.
+ */
+public final class TableIndex {
+    /** Bytes of the row id at the end of each entry. */
+    public static final int ROW_ID_BYTES = 8;
+
+    private final IndexDef def;
+    private final KeyCodec codec;
+    private final int[] positions;
+    private final DataType[] tableTypes;
+    private final BPlusTree tree;
+
+    private TableIndex(IndexDef def, TableDef table, BPlusTree tree) {
+        this.def = def;
+        this.positions = def.columnPositions();
+        this.tableTypes = table.columnTypes();
+        this.codec = codecFor(def, tableTypes);
+        this.tree = tree;
+    }
+
+    private static KeyCodec codecFor(IndexDef def, DataType[] tableTypes) {
+        List<KeyColumn> keyColumns = new ArrayList<>();
+        for (IndexDef.IndexColumn c : def.columns()) {
+            keyColumns.add(new KeyColumn(tableTypes[c.column()], c.descending(), c.nullsFirst()));
+        }
+        return new KeyCodec(keyColumns);
+    }
+
+    /** Opens the index {@code def} of {@code table}. */
+    public static TableIndex open(BufferPool pool, IndexDef def, TableDef table) {
+        return new TableIndex(def, table, BPlusTree.open(pool, def.rootPage()));
+    }
+
+    /**
+     * Builds the index {@code def} (root page not yet set) over every row version of {@code table} in
+     * {@code heap} (CREATE INDEX; the caller holds the database exclusively, so no version is in doubt): sorts the
+     * entries and loads the tree bottom up. For a unique index, two versions that both exist now with one non-null
+     * key are 23505. Returns the index with its root page.
+     */
+    public static TableIndex build(BufferPool pool, IndexDef def, TableDef table, io.rustydb.txn.mvcc.VersionedHeap heap,
+                                   io.rustydb.txn.Transaction tx, OverflowStore overflow) {
+        DataType[] types = table.columnTypes();
+        KeyCodec codec = codecFor(def, types);
+        int[] positions = def.columnPositions();
+        List<byte[]> entries = new ArrayList<>();
+        java.util.Set<Long> clashCandidates = new java.util.HashSet<>();
+        heap.forEachVersion((row, rowId) -> {
+            Object[] values = decodeRow(row, types, overflow);
+            Object[] keyValues = new Object[positions.length];
+            boolean hasNull = false;
+            for (int i = 0; i < positions.length; i++) {
+                keyValues[i] = values[positions[i]];
+                hasNull |= keyValues[i] == null;
+            }
+            entries.add(entry(codec.encode(keyValues), rowId));
+            if (def.unique() && !hasNull && heap.latest(tx, rowId).liveness()
+                    != io.rustydb.txn.mvcc.VersionedHeap.Liveness.DEAD) {
+                clashCandidates.add(rowId);
+            }
+        });
+        entries.sort(Arrays::compareUnsigned);
+        if (def.unique()) {
+            byte[] previous = null;
+            for (byte[] e : entries) {
+                if (!clashCandidates.contains(rowIdOf(e))) {
+                    continue;
+                }
+                if (previous != null && Arrays.equals(previous, 0, previous.length - ROW_ID_BYTES,
+                        e, 0, e.length - ROW_ID_BYTES)) {
+                    Object[] key = codec.decode(e, 0, e.length - ROW_ID_BYTES);
+                    throw new DbException(ErrorCode.UNIQUE_VIOLATION, def.name(), columnNames(def, table),
+                            valueList(key));
+                }
+                previous = e;
+            }
+        }
+        java.util.Iterator<byte[]> it = entries.iterator();
+        BPlusTree tree = BPlusTree.bulkLoad(pool, new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public BPlusTree.Entry next() {
+                return new BPlusTree.Entry(it.next(), 0);
+            }
+        }, 0.9);
+        return new TableIndex(def.withRootPage(tree.rootPageNo()), table, tree);
+    }
+
+    public IndexDef def() {
+        return def;
+    }
+
+    public KeyCodec codec() {
+        return codec;
+    }
+
+    /** The key of a row (all table columns, in table order). */
+    public byte[] keyOf(Object[] row) {
+        Object[] values = new Object[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            values[i] = row[positions[i]];
+        }
+        return codec.encode(values);
+    }
+
+    /** Whether any indexed column of {@code row} is NULL (NULLs never clash in a unique index). */
+    public boolean hasNullKey(Object[] row) {
+        for (int p : positions) {
+            if (row[p] == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The entry for {@code key} and {@code rowId}. */
+    public static byte[] entry(byte[] key, long rowId) {
+        byte[] entry = Arrays.copyOf(key, key.length + ROW_ID_BYTES);
+        ByteBuffer.wrap(entry).order(ByteOrder.BIG_ENDIAN).putLong(key.length, rowId);
+        return entry;
+    }
+
+    /** The row id at the end of {@code entry}. */
+    public static long rowIdOf(byte[] entry) {
+        return ByteBuffer.wrap(entry).order(ByteOrder.BIG_ENDIAN).getLong(entry.length - ROW_ID_BYTES);
+    }
+
+    /** Whether {@code row}'s key is the key part of {@code entry} (the entry still describes the row). */
+    public boolean keyMatches(byte[] entry, Object[] row) {
+        byte[] key = keyOf(row);
+        return key.length == entry.length - ROW_ID_BYTES
+                && Arrays.equals(key, 0, key.length, entry, 0, key.length);
+    }
+
+    /** The indexed columns' names, comma-separated (for messages). */
+    public static String columnNames(IndexDef def, TableDef table) {
+        StringBuilder out = new StringBuilder();
+        for (IndexDef.IndexColumn c : def.columns()) {
+            if (out.length() > 0) {
+                out.append(", ");
+            }
+            out.append(table.columns().get(c.column()).name());
+        }
+        return out.toString();
+    }
+
+    /** Key values as a message shows them. */
+    public static String valueList(Object[] values) {
+        StringBuilder out = new StringBuilder();
+        for (Object v : values) {
+            if (out.length() > 0) {
+                out.append(", ");
+            }
+            out.append(v == null ? "null" : io.rustydb.core.type.Values.toSqlString(v));
+        }
+        return out.toString();
+    }
+
+    /** Adds the entry of a row version; false if it was there already (a slot reused with the same key). */
+    public boolean add(byte[] key, long rowId) {
+        checkLength(key);
+        return tree.insert(entry(key, rowId), 0);
+    }
+
+    /** Removes the entry of a row version; false if it was not there. */
+    public boolean remove(byte[] key, long rowId) {
+        return tree.delete(entry(key, rowId));
+    }
+
+    /** Removes an entry as found by a scan. */
+    public boolean removeEntry(byte[] entry) {
+        return tree.delete(entry);
+    }
+
+    private void checkLength(byte[] key) {
+        if (key.length + ROW_ID_BYTES > tree.maxKeyLength()) {
+            throw new DbException(ErrorCode.PROGRAM_LIMIT_EXCEEDED, "index row of " + (key.length + ROW_ID_BYTES)
+                    + " bytes exceeds the maximum of " + tree.maxKeyLength() + " for index \"" + def.name() + "\"");
+        }
+    }
+
+    /** The entries between two entry-space bounds (null = open), in either direction. */
+    public BTreeCursor scan(byte[] low, boolean lowInclusive, byte[] high, boolean highInclusive, boolean descending) {
+        return tree.scan(low, lowInclusive, high, highInclusive, descending);
+    }
+
+    /** The entries of {@code key}, in row id order. */
+    public BTreeCursor scanKey(byte[] key) {
+        return tree.scan(key, true, KeyCodec.prefixUpperBound(key), false, false);
+    }
+
+    /** Decodes a row version's bytes into table-order values (large values read from {@code overflow}). */
+    public Object[] decodeRow(byte[] row, OverflowStore overflow) {
+        return decodeRow(row, tableTypes, overflow);
+    }
+
+    static Object[] decodeRow(byte[] row, DataType[] types, OverflowStore overflow) {
+        Object[][] cells = new Object[types.length][1];
+        RowCodec.decodeInto(ByteBuffer.wrap(row).order(ByteOrder.LITTLE_ENDIAN), 0, row.length, types, cells, 0,
+                overflow);
+        Object[] values = new Object[types.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = cells[i][0];
+        }
+        return values;
+    }
+
+    /** Frees every page of the index (after the transaction that dropped it committed). */
+    public void drop() {
+        tree.drop();
+    }
+
+    /** The structure check of the tree (tests, diagnostics); returns the entry count. */
+    public long checkStructure() {
+        return tree.checkStructure();
+    }
+}
