@@ -10,7 +10,8 @@ import java.util.Random;
 
 /**
  * The child process of {@link CrashLoopTest}: several threads run transactions against a file database until the
- * process is killed. Each transaction inserts a pair of ledger rows that sum to zero (and sometimes rolls back
+ * process is killed. The table has a unique and a non-unique index, so every kill also lands in the middle of index
+ * changes (splits included). Each transaction inserts a pair of ledger rows that sum to zero (and sometimes rolls back
  * instead of committing); after {@code commit()} returns, the thread prints {@code ACK <id>} and flushes, so the
  * parent knows exactly which transactions were acknowledged.
  *
@@ -27,7 +28,8 @@ public final class CrashWorkload {
         PrintStream out = System.out;
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS ledger (txn BIGINT NOT NULL, worker INTEGER NOT NULL, "
-                    + "amount BIGINT NOT NULL, note VARCHAR(200))");
+                    + "amount BIGINT NOT NULL, note VARCHAR(200), UNIQUE (txn, amount))");
+            s.execute("CREATE INDEX IF NOT EXISTS ledger_worker ON ledger (worker, txn DESC)");
             out.println("READY");
             out.flush();
             Thread[] workers = new Thread[threads];

@@ -130,10 +130,14 @@ class SqlErrorsTest {
                 bad("21000", SQLException.class, "SELECT (SELECT a FROM t) FROM t"),
                 bad("42601", SQLSyntaxErrorException.class, "SELECT * FROM (SELECT a FROM t)"),
                 bad("0A000", SQLFeatureNotSupportedException.class, "UPDATE t SET a = 1 RETURNING a"),
-                bad("0A000", SQLFeatureNotSupportedException.class, "CREATE INDEX i ON t(a)"),
-                bad("0A000", SQLFeatureNotSupportedException.class, "CREATE TABLE pk(a INT PRIMARY KEY)"),
-                bad("0A000", SQLFeatureNotSupportedException.class, "CREATE TABLE pk(a INT, PRIMARY KEY (a))"),
-                bad("0A000", SQLFeatureNotSupportedException.class, "CREATE TABLE uq(a INT UNIQUE)"),
+                bad("0A000", SQLFeatureNotSupportedException.class, "CREATE INDEX i ON t USING HASH (a)"),
+                bad("0A000", SQLFeatureNotSupportedException.class, "CREATE INDEX i ON t (a) WHERE a > 0"),
+                bad("0A000", SQLFeatureNotSupportedException.class, "CREATE TABLE fk(a INT, FOREIGN KEY (a) REFERENCES t(a))"),
+                bad("0A000", SQLFeatureNotSupportedException.class, "CREATE TABLE fk(a INT REFERENCES t(a))"),
+                bad("42703", SQLSyntaxErrorException.class, "CREATE INDEX i ON t (nope)"),
+                bad("42P16", SQLSyntaxErrorException.class, "CREATE TABLE pk(a INT PRIMARY KEY, b INT PRIMARY KEY)"),
+                bad("42704", SQLSyntaxErrorException.class, "DROP INDEX nope"),
+                bad("42704", SQLSyntaxErrorException.class, "CREATE INDEX i ON t USING gist (a)"),
                 bad("0A000", SQLFeatureNotSupportedException.class, "SELECT a, SUM(a) OVER () FROM t"),
                 bad("0A000", SQLFeatureNotSupportedException.class, "WITH RECURSIVE r(n) AS (SELECT 1) SELECT * FROM r"));
     }
