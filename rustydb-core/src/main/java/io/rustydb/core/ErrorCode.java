@@ -49,6 +49,8 @@ public enum ErrorCode {
     /** A duplicate key in a unique index or constraint. */
     UNIQUE_VIOLATION("23505", ErrorCategory.USER,
             "duplicate key value violates unique constraint \"%s\": key (%s)=(%s) already exists"),
+    /** A row whose foreign key names no row of the referenced table, or a delete/update that would orphan rows. */
+    FOREIGN_KEY_VIOLATION("23503", ErrorCategory.USER, "%s"),
     /** A row for which a CHECK constraint's condition is FALSE. */
     CHECK_VIOLATION("23514", ErrorCategory.USER,
             "new row for relation \"%s\" violates check constraint \"%s\""),
@@ -64,6 +66,10 @@ public enum ErrorCode {
     /** A statement in a transaction that can only be rolled back (e.g. after a failed commit). */
     IN_FAILED_TRANSACTION("25P02", ErrorCategory.USER,
             "current transaction is aborted, commands ignored until end of transaction block"),
+
+    // --- class 2B: dependent privilege descriptors still exist
+    /** DROP of an object others depend on (a table referenced by a foreign key). */
+    DEPENDENT_OBJECTS_STILL_EXIST("2BP01", ErrorCategory.USER, "%s"),
 
     // --- class 3B: savepoint exception
     /** ROLLBACK TO or RELEASE of a savepoint that does not exist. */
@@ -98,6 +104,8 @@ public enum ErrorCode {
     DUPLICATE_ALIAS("42712", ErrorCategory.USER, "table name \"%s\" specified more than once"),
     /** An unknown table or view. */
     UNDEFINED_TABLE("42P01", ErrorCategory.USER, "relation \"%s\" does not exist"),
+    /** A foreign key that references columns without a unique constraint on exactly them. */
+    INVALID_FOREIGN_KEY("42830", ErrorCategory.USER, "%s"),
     /** A table definition that cannot be, e.g. two primary keys. */
     INVALID_TABLE_DEFINITION("42P16", ErrorCategory.USER, "%s"),
     /** CREATE of a table that exists. */

@@ -73,6 +73,6 @@ final class AlterTableBinder {
             }
         }
         return new BoundStatement.AlterTable(table, new TableDef(table.tableId(), name, columns, table.heapFirstPage(),
-                table.checks(), table.indexes()), addedNotNull);
+                table.checks(), table.indexes(), table.foreignKeys()), addedNotNull);
     }
 }

@@ -24,7 +24,11 @@ import java.util.TreeMap;
  *  sys_checks  (table_id INTEGER, ordinal INTEGER, name VARCHAR, sql VARCHAR)
  *  sys_indexes (index_id INTEGER, table_id INTEGER, name VARCHAR, is_unique BOOLEAN, is_primary BOOLEAN,
  *               method VARCHAR, root_page INTEGER, columns VARCHAR)
+ *  sys_foreign_keys (table_id INTEGER, ordinal INTEGER, name VARCHAR, columns VARCHAR, parent_table_id INTEGER,
+ *               parent_columns VARCHAR, on_delete VARCHAR, on_update VARCHAR)        root slot 5
  * </pre>
+ * Foreign key column lists are comma-separated positions; actions are {@code NO_ACTION}, {@code RESTRICT},
+ * {@code CASCADE}, {@code SET_NULL}, {@code SET_DEFAULT}.
  * {@code columns} lists the indexed columns in index order as {@code position:A|D:F|L} (direction, nulls first or
  * last), comma-separated, e.g. {@code "2:A:L,0:D:F"}.
  * {@code default_sql} came later: rows written before it read it as NULL (no default), and a file without the
@@ -36,6 +40,7 @@ final class CatalogStore {
     static final int COLUMNS_ROOT_SLOT = 1;
     static final int CHECKS_ROOT_SLOT = 2;
     static final int INDEXES_ROOT_SLOT = 3;
+    static final int FOREIGN_KEYS_ROOT_SLOT = 5;
 
     private static final DataType[] TABLES_ROW = {DataType.INTEGER, DataType.VARCHAR, DataType.INTEGER};
     private static final DataType[] COLUMNS_ROW = {
@@ -44,6 +49,8 @@ final class CatalogStore {
     };
     private static final DataType[] CHECKS_ROW = {DataType.INTEGER, DataType.INTEGER, DataType.VARCHAR,
         DataType.VARCHAR};
+    private static final DataType[] FOREIGN_KEYS_ROW = {DataType.INTEGER, DataType.INTEGER, DataType.VARCHAR,
+        DataType.VARCHAR, DataType.INTEGER, DataType.VARCHAR, DataType.VARCHAR, DataType.VARCHAR};
     private static final DataType[] INDEXES_ROW = {DataType.INTEGER, DataType.INTEGER, DataType.VARCHAR,
         DataType.BOOLEAN, DataType.BOOLEAN, DataType.VARCHAR, DataType.INTEGER, DataType.VARCHAR};
 
@@ -51,12 +58,14 @@ final class CatalogStore {
     private final TableHeap columns;
     private final TableHeap checks;
     private final TableHeap indexes;
+    private final TableHeap foreignKeys;
 
     CatalogStore(StorageEngine storage) {
         this.tables = openOrCreate(storage, TABLES_ROOT_SLOT);
         this.columns = openOrCreate(storage, COLUMNS_ROOT_SLOT);
         this.checks = openOrCreate(storage, CHECKS_ROOT_SLOT);
         this.indexes = openOrCreate(storage, INDEXES_ROOT_SLOT);
+        this.foreignKeys = openOrCreate(storage, FOREIGN_KEYS_ROOT_SLOT);
     }
 
     private static TableHeap openOrCreate(StorageEngine storage, int slot) {
@@ -88,6 +97,11 @@ final class CatalogStore {
                 .put((Integer) row[0], new IndexDef((Integer) row[0], (String) row[2], (Integer) row[1],
                         parseColumns((String) row[7]), (Boolean) row[3], (Boolean) row[4],
                         IndexDef.IndexMethod.valueOf((String) row[5]), (Integer) row[6])));
+        Map<Integer, TreeMap<Integer, ForeignKeyDef>> keysByTable = new TreeMap<>();
+        forEach(foreignKeys, FOREIGN_KEYS_ROW, row -> keysByTable.computeIfAbsent((Integer) row[0], k -> new TreeMap<>())
+                .put((Integer) row[1], new ForeignKeyDef((String) row[2], positions((String) row[3]),
+                        (Integer) row[4], positions((String) row[5]), ForeignKeyDef.Action.valueOf((String) row[6]),
+                        ForeignKeyDef.Action.valueOf((String) row[7]))));
         Map<String, TableDef> result = new LinkedHashMap<>();
         for (Object[] row : tableRows.values()) {
             int tableId = (Integer) row[0];
@@ -97,8 +111,9 @@ final class CatalogStore {
             }
             List<CheckDef> tableChecks = new ArrayList<>(checksByTable.getOrDefault(tableId, new TreeMap<>()).values());
             List<IndexDef> tableIndexes = new ArrayList<>(indexesByTable.getOrDefault(tableId, new TreeMap<>()).values());
+            List<ForeignKeyDef> tableKeys = new ArrayList<>(keysByTable.getOrDefault(tableId, new TreeMap<>()).values());
             result.put((String) row[1], new TableDef(tableId, (String) row[1], new ArrayList<>(cols.values()),
-                    (Integer) row[2], tableChecks, tableIndexes));
+                    (Integer) row[2], tableChecks, tableIndexes, tableKeys));
         }
         return result;
     }
@@ -116,10 +131,40 @@ final class CatalogStore {
             CheckDef check = table.checks().get(i);
             checks.insert(RowCodec.encode(CHECKS_ROW, new Object[] {table.tableId(), i, check.name(), check.sql()}));
         }
+        for (int i = 0; i < table.foreignKeys().size(); i++) {
+            ForeignKeyDef key = table.foreignKeys().get(i);
+            foreignKeys.insert(RowCodec.encode(FOREIGN_KEYS_ROW, new Object[] {table.tableId(), i, key.name(),
+                positions(key.columns()), key.parentTableId(), positions(key.parentColumns()), key.onDelete().name(),
+                key.onUpdate().name()}));
+        }
         for (IndexDef index : table.indexes()) {
             indexes.insert(RowCodec.encode(INDEXES_ROW, new Object[] {index.indexId(), table.tableId(), index.name(),
                 index.unique(), index.primaryKey(), index.method().name(), index.rootPage(),
                 formatColumns(index.columns())}));
+        }
+    }
+
+    private static String positions(int[] columns) {
+        StringBuilder out = new StringBuilder();
+        for (int c : columns) {
+            if (out.length() > 0) {
+                out.append(',');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    private static int[] positions(String text) {
+        try {
+            String[] parts = text.split(",");
+            int[] out = new int[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                out[i] = Integer.parseInt(parts[i]);
+            }
+            return out;
+        } catch (RuntimeException e) {
+            throw DbException.corruption("catalog", -1, "foreign key columns \"" + text + "\" cannot be read");
         }
     }
 
@@ -152,6 +197,7 @@ final class CatalogStore {
         deleteWhere(columns, COLUMNS_ROW, tableId);
         deleteWhere(checks, CHECKS_ROW, tableId);
         deleteWhere(indexes, INDEXES_ROW, tableId, 1);
+        deleteWhere(foreignKeys, FOREIGN_KEYS_ROW, tableId);
     }
 
     private static void deleteWhere(TableHeap heap, DataType[] rowType, int tableId) {

@@ -5,25 +5,31 @@ import java.util.List;
 
 /**
  * A table as the catalog knows it: id, name, columns, CHECK constraints, indexes (PRIMARY KEY and UNIQUE
- * constraints are unique indexes) and the first page of the heap that stores its rows. Immutable; DDL replaces the
+ * constraints are unique indexes), the foreign keys it holds, and the first page of the heap that stores its rows. Immutable; DDL replaces the
  * whole definition.
  */
 public record TableDef(int tableId, String name, List<ColumnDef> columns, int heapFirstPage, List<CheckDef> checks,
-                       List<IndexDef> indexes) {
+                       List<IndexDef> indexes, List<ForeignKeyDef> foreignKeys) {
     public TableDef {
         columns = List.copyOf(columns);
         checks = List.copyOf(checks);
         indexes = List.copyOf(indexes);
+        foreignKeys = List.copyOf(foreignKeys);
     }
 
-    /** A table without indexes. */
+    /** A table without indexes or foreign keys. */
     public TableDef(int tableId, String name, List<ColumnDef> columns, int heapFirstPage, List<CheckDef> checks) {
-        this(tableId, name, columns, heapFirstPage, checks, List.of());
+        this(tableId, name, columns, heapFirstPage, checks, List.of(), List.of());
     }
 
     /** This table with {@code indexes} instead of its own. */
     public TableDef withIndexes(List<IndexDef> newIndexes) {
-        return new TableDef(tableId, name, columns, heapFirstPage, checks, newIndexes);
+        return new TableDef(tableId, name, columns, heapFirstPage, checks, newIndexes, foreignKeys);
+    }
+
+    /** This table with {@code keys} as its foreign keys. */
+    public TableDef withForeignKeys(List<ForeignKeyDef> keys) {
+        return new TableDef(tableId, name, columns, heapFirstPage, checks, indexes, keys);
     }
 
     /** The primary key's index, or null. */
