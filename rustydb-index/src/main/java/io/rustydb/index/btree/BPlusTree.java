@@ -21,26 +21,53 @@ import java.util.List;
  * their parent, so the tree is known by its root page number alone. Leaves are linked left to right. Inner nodes
  * hold separators cut to the shortest prefix that still separates (suffix truncation), so they stay short.
  *
+ * <p><b>Deletes and rebalancing.</b> A non-root node has underflowed when its entries (with their offset slots)
+ * take less than a quarter of the page. A quarter rather than the textbook half: an entry takes at most a quarter
+ * page, so two leaves too big for one page always share out into halves of more than a quarter each, and a node
+ * fresh from a split (about half full) has to lose half its bytes before it merges, so inserts and deletes around
+ * one spot do not alternate splits and merges. An underflowed node is merged with an adjacent sibling under the
+ * same parent if both fit one page — always the right node into the left one, so that the {@code next} link into
+ * the left one stays valid (there are no back links); an inner merge takes the parent's separator down between
+ * them — and otherwise the two share their entries out evenly by bytes and the separator between them is
+ * replaced. The parent thus loses or changes a separator and may underflow in turn, or split (a new separator
+ * may be longer than the old one); an inner root left with a single child takes that child's content, so the root
+ * page stays where it is and the tree is one level lower. Guaranteed: no node but a root leaf is empty, an inner
+ * node has at least two children. Not guaranteed: a byte minimum — the last node of each level of a bulk load, or
+ * the right half of an inner split with long separators, may hold less than a quarter until a delete in it
+ * rebalances it.
+ *
  * <p><b>Concurrency: latch coupling (crabbing) on the buffer pool's page latches,</b> chosen because it needs no
- * extra structure on disk and no version counters, and every step holds at most the latches of one root-to-leaf
- * path, always taken top-down (and, across leaves, left to right), so latches never deadlock.
+ * extra structure on disk and no version counters. Latches are always taken top-down and, within a level, left to
+ * right (as scans follow the leaf chain), so they never deadlock.
  * <ul>
  *   <li>Readers take the child's read latch, then release the parent's.</li>
  *   <li>Writers first go down optimistically the same way and write-latch only the leaf; if the change fits
- *       there (the common case) that is all. Otherwise they go down again with write latches, releasing every
- *       ancestor as soon as the node below cannot split ("safe"), and split bottom-up while they hold the rest.</li>
+ *       there (the common case: an insert without a split, a delete that leaves the leaf at least a quarter full)
+ *       that is all. Otherwise they go down again with write latches, releasing every ancestor as soon as the
+ *       node below is "safe", and change the held nodes bottom-up. For an insert, safe means it cannot split. For a
+ *       delete, it means it can neither underflow by losing an entry nor overflow by getting a longer separator;
+ *       a delete also write-latches the sibling of every unsafe node (letting go of the node to take a left
+ *       sibling first).</li>
  *   <li>Scans copy the entries they need out of one leaf at a time and hold no latch between calls; the next
- *       leaf is found again from the root by the last key returned, so concurrent splits never make a scan skip or
- *       repeat an entry.</li>
+ *       leaf is found again from the root by the last key returned, so concurrent splits and merges never make a
+ *       scan skip or repeat an entry.</li>
  * </ul>
- * A delete removes the entry from its leaf; leaves are not merged (an emptied leaf stays in place and is skipped by
- * scans).
+ *
+ * <p><b>Freeing pages.</b> A page that leaves the tree (the right node of a merge, the last child of a collapsing
+ * root) is returned to the file's free list right after the atomic change that unlinked it has closed (the buffer
+ * pool refuses it earlier). Nobody can be on it then or reach it later: every way to a node goes through a latch
+ * on a node that points to it (its parent, or for a leaf the leaf on its left) held while the node's own latch is
+ * taken, and the delete unlinked the page while holding the write latches of its parent, its left neighbour and
+ * the page itself — so whoever was on the page had left it, and nobody can have been waiting for it. Scans keep
+ * keys between calls, never page numbers. So the page can go back to the file at once; no tree-local free list or
+ * deferred reclamation is needed.
  *
  * <p><b>Durability.</b> Every page change goes through write guards and so through the write-ahead log, always
  * redo-only (outside any transaction: many transactions share an index's pages, so none may put them back; a
  * rolled-back transaction's entries stay and are skipped because the row they point to does not hold their key
- * any more). A split changes several pages in one {@link io.rustydb.storage.buffer.AtomicPageChange}, so recovery
- * sees it whole or not at all.
+ * any more). A split, and a delete that rebalances, changes several pages in one
+ * {@link io.rustydb.storage.buffer.AtomicPageChange}, so recovery sees it whole or not at all; a crash between
+ * it and the freeing of the pages it unlinked leaks those pages, never entries.
  */
 public final class BPlusTree {
     /** What {@link #get} returns for a missing key. */
@@ -50,13 +77,22 @@ public final class BPlusTree {
     private final int rootPageNo;
     private final int pageSize;
     private final int maxKeyLength;
+    /** Bytes of a node's entry area (offset slots and entries). */
+    private final int capacity;
+    /** Below this many used bytes a non-root node has underflowed: a quarter of {@link #capacity}. */
+    private final int minFill;
+    /** The space the longest entry takes: {@code entrySize(maxKeyLength)}, at most a quarter of the capacity. */
+    private final int maxEntrySize;
 
     private BPlusTree(BufferPool pool, int rootPageNo) {
         this.pool = pool;
         this.rootPageNo = rootPageNo;
         this.pageSize = pool.pageSize();
+        this.capacity = pageSize - BTreeNode.OFFSETS;
         // at least four entries of the largest key fit a node, so a split always leaves room on both sides
-        this.maxKeyLength = (pageSize - BTreeNode.OFFSETS) / 4 - BTreeNode.entrySize(0);
+        this.maxKeyLength = capacity / 4 - BTreeNode.entrySize(0);
+        this.maxEntrySize = BTreeNode.entrySize(maxKeyLength);
+        this.minFill = capacity / 4;
     }
 
     /** Creates an empty tree (one leaf, the root). */
@@ -199,6 +235,15 @@ public final class BPlusTree {
 
     public int rootPageNo() {
         return rootPageNo;
+    }
+
+    /** Levels from the root to the leaves: 1 while the root is a leaf. */
+    public int height() {
+        try (ReadPageGuard g = pool.readPage(rootPageNo)) {
+            BTreeNode root = new BTreeNode().wrap(g.buffer(), pageSize);
+            checkNode(root, rootPageNo);
+            return root.level() + 1;
+        }
     }
 
     /** The longest key this tree stores (a quarter of a page, less the entry overhead). */
@@ -364,17 +409,8 @@ public final class BPlusTree {
             while (split != null) {
                 WritePageGuard parentGuard = path.pop();
                 BTreeNode parent = new BTreeNode().wrap(parentGuard.buffer(), pageSize);
-                int at = parent.childIndexFor(split.separator()) + 1;
-                if (parent.fits(split.separator().length)) {
-                    parent.insertAt(at, split.separator(), split.rightPageNo());
-                    parentGuard.close();
-                    split = null;
-                } else {
-                    List<BTreeNode.Entry> inner = parent.entries(0, parent.count());
-                    inner.add(at, new BTreeNode.Entry(split.separator(), split.rightPageNo()));
-                    split = splitNode(parentGuard, parent, inner, false);
-                    parentGuard.close();
-                }
+                split = insertSeparator(parentGuard, parent, split);
+                parentGuard.close();
             }
             return true;
         } finally {
@@ -391,7 +427,27 @@ public final class BPlusTree {
     }
 
     /** A split's result for the parent: the separator and the new right page (for keys >= separator). */
-    private record Split(byte[] separator, int rightPageNo) {
+    private record Split(byte[] separator, int rightPageNo) implements ParentChange {
+    }
+
+    /** Adds a child's split to its (inner) parent, splitting the parent in turn if it is full. */
+    private Split insertSeparator(WritePageGuard guard, BTreeNode parent, Split split) {
+        int at = parent.childIndexFor(split.separator()) + 1;
+        return insertOrSplit(guard, parent, at, split.separator(), split.rightPageNo());
+    }
+
+    /**
+     * Inserts (key, child) at {@code at} of an inner node, or splits the node if it does not fit: returns the split
+     * for the node's parent, or null (it fitted, or the root grew a level).
+     */
+    private Split insertOrSplit(WritePageGuard guard, BTreeNode inner, int at, byte[] key, long child) {
+        if (inner.fits(key.length)) {
+            inner.insertAt(at, key, child);
+            return null;
+        }
+        List<BTreeNode.Entry> entries = inner.entries(0, inner.count());
+        entries.add(at, new BTreeNode.Entry(key, child));
+        return splitNode(guard, inner, entries, false);
     }
 
     /**
@@ -480,18 +536,267 @@ public final class BPlusTree {
 
     // ------------------------------------------------------------------ delete
 
-    /** Removes {@code key}; false if it was not there. */
+    /**
+     * Removes {@code key}; false if it was not there. A non-root node left under a quarter full by the removal is
+     * rebalanced with an adjacent sibling (see the class comment); pages that leave the tree are freed once the
+     * change that unlinked them is logged and its latches are released.
+     */
     public boolean delete(byte[] key) {
-        try (CurrentLog.Scope redoOnly = CurrentLog.enter(null);
-             WritePageGuard leaf = descendToLeafForWrite(key)) {
+        try (CurrentLog.Scope redoOnly = CurrentLog.enter(null)) {
+            Boolean done = deleteOptimistic(key);
+            if (done != null) {
+                return done;
+            }
+            List<Integer> unlinked = new ArrayList<>();
+            boolean deleted = pool.atomically(() -> deletePessimistic(key, unlinked));
+            // The change is logged and released: nothing points to these pages any more, and nobody can still be
+            // on them (see the class comment), so they may go back to the file's free list now. A crash before
+            // this only leaks them.
+            for (int pageNo : unlinked) {
+                pool.freePage(pageNo);
+            }
+            return deleted;
+        }
+    }
+
+    /** Read-latch descent, write latch on the leaf only; null if the removal would leave the leaf underflowed. */
+    private Boolean deleteOptimistic(byte[] key) {
+        try (WritePageGuard leaf = descendToLeafForWrite(key)) {
             BTreeNode node = new BTreeNode().wrap(leaf.buffer(), pageSize);
             int pos = node.lowerBound(key);
             if (pos >= node.count() || node.compare(pos, key) != 0) {
                 return false;
             }
+            if (leaf.pageNo() != rootPageNo && node.usedSpace() - BTreeNode.entrySize(key.length) < minFill) {
+                return null;
+            }
             node.removeAt(pos);
             return true;
         }
+    }
+
+    /** What a rebalanced or split node asks of its parent. */
+    private sealed interface ParentChange permits RemoveSeparator, ReplaceSeparator, Split {
+    }
+
+    /** Two children merged: the entry {@code index} (pointing to the right one, now empty) goes. */
+    private record RemoveSeparator(int index) implements ParentChange {
+    }
+
+    /** Two children shared their entries anew: entry {@code index} (the right one) gets a new key. */
+    private record ReplaceSeparator(int index, byte[] key) implements ParentChange {
+    }
+
+    /**
+     * One write-latched node of a pessimistic delete's path and, if the node may underflow, the adjacent child of
+     * the same parent it would be rebalanced with (the right one, or the left one for the last child).
+     */
+    private static final class Held {
+        WritePageGuard guard;
+        /** The node's entry in its parent (-1 = the leftmost child); unused for the root. */
+        final int index;
+        WritePageGuard sibling;
+        int siblingIndex;
+
+        Held(WritePageGuard guard, int index) {
+            this.guard = guard;
+            this.index = index;
+        }
+
+        void close() {
+            if (sibling != null) {
+                sibling.close();
+            }
+            guard.close();
+        }
+    }
+
+    /**
+     * Write-latch crabbing from the root, keeping every node that a removal below could reach: a node is safe
+     * when losing one entry cannot make it underflow and getting a longer separator cannot make it overflow (the
+     * root always is: nothing is above it). An unsafe node also gets its sibling latched, in left-to-right order.
+     * Then the entry goes and changes run up the held path: an underflowed node merges with its sibling or shares
+     * entries with it, which removes or replaces a separator in the parent; a replaced separator may be longer and
+     * split the parent; an inner root left with one child takes that child's content. Runs as one atomic page
+     * change; every guard stays open until the end, so readers never see a half-done change even without a page
+     * log. Pages unlinked are added to {@code unlinked} for the caller to free.
+     */
+    private boolean deletePessimistic(byte[] key, List<Integer> unlinked) {
+        List<Held> path = new ArrayList<>(); // from the highest node still held down to the current one
+        BTreeNode node = new BTreeNode();
+        try {
+            Held h = new Held(pool.writePage(rootPageNo), -1);
+            path.add(h);
+            int pos = -1;
+            for (;;) {
+                node.wrap(h.guard.buffer(), pageSize);
+                checkNode(node, h.guard.pageNo());
+                boolean root = h.guard.pageNo() == rootPageNo;
+                boolean safe;
+                if (node.isLeaf()) {
+                    pos = node.lowerBound(key);
+                    if (pos >= node.count() || node.compare(pos, key) != 0) {
+                        return false;
+                    }
+                    safe = root || node.usedSpace() - BTreeNode.entrySize(key.length) >= minFill;
+                } else {
+                    safe = root || node.usedSpace() - maxEntrySize >= minFill && node.freeSpace() >= maxEntrySize;
+                }
+                if (safe) {
+                    while (path.get(0) != h) {
+                        path.remove(0).close(); // nothing above a safe node will change
+                    }
+                    if (h.sibling != null) {
+                        h.sibling.close(); // it became safe while let go for its left sibling
+                        h.sibling = null;
+                    }
+                } else if (h.sibling == null && latchSibling(path, h)) {
+                    continue; // the node was let go for a moment: look at it again
+                }
+                if (node.isLeaf()) {
+                    break;
+                }
+                int index = node.childIndexFor(key);
+                h = new Held(pool.writePage(node.child(index)), index);
+                path.add(h);
+            }
+            node.removeAt(pos);
+            int depth = path.size() - 1;
+            ParentChange change = null;
+            if (h.guard.pageNo() != rootPageNo && node.usedSpace() < minFill) {
+                change = rebalance(path, depth, unlinked);
+            }
+            while (change != null) {
+                // a change for a node means its child was unsafe, and so the node is held
+                Held held = path.get(--depth);
+                node.wrap(held.guard.buffer(), pageSize);
+                change = applyToParent(held, node, change);
+                if (held.guard.pageNo() == rootPageNo) {
+                    if (!node.isLeaf() && node.count() == 0) {
+                        collapseRoot(held, node, path.get(depth + 1), unlinked);
+                    }
+                } else if (change == null && node.usedSpace() < minFill) {
+                    change = rebalance(path, depth, unlinked);
+                }
+            }
+            return true;
+        } finally {
+            for (Held held : path) {
+                held.close();
+            }
+        }
+    }
+
+    /**
+     * Latches the sibling {@code h} would be rebalanced with. The right one is taken at once (left to right, as
+     * scans go); for the left one {@code h} is let go first and latched again after it. Returns whether {@code h}
+     * was let go (its content may have changed meanwhile, though not its place: the parent stays latched).
+     */
+    private boolean latchSibling(List<Held> path, Held h) {
+        WritePageGuard parentGuard = path.get(path.size() - 2).guard;
+        BTreeNode parent = new BTreeNode().wrap(parentGuard.buffer(), pageSize);
+        if (parent.count() == 0) {
+            throw DbException.corruption(pool.diskManager().name(), parentGuard.pageNo(), "a B+tree inner node "
+                    + "has no entries");
+        }
+        if (h.index < parent.count() - 1) {
+            h.siblingIndex = h.index + 1;
+            h.sibling = pool.writePage(parent.child(h.siblingIndex));
+            return false;
+        }
+        int pageNo = h.guard.pageNo();
+        h.guard.close(); // unchanged so far: released at once
+        h.siblingIndex = h.index - 1;
+        h.sibling = pool.writePage(parent.child(h.siblingIndex));
+        h.guard = pool.writePage(pageNo);
+        return true;
+    }
+
+    /**
+     * Rebalances the underflowed node {@code h} with its latched sibling: merges the right node of the two into
+     * the left one if both fit one page (an inner merge takes the parent's separator down between them), else
+     * shares their entries out evenly by bytes. Returns what the parent ({@code path[depth - 1]}) must do.
+     */
+    private ParentChange rebalance(List<Held> path, int depth, List<Integer> unlinked) {
+        Held h = path.get(depth);
+        if (h.sibling == null || depth == 0) {
+            throw new IllegalStateException("page " + h.guard.pageNo() + " underflowed on a path that held it safe");
+        }
+        Held parentHeld = path.get(depth - 1);
+        boolean siblingRight = h.siblingIndex > h.index;
+        WritePageGuard leftGuard = siblingRight ? h.guard : h.sibling;
+        WritePageGuard rightGuard = siblingRight ? h.sibling : h.guard;
+        int rightIndex = Math.max(h.index, h.siblingIndex);
+        BTreeNode left = new BTreeNode().wrap(leftGuard.buffer(), pageSize);
+        BTreeNode right = new BTreeNode().wrap(rightGuard.buffer(), pageSize);
+        checkNode(right, rightGuard.pageNo());
+        boolean leaf = left.isLeaf();
+        List<BTreeNode.Entry> entries = left.entries(0, left.count());
+        if (!leaf) {
+            BTreeNode parent = new BTreeNode().wrap(parentHeld.guard.buffer(), pageSize);
+            entries.add(new BTreeNode.Entry(parent.key(rightIndex), right.leftmost()));
+        }
+        entries.addAll(right.entries(0, right.count()));
+        long bytes = 0;
+        for (BTreeNode.Entry e : entries) {
+            bytes += BTreeNode.entrySize(e.key().length);
+        }
+        if (bytes <= capacity) {
+            // merge: the right node leaves the tree (unchanged, so that a crash before it is freed only leaks it)
+            left.rewrite(entries);
+            if (leaf) {
+                left.setNext(right.next());
+            }
+            unlinked.add(rightGuard.pageNo());
+            return new RemoveSeparator(rightIndex);
+        }
+        // both halves fit and, as every entry takes at most a quarter page, neither is empty
+        int mid = splitPoint(entries);
+        left.rewrite(entries.subList(0, mid));
+        if (leaf) {
+            right.rewrite(entries.subList(mid, entries.size()));
+            return new ReplaceSeparator(rightIndex, shortestSeparator(entries.get(mid - 1).key(),
+                    entries.get(mid).key()));
+        }
+        BTreeNode.Entry up = entries.get(mid);
+        right.setLeftmost((int) up.value());
+        right.rewrite(entries.subList(mid + 1, entries.size()));
+        return new ReplaceSeparator(rightIndex, up.key());
+    }
+
+    /** Applies a child's change to its inner parent; returns the parent's own split, or null. */
+    private Split applyToParent(Held parent, BTreeNode node, ParentChange change) {
+        if (change instanceof RemoveSeparator r) {
+            node.removeAt(r.index());
+            return null;
+        }
+        if (change instanceof ReplaceSeparator r) {
+            long child = node.value(r.index());
+            node.removeAt(r.index());
+            return insertOrSplit(parent.guard, node, r.index(), r.key(), child);
+        }
+        return insertSeparator(parent.guard, node, (Split) change);
+    }
+
+    /**
+     * The root is an inner node with one child left (its two children merged): the child's content moves up into
+     * the root page, which never moves, and the tree is one level lower.
+     */
+    private void collapseRoot(Held rootHeld, BTreeNode root, Held childLevel, List<Integer> unlinked) {
+        int only = root.leftmost();
+        WritePageGuard childGuard = childLevel.guard.pageNo() == only ? childLevel.guard : childLevel.sibling;
+        if (childGuard == null || childGuard.pageNo() != only) {
+            throw new IllegalStateException("the root's last child " + only + " is not latched");
+        }
+        BTreeNode child = new BTreeNode().wrap(childGuard.buffer(), pageSize);
+        List<BTreeNode.Entry> entries = child.entries(0, child.count());
+        boolean leaf = child.isLeaf();
+        int leftmost = child.leftmost();
+        BTreeNode.format(rootHeld.guard.buffer(), pageSize, rootPageNo, leaf, child.level());
+        root.wrap(rootHeld.guard.buffer(), pageSize);
+        root.rewrite(entries);
+        root.setLeftmost(leaf ? 0 : leftmost); // a leaf root is the only leaf: no next
+        unlinked.add(only);
     }
 
     // ------------------------------------------------------------------ scans
@@ -618,9 +923,11 @@ public final class BPlusTree {
 
     /**
      * Checks the whole tree (call it when no writer runs): every page's space bookkeeping, keys strictly
-     * increasing in every node and within the bounds its parent's separators give, inner nodes never empty, all
-     * leaves at level 0 and every path of equal length, the leaf chain visiting every leaf left to right. Returns the number of entries; throws IllegalStateException
-     * naming the page on the first violation.
+     * increasing in every node and within the bounds its parent's separators give, no empty node but a root leaf
+     * (an inner node has at least two children), all leaves at level 0 and every path of equal length, the leaf
+     * chain visiting every leaf left to right. No byte minimum is checked: none is guaranteed (see the class
+     * comment). Returns the number of entries; throws IllegalStateException naming the page on the first
+     * violation.
      */
     /**
      * Frees every page of the tree, root included (DROP INDEX, after the dropping transaction committed). Nobody
@@ -698,6 +1005,9 @@ public final class BPlusTree {
             }
             if (!node.isLeaf() && node.count() == 0) {
                 throw new IllegalStateException("inner page " + pageNo + " has no entries");
+            }
+            if (pageNo != rootPageNo && node.count() == 0) {
+                throw new IllegalStateException("leaf " + pageNo + " is empty but not the root");
             }
             byte[] previous = null;
             for (int i = 0; i < node.count(); i++) {

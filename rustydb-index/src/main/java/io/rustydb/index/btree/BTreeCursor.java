@@ -8,8 +8,8 @@ import java.util.List;
  * A range scan of a {@link BPlusTree}, ascending or descending, with inclusive or exclusive bounds (null =
  * unbounded). It copies one leaf's worth of entries at a time and holds no latch between calls, so a caller may
  * do anything (even write to the tree) while it iterates; the next leaf is found again from the root by the last
- * key returned, so an entry present for the whole scan is returned exactly once, in order, whatever splits happen
- * meanwhile. Not thread-safe.
+ * key returned, so an entry present for the whole scan is returned exactly once, in order, whatever splits, merges
+ * and freed pages happen meanwhile (it never keeps a page number). Not thread-safe.
  */
 public final class BTreeCursor {
     private final BPlusTree tree;

@@ -180,6 +180,11 @@ final class BTreeNode {
         return entryStart() - (OFFSETS + 2 * count()) + garbage();
     }
 
+    /** Bytes taken by the live entries and their offset slots (what {@link #freeSpace} leaves of the page). */
+    int usedSpace() {
+        return pageSize - OFFSETS - freeSpace();
+    }
+
     boolean fits(int keyLength) {
         return freeSpace() >= entrySize(keyLength);
     }

@@ -66,6 +66,19 @@ class BPlusTreeStressTest {
         }
     }
 
+    /**
+     * The delete-heavy phases of {@link BPlusTreeModelTest} on 4K, 16K and 64K pages with keys up to the maximum
+     * length sharing long prefixes: few entries a node, separators of every length, so inner nodes merge, share
+     * entries and sometimes split on a longer separator while the tree shrinks.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {4096, 16384, 65536})
+    void deleteHeavyPhasesWithLongKeys(int pageSize) {
+        try (StorageEngine storage = BPlusTreeModelTest.memory(pageSize, 2048)) {
+            BPlusTreeModelTest.deleteHeavyPhases(storage, 2, 4000, pageSize);
+        }
+    }
+
     private static byte[] key(long n, int pad) {
         return ByteBuffer.allocate(8 + pad).putLong(n).array();
     }

@@ -9,16 +9,24 @@ import io.rustydb.storage.StorageEngine;
 import io.rustydb.storage.StorageOptions;
 import io.rustydb.storage.buffer.ReplacementPolicyName;
 import io.rustydb.storage.io.ChannelOpener;
+import io.rustydb.storage.page.PageDelta;
 import io.rustydb.storage.wal.FileLogStore;
+import io.rustydb.storage.wal.LogRecord;
+import io.rustydb.storage.wal.LogScanner;
+import io.rustydb.storage.wal.MultiPageDelta;
+import io.rustydb.storage.wal.WalRecordTypes;
 import io.rustydb.txn.TransactionalStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -26,18 +34,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Crash recovery of a B+tree at every kind of moment: the database file is copied right after a checkpoint, then
- * seeded random inserts and deletes run (many of them splitting nodes, on small pages); afterwards the log is cut at
- * random byte positions after the checkpoint, half of them inside splits — a crash mid-record or between the
- * records of one split — and the
- * file copy is recovered with each cut log. The recovered tree must pass the structure check and hold exactly the
- * entries after some prefix of the operations: all of those whose records lie wholly before the cut, plus perhaps
- * the one the cut went through. Logging a split's pages separately fails this.
+ * seeded random inserts and deletes run (many of them splitting nodes, on small pages), then delete-heavy phases
+ * (most keys deleted in random order, some put back, then nearly all deleted again) in which nodes merge, share
+ * entries and the root collapses to a leaf. Afterwards the log is cut at random byte positions after the
+ * checkpoint: a third anywhere, a third inside splits and a third inside merges — a crash mid-record or between
+ * the records of one change — and the file copy is recovered with each cut log. The recovered tree must pass the
+ * structure check and hold exactly the entries after some prefix of the operations: all of those whose records
+ * lie wholly before the cut, plus perhaps the one the cut went through. Logging a split's or a merge's pages
+ * separately fails this.
  */
 class BPlusTreeCrashTest {
     @TempDir
     Path dir;
 
-    private record Op(boolean insert, byte[] key, long value, long startLsn, long endLsn) {
+    /** One operation and its log records: {@code pages} is the number of distinct pages they changed. */
+    private record Op(boolean insert, byte[] key, long value, long startLsn, long endLsn, int pages) {
+        Op withPages(int n) {
+            return new Op(insert, key, value, startLsn, endLsn, n);
+        }
     }
 
     private static TransactionalStore open(Path db) {
@@ -93,38 +107,54 @@ class BPlusTreeCrashTest {
             for (int i = 0; i < 4_000; i++) {
                 byte[] key = randomKey(random, 30);
                 if (random.nextInt(4) == 0 && model.ceilingKey(key) != null) {
-                    byte[] victim = model.ceilingKey(key);
-                    long start = store.wal().endLsn();
-                    tree.delete(victim);
-                    model.remove(victim);
-                    ops.add(new Op(false, victim, 0, start, store.wal().endLsn()));
+                    delete(store, tree, model, model.ceilingKey(key), ops);
                 } else if (!model.containsKey(key)) {
-                    long value = random.nextLong() & Long.MAX_VALUE;
-                    long start = store.wal().endLsn();
-                    tree.insert(key, value);
-                    model.put(key, value);
-                    ops.add(new Op(true, key, value, start, store.wal().endLsn()));
+                    insert(store, tree, model, key, random.nextLong() & Long.MAX_VALUE, ops);
                 }
             }
+            int fullHeight = tree.height();
+            // delete-heavy: 95 % of the keys in random order, 1,500 new ones, then all but 20
+            List<byte[]> victims = new ArrayList<>(model.keySet());
+            Collections.shuffle(victims, random);
+            for (byte[] key : victims.subList(0, victims.size() * 19 / 20)) {
+                delete(store, tree, model, key, ops);
+            }
+            for (int i = 0; i < 1_500; i++) {
+                byte[] key = randomKey(random, 30);
+                if (!model.containsKey(key)) {
+                    insert(store, tree, model, key, random.nextLong() & Long.MAX_VALUE, ops);
+                }
+            }
+            victims = new ArrayList<>(model.keySet());
+            Collections.shuffle(victims, random);
+            for (byte[] key : victims.subList(20, victims.size())) {
+                delete(store, tree, model, key, ops);
+            }
+            assertTrue(fullHeight > 1 && tree.height() == 1, "the tree grew and shrank back to a root leaf ("
+                    + fullHeight + " levels, then " + tree.height() + ")");
             store.wal().forceAll();
             endLsn = store.wal().endLsn();
             copyLog(db, base);
         }
-        // splits: the operations that logged more than a page's worth (new pages come with full images)
+        countPages(db, ops);
+        // splits and merges: the inserts and deletes whose records changed more than one page
         List<Op> splits = new ArrayList<>();
+        List<Op> merges = new ArrayList<>();
         for (Op op : ops) {
-            if (op.endLsn() - op.startLsn() > 4096) {
-                splits.add(op);
+            if (op.pages() > 1) {
+                (op.insert() ? splits : merges).add(op);
             }
         }
-        assertTrue(splits.size() > 10, "the workload splits nodes");
+        assertTrue(splits.size() > 10, "the workload splits nodes: " + splits.size());
+        assertTrue(merges.size() > 10, "the workload merges nodes: " + merges.size());
         for (int crash = 0; crash < 60; crash++) {
             long cut;
-            if (crash % 2 == 0) {
+            if (crash % 3 == 0) {
                 cut = startLsn + (long) (random.nextDouble() * (endLsn - startLsn));
             } else {
-                Op split = splits.get(random.nextInt(splits.size()));
-                cut = split.startLsn() + (long) (random.nextDouble() * (split.endLsn() - split.startLsn()));
+                List<Op> within = crash % 3 == 1 ? splits : merges;
+                Op op = within.get(random.nextInt(within.size()));
+                cut = op.startLsn() + (long) (random.nextDouble() * (op.endLsn() - op.startLsn()));
             }
             Path copy = dir.resolve("crash" + crash + ".db");
             Files.copy(base, copy);
@@ -136,7 +166,11 @@ class BPlusTreeCrashTest {
             TreeMap<byte[], Long> found = new TreeMap<>(Arrays::compareUnsigned);
             try (TransactionalStore recovered = open(copy)) {
                 BPlusTree tree = BPlusTree.open(recovered.storage().bufferPool(), root);
-                tree.checkStructure();
+                try {
+                    tree.checkStructure();
+                } catch (IllegalStateException e) {
+                    throw new AssertionError("seed " + seed + ", cut at " + cut + ": " + e.getMessage(), e);
+                }
                 BTreeCursor c = tree.scan(null, true, null, true, false);
                 while (c.next()) {
                     found.put(c.key(), c.value());
@@ -160,6 +194,51 @@ class BPlusTreeCrashTest {
             assertTrue(same(found, before) || same(found, after), "seed " + seed + ", cut at " + cut + " after "
                     + i + " operations: the recovered tree (" + found.size() + " entries) is no prefix state ("
                     + before.size() + " or " + after.size() + ")");
+        }
+    }
+
+    private static void insert(TransactionalStore store, BPlusTree tree, TreeMap<byte[], Long> model, byte[] key,
+                               long value, List<Op> ops) {
+        long start = store.wal().endLsn();
+        tree.insert(key, value);
+        model.put(key, value);
+        ops.add(new Op(true, key, value, start, store.wal().endLsn(), 0));
+    }
+
+    private static void delete(TransactionalStore store, BPlusTree tree, TreeMap<byte[], Long> model, byte[] key,
+                               List<Op> ops) {
+        long start = store.wal().endLsn();
+        assertTrue(tree.delete(key));
+        model.remove(key);
+        ops.add(new Op(false, key, 0, start, store.wal().endLsn(), 0));
+    }
+
+    /**
+     * Reads the log back and sets each operation's number of distinct pages changed by its records (page deltas,
+     * alone or in a multi-page record), whether or not they were logged as one atomic change.
+     */
+    private static void countPages(Path db, List<Op> ops) {
+        try (FileLogStore log = new FileLogStore(FileLogStore.directoryFor(db), FileLogStore.DEFAULT_SEGMENT_SIZE,
+                ChannelOpener.DEFAULT)) {
+            LogScanner scanner = new LogScanner(log, ops.get(0).startLsn());
+            LogRecord record = scanner.next();
+            for (int i = 0; i < ops.size(); i++) {
+                Op op = ops.get(i);
+                Set<Integer> pages = new HashSet<>();
+                while (record != null && record.lsn() < op.endLsn()) {
+                    if (record.lsn() >= op.startLsn()) {
+                        if (record.type() == WalRecordTypes.PAGE_DELTA) {
+                            pages.add(PageDelta.pageNo(record.payload()));
+                        } else if (record.type() == WalRecordTypes.MULTI_PAGE_DELTA) {
+                            for (byte[] delta : MultiPageDelta.decode(record.payload())) {
+                                pages.add(PageDelta.pageNo(delta));
+                            }
+                        }
+                    }
+                    record = scanner.next();
+                }
+                ops.set(i, op.withPages(pages.size()));
+            }
         }
     }
 
