@@ -9,6 +9,7 @@ import io.rustydb.sql.catalog.IndexDef;
 import io.rustydb.sql.catalog.TableDef;
 import io.rustydb.sql.parser.SqlParser;
 import io.rustydb.sql.plan.BoundStatement;
+import io.rustydb.sql.plan.ForeignKeySpec;
 import io.rustydb.sql.plan.IndexSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Set;
 import net.sf.jsqlparser.statement.create.table.CheckConstraint;
 import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
+import net.sf.jsqlparser.statement.create.table.ForeignKeyIndex;
 import net.sf.jsqlparser.statement.create.table.Index;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
 
@@ -27,7 +29,8 @@ import net.sf.jsqlparser.statement.create.table.CreateTable;
  * are validated now (bound, and typed: a default must be assignable to its column, a condition boolean) and kept as
  * SQL text in the catalog. PRIMARY KEY and UNIQUE become unique B-tree indexes named as PostgreSQL names them
  * ({@code t_pkey}, {@code t_col_key}); primary key columns are NOT NULL; a second primary key is 42P16. FOREIGN KEY /
- * REFERENCES are rejected with 0A000 until they are enforced, rather than accepted and ignored.
+ * REFERENCES (column or table constraint, with ON DELETE / ON UPDATE actions) become foreign keys, resolved against
+ * the referenced table when the table is created.
  */
 final class CreateTableBinder {
     private static final Set<String> COLUMN_KEYWORDS = Set.of("NOT", "NULL", "DEFAULT", "CHECK", "CONSTRAINT",
@@ -43,6 +46,10 @@ final class CreateTableBinder {
     private record PendingKey(String name, List<String> columns, boolean primary) {
     }
 
+    /** A FOREIGN KEY as written: its name (or null), child column names, and the parsed reference. */
+    private record PendingForeignKey(String name, List<String> columns, ForeignKeyIndex reference) {
+    }
+
     BoundStatement.CreateTable bind(CreateTable create) {
         if (create.getSelect() != null || create.getLikeTable() != null) {
             throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "CREATE TABLE ... AS / LIKE");
@@ -54,6 +61,7 @@ final class CreateTableBinder {
         List<ColumnDef> columns = new ArrayList<>();
         List<PendingCheck> checks = new ArrayList<>();
         List<PendingKey> keys = new ArrayList<>();
+        List<PendingForeignKey> foreignKeys = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ColumnDefinition definition : create.getColumnDefinitions()) {
             String column = Identifiers.normalize(definition.getColumnName());
@@ -73,12 +81,23 @@ final class CreateTableBinder {
             if (specs.unique) {
                 keys.add(new PendingKey(null, List.of(column), false));
             }
+            if (specs.references != null) {
+                foreignKeys.add(new PendingForeignKey(null, List.of(column), specs.references));
+            }
         }
         if (create.getIndexes() != null) {
             for (Index index : create.getIndexes()) {
                 String constraintName = index.getName() != null ? Identifiers.normalize(index.getName()) : null;
                 if (index instanceof CheckConstraint check) {
                     checks.add(new PendingCheck(constraintName, null, check.getExpression()));
+                    continue;
+                }
+                if (index instanceof ForeignKeyIndex fk) {
+                    List<String> fkColumns = new ArrayList<>();
+                    for (String c : fk.getColumnsNames()) {
+                        fkColumns.add(Identifiers.normalize(c));
+                    }
+                    foreignKeys.add(new PendingForeignKey(constraintName, fkColumns, fk));
                     continue;
                 }
                 String type = index.getType() == null ? "" : index.getType().toUpperCase(Locale.ROOT);
@@ -94,8 +113,86 @@ final class CreateTableBinder {
         }
         List<CheckDef> named = nameChecks(name, checks);
         List<IndexSpec> indexes = keyIndexes(name, columns, keys);
+        List<ForeignKeySpec> references = foreignKeys(name, columns, foreignKeys, indexes);
         StoredExpressions.validate(new TableDef(-1, name, columns, 0, named));
-        return new BoundStatement.CreateTable(name, columns, named, indexes, create.isIfNotExists());
+        return new BoundStatement.CreateTable(name, columns, named, indexes, references, create.isIfNotExists());
+    }
+
+    /**
+     * The foreign keys, named as PostgreSQL names them ({@code t_col_fkey}); the referenced table is looked up
+     * when the table is created (it may be this one).
+     */
+    private List<ForeignKeySpec> foreignKeys(String table, List<ColumnDef> columns, List<PendingForeignKey> pending,
+                                             List<IndexSpec> indexes) {
+        List<ForeignKeySpec> out = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (IndexSpec index : indexes) {
+            used.add(index.name());
+        }
+        for (PendingForeignKey fk : pending) {
+            List<Integer> positions = new ArrayList<>();
+            for (String column : fk.columns()) {
+                int position = -1;
+                for (int i = 0; i < columns.size(); i++) {
+                    if (columns.get(i).name().equals(column)) {
+                        position = i;
+                    }
+                }
+                if (position < 0) {
+                    throw new DbException(ErrorCode.UNDEFINED_COLUMN, column);
+                }
+                positions.add(position);
+            }
+            ForeignKeyIndex ref = fk.reference();
+            if (ref.getMatchType() != null && !ref.getMatchType().name().equals("SIMPLE")) {
+                throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "MATCH " + ref.getMatchType());
+            }
+            List<String> parentColumns = null;
+            if (ref.getReferencedColumnNames() != null && !ref.getReferencedColumnNames().isEmpty()) {
+                parentColumns = new ArrayList<>();
+                for (String c : ref.getReferencedColumnNames()) {
+                    parentColumns.add(Identifiers.normalize(c));
+                }
+                if (parentColumns.size() != positions.size()) {
+                    throw new DbException(ErrorCode.INVALID_FOREIGN_KEY, "number of referencing and referenced "
+                            + "columns for foreign key disagree");
+                }
+            }
+            String keyName = fk.name();
+            if (keyName == null) {
+                String base = table + "_" + String.join("_", fk.columns()) + "_fkey";
+                keyName = base;
+                for (int i = 1; used.contains(keyName); i++) {
+                    keyName = base + i;
+                }
+            } else if (used.contains(keyName)) {
+                throw new DbException(ErrorCode.DUPLICATE_OBJECT, "constraint \"" + keyName + "\" for relation \""
+                        + table + "\" already exists");
+            }
+            used.add(keyName);
+            out.add(new ForeignKeySpec(keyName, positions, Identifiers.normalize(ref.getTable().getName()),
+                    parentColumns, action(ref.getOnDeleteReferenceOption()), action(ref.getOnUpdateReferenceOption())));
+        }
+        return out;
+    }
+
+    private static io.rustydb.sql.catalog.ForeignKeyDef.Action action(String sql) {
+        try {
+            return io.rustydb.sql.catalog.ForeignKeyDef.Action.parse(sql);
+        } catch (IllegalArgumentException e) {
+            throw new DbException(ErrorCode.SYNTAX_ERROR, "unknown referential action " + sql);
+        }
+    }
+
+    /** A column's {@code REFERENCES t [(col)] [ON DELETE ...] [ON UPDATE ...]}, parsed as a table constraint. */
+    private static ForeignKeyIndex parseReference(String column, String sql) {
+        try {
+            CreateTable probe = (CreateTable) net.sf.jsqlparser.parser.CCJSqlParserUtil.parse(
+                    "CREATE TABLE probe (c INTEGER, FOREIGN KEY (c) " + sql + ")");
+            return (ForeignKeyIndex) probe.getIndexes().get(0);
+        } catch (net.sf.jsqlparser.JSQLParserException | RuntimeException e) {
+            throw new DbException(ErrorCode.SYNTAX_ERROR, "cannot read \"" + sql + "\" on column \"" + column + "\"");
+        }
     }
 
     /**
@@ -193,7 +290,8 @@ final class CreateTableBinder {
     /** Whether a column is nullable, from its raw constraint tokens (ALTER TABLE ADD COLUMN reads only this). */
     static boolean nullable(String column, List<String> specs) {
         ColumnSpecs read = ColumnSpecs.read(column, specs);
-        if (read.defaultSql != null || !read.checks.isEmpty() || read.primaryKey || read.unique) {
+        if (read.defaultSql != null || !read.checks.isEmpty() || read.primaryKey || read.unique
+                || read.references != null) {
             throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED,
                     "DEFAULT, CHECK, PRIMARY KEY or UNIQUE in ALTER TABLE ADD COLUMN");
         }
@@ -207,6 +305,7 @@ final class CreateTableBinder {
         boolean hasDefault;
         boolean primaryKey;
         boolean unique;
+        ForeignKeyIndex references;
         final List<PendingCheck> checks = new ArrayList<>();
 
         static ColumnSpecs read(String column, List<String> specs) {
@@ -229,6 +328,15 @@ final class CreateTableBinder {
                 } else if (w.equals("UNIQUE")) {
                     out.unique = true;
                     i++;
+                } else if (w.startsWith("REFERENCES")) {
+                    // JSqlParser keeps "REFERENCES p(id) ON DELETE ..." as one token (or as several words)
+                    int end = i + 1;
+                    while (end < specs.size() && (!COLUMN_KEYWORDS.contains(specs.get(end).toUpperCase(Locale.ROOT))
+                            || specs.get(end - 1).equalsIgnoreCase("SET"))) {
+                        end++;
+                    }
+                    out.references = parseReference(column, String.join(" ", specs.subList(i, end)));
+                    i = end;
                 } else if (w.equals("DEFAULT")) {
                     if (out.hasDefault) {
                         throw new DbException(ErrorCode.SYNTAX_ERROR,
@@ -237,7 +345,8 @@ final class CreateTableBinder {
                     out.hasDefault = true;
                     int end = i + 1;
                     while (end < specs.size() && (end == i + 1
-                            || !COLUMN_KEYWORDS.contains(specs.get(end).toUpperCase(Locale.ROOT)))) {
+                            || !COLUMN_KEYWORDS.contains(specs.get(end).toUpperCase(Locale.ROOT))
+                            && !specs.get(end).toUpperCase(Locale.ROOT).startsWith("REFERENCES "))) {
                         end++;
                     }
                     if (end == i + 1) {

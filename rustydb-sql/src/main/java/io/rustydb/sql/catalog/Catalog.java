@@ -84,6 +84,33 @@ public final class Catalog {
         return table;
     }
 
+    /** The table with id {@code tableId}, or null. */
+    public TableDef tableById(int tableId) {
+        for (TableDef table : tables.values()) {
+            if (table.tableId() == tableId) {
+                return table;
+            }
+        }
+        return null;
+    }
+
+    /** A foreign key and the (child) table that holds it. */
+    public record Reference(TableDef child, ForeignKeyDef key) {
+    }
+
+    /** The foreign keys that reference table {@code tableId} (its own included, for a self-reference). */
+    public List<Reference> referencing(int tableId) {
+        List<Reference> out = new ArrayList<>();
+        for (TableDef table : tables()) {
+            for (ForeignKeyDef key : table.foreignKeys()) {
+                if (key.parentTableId() == tableId) {
+                    out.add(new Reference(table, key));
+                }
+            }
+        }
+        return out;
+    }
+
     /** All tables, ordered by name. */
     public List<TableDef> tables() {
         List<TableDef> list = new ArrayList<>(tables.values());
@@ -182,11 +209,19 @@ public final class Catalog {
     }
 
     /**
-     * Drops a table; 42P01 if it does not exist. Its pages are freed only once the dropping transaction has
-     * committed (a rollback brings the table back), through {@code afterCommit}.
+     * Drops a table; 42P01 if it does not exist, 2BP01 if another table's foreign key references it. Its pages are
+     * freed only once the dropping transaction has committed (a rollback brings the table back), through
+     * {@code afterCommit}.
      */
     public void dropTable(String name, java.util.function.Consumer<Runnable> afterCommit) {
         TableDef table = table(name);
+        for (Reference reference : referencing(table.tableId())) {
+            if (reference.child().tableId() != table.tableId()) {
+                throw new DbException(ErrorCode.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop table " + name
+                        + " because constraint " + reference.key().name() + " on table " + reference.child().name()
+                        + " depends on it");
+            }
+        }
         List<TableIndex> structures = new ArrayList<>();
         for (IndexDef index : table.indexes()) {
             structures.add(index(table, index));

@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * Runs an INSERT: reads all the source rows, places them in table order and checks NOT NULL (23502) and CHECK
  * constraints (23514), then encodes and stores them as new row versions and adds their index entries (UNIQUE and
- * PRIMARY KEY checked there: 23505). The statement is atomic: if any row fails, the engine's statement rollback
+ * PRIMARY KEY checked there: 23505), and finally checks their foreign keys (23503). The statement is atomic: if any row fails, the engine's statement rollback
  * removes the versions it already stored.
  */
 final class InsertExecutor {
@@ -50,6 +50,9 @@ final class InsertExecutor {
                 context.catalog().indexWriter().addVersion(context.catalog(), context.transaction(),
                         context.lockWait(), table, values, rowId);
             }
+        }
+        if (!table.foreignKeys().isEmpty()) {
+            ForeignKeys.checkParents(context, table, rows); // after all rows: they may reference each other
         }
         return rows.size();
     }

@@ -19,7 +19,9 @@ import java.util.List;
  * Runs UPDATE and DELETE in two phases: first it reads every target row version its snapshot sees and computes
  * (and checks: types, NOT NULL) every new row, then it changes the heap: each old version is locked and marked
  * deleted (waiting for a concurrent writer of it; see {@link VersionedHeap#lockForWrite}) and, for UPDATE, a new
- * version is inserted, with its index entries (each version has its own). Reading everything first keeps a statement from seeing its own changes (the "Halloween
+ * version is inserted, with its index entries (each version has its own); then the foreign keys that reference the
+ * table act on the children (see {@link ForeignKeys}), and the new rows' own foreign keys are checked. Reading
+ * everything first keeps a statement from seeing its own changes (the "Halloween
  * problem"), and an error in a value is found before anything was changed. Large values of the old versions stay
  * until vacuum removes the versions (older snapshots may still read them).
  */
@@ -54,6 +56,8 @@ final class ModifyExecutor {
         for (int i = 0; i < rowIds.size(); i++) {
             tuples.set(i, LargeValues.encode(context, heap, types, newValues.get(i)));
         }
+        boolean keys = hasForeignKeys(context, table);
+        List<Object[]> oldValues = keys ? oldRows(context, table, heap, rowIds) : null;
         for (int i = 0; i < rowIds.size(); i++) {
             long newRowId = heap.update(context.transaction(), rowIds.get(i), tuples.get(i), context.lockWait());
             if (!table.indexes().isEmpty()) {
@@ -61,7 +65,25 @@ final class ModifyExecutor {
                         context.lockWait(), table, newValues.get(i), newRowId);
             }
         }
+        if (keys) {
+            ForeignKeys.afterUpdate(context, table, oldValues, newValues, 0);
+        }
         return rowIds.size();
+    }
+
+    /** Whether {@code table} holds foreign keys or is referenced by one. */
+    private static boolean hasForeignKeys(ExecContext context, TableDef table) {
+        return !table.foreignKeys().isEmpty() || !context.catalog().referencing(table.tableId()).isEmpty();
+    }
+
+    /** The values of the versions {@code rowIds} (read before they are replaced or deleted). */
+    private static List<Object[]> oldRows(ExecContext context, TableDef table, VersionedHeap heap, List<Long> rowIds) {
+        List<Object[]> out = new ArrayList<>();
+        for (long rowId : rowIds) {
+            byte[] row = heap.readAny(rowId);
+            out.add(io.rustydb.storage.tuple.RowCodec.decode(row, table.columnTypes(), context.catalog().overflow()));
+        }
+        return out;
     }
 
     static long delete(BoundStatement.Delete delete, PhysicalOperator source, ExecContext context) {
@@ -74,12 +96,21 @@ final class ModifyExecutor {
                 }
             }
         }
-        VersionedHeap heap = context.catalog().heap(delete.table());
+        TableDef table = delete.table();
+        VersionedHeap heap = context.catalog().heap(table);
+        boolean referenced = !context.catalog().referencing(table.tableId()).isEmpty();
+        List<Object[]> deletedRows = new ArrayList<>();
         long deleted = 0;
         for (long rowId : rowIds) {
             if (heap.delete(context.transaction(), rowId, context.lockWait())) {
                 deleted++;
+                if (referenced) {
+                    deletedRows.addAll(oldRows(context, table, heap, List.of(rowId)));
+                }
             }
+        }
+        if (referenced) {
+            ForeignKeys.afterDelete(context, table, deletedRows, 0);
         }
         return deleted;
     }

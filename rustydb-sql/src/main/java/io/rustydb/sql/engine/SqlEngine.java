@@ -369,6 +369,10 @@ public final class SqlEngine implements AutoCloseable {
             for (io.rustydb.sql.plan.IndexSpec index : create.indexes()) {
                 table = createIndex(table, index, context.transaction());
             }
+            if (!create.foreignKeys().isEmpty()) {
+                catalog.alterTable(table, table.withForeignKeys(ForeignKeys.resolve(catalog, table,
+                        create.foreignKeys())));
+            }
             return 0;
         }
         if (statement instanceof BoundStatement.CreateIndex create) {

@@ -233,15 +233,8 @@ public final class TableIndex {
         return decodeRow(row, tableTypes, overflow);
     }
 
-    static Object[] decodeRow(byte[] row, DataType[] types, OverflowStore overflow) {
-        Object[][] cells = new Object[types.length][1];
-        RowCodec.decodeInto(ByteBuffer.wrap(row).order(ByteOrder.LITTLE_ENDIAN), 0, row.length, types, cells, 0,
-                overflow);
-        Object[] values = new Object[types.length];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = cells[i][0];
-        }
-        return values;
+    private static Object[] decodeRow(byte[] row, DataType[] types, OverflowStore overflow) {
+        return RowCodec.decode(row, types, overflow);
     }
 
     /** Frees every page of the index (after the transaction that dropped it committed). */

@@ -68,13 +68,15 @@ public sealed interface BoundStatement {
         }
     }
 
-    /** CREATE TABLE, with the indexes of its PRIMARY KEY and UNIQUE constraints. */
+    /** CREATE TABLE, with the indexes of its PRIMARY KEY and UNIQUE constraints and its foreign keys. */
     record CreateTable(String name, List<ColumnDef> columns, List<io.rustydb.sql.catalog.CheckDef> checks,
-                       List<IndexSpec> indexes, boolean ifNotExists) implements BoundStatement {
+                       List<IndexSpec> indexes, List<ForeignKeySpec> foreignKeys, boolean ifNotExists)
+            implements BoundStatement {
         public CreateTable {
             columns = List.copyOf(columns);
             checks = List.copyOf(checks);
             indexes = List.copyOf(indexes);
+            foreignKeys = List.copyOf(foreignKeys);
         }
 
         @Override

@@ -218,8 +218,14 @@ public final class RowCodec {
 
     /** Decodes a whole row held in a byte array. */
     public static Object[] decode(byte[] tuple, DataType[] types) {
+        return decode(tuple, types, null);
+    }
+
+    /** Decodes a whole row held in a byte array, reading values kept in overflow pages from {@code overflow}. */
+    public static Object[] decode(byte[] tuple, DataType[] types, OverflowStore overflow) {
         Object[][] columns = new Object[types.length][1];
-        decodeInto(ByteBuffer.wrap(tuple).order(ByteOrder.LITTLE_ENDIAN), 0, tuple.length, types, columns, 0);
+        decodeInto(ByteBuffer.wrap(tuple).order(ByteOrder.LITTLE_ENDIAN), 0, tuple.length, types, columns, 0,
+                overflow);
         Object[] row = new Object[types.length];
         for (int i = 0; i < types.length; i++) {
             row[i] = columns[i][0];

@@ -232,6 +232,25 @@ public final class VersionedHeap {
         return VersionHeader.row(tuple);
     }
 
+    /**
+     * The row of version {@code rowId} if it is visible to a snapshot taken now (every commit so far, and
+     * {@code tx}'s own changes), else null: what a foreign key check must see, whatever {@code tx}'s own snapshot.
+     */
+    public byte[] readCurrent(Transaction tx, long rowId) {
+        byte[] tuple = heap.read(rowId);
+        if (tuple == null || !visible(VersionHeader.xmin(tuple), VersionHeader.xmax(tuple), tx.txnId(),
+                commits.snapshot(), commits)) {
+            return null;
+        }
+        return VersionHeader.row(tuple);
+    }
+
+    /** The row of version {@code rowId} whatever its state (null if the slot is empty): a version just deleted. */
+    public byte[] readAny(long rowId) {
+        byte[] tuple = heap.read(rowId);
+        return tuple == null ? null : VersionHeader.row(tuple);
+    }
+
     /** What {@link #latest} found: the state of a version whatever any snapshot sees. */
     public enum Liveness {
         /** Inserted by a committed transaction (or by the asker) and not deleted by one: it exists now. */
