@@ -812,9 +812,12 @@ public final class BPlusTree {
     /**
      * Copies into {@code out} the entries of the leaf holding the first key after {@code from} (ascending:
      * {@code > from}, or {@code >= from} if {@code inclusive}; null = from the start), and returns whether a leaf
-     * to the right may hold more. Empty leaves are passed over.
+     * to the right may hold more. Empty leaves are passed over. Copying stops at the scan's end {@code stop}
+     * (exclusive unless {@code stopInclusive}; null = none), and then nothing more is to come: a point lookup copies
+     * only its own entries, not the rest of the leaf.
      */
-    boolean readForward(byte[] from, boolean inclusive, List<BTreeNode.Entry> out) {
+    boolean readForward(byte[] from, boolean inclusive, byte[] stop, boolean stopInclusive,
+                        List<BTreeNode.Entry> out) {
         BTreeNode node = new BTreeNode();
         ReadPageGuard g = descendForRead(from, node);
         try {
@@ -824,6 +827,12 @@ public final class BPlusTree {
                     pos++;
                 }
                 for (int i = pos; i < node.count(); i++) {
+                    if (stop != null) {
+                        int c = node.compare(i, stop);
+                        if (c > 0 || (c == 0 && !stopInclusive)) {
+                            return false; // past the scan's end: copy no more
+                        }
+                    }
                     out.add(new BTreeNode.Entry(node.key(i), node.value(i)));
                 }
                 int next = node.next();
@@ -844,9 +853,11 @@ public final class BPlusTree {
     /**
      * Copies into {@code out}, in descending order, the entries before {@code from} ({@code < from}, or
      * {@code <= from} if {@code inclusive}; null = from the end) of the leaf holding the last such key; returns
-     * the smallest key of that leaf's range start (null if it is the first leaf) for the next step.
+     * the smallest key of that leaf's range start (null if it is the first leaf, or copying reached the scan's end
+     * {@code stop}, exclusive unless {@code stopInclusive}) for the next step.
      */
-    byte[] readBackward(byte[] from, boolean inclusive, List<BTreeNode.Entry> out) {
+    byte[] readBackward(byte[] from, boolean inclusive, byte[] stop, boolean stopInclusive,
+                        List<BTreeNode.Entry> out) {
         byte[] bound = from;
         for (;;) {
             BTreeNode node = new BTreeNode();
@@ -858,6 +869,12 @@ public final class BPlusTree {
                     end++;
                 }
                 for (int i = end - 1; i >= 0; i--) {
+                    if (stop != null) {
+                        int c = node.compare(i, stop);
+                        if (c < 0 || (c == 0 && !stopInclusive)) {
+                            return null; // past the scan's end: copy no more
+                        }
+                    }
                     out.add(new BTreeNode.Entry(node.key(i), node.value(i)));
                 }
             } finally {

@@ -69,12 +69,12 @@ public final class BTreeCursor {
             resumeInclusive = descending ? highInclusive : lowInclusive;
         }
         if (descending) {
-            byte[] lowFence = tree.readBackward(resume, resumeInclusive, buffer);
+            byte[] lowFence = tree.readBackward(resume, resumeInclusive, low, lowInclusive, buffer);
             if (lowFence == null) {
                 exhausted = true; // this was the leftmost stretch
             }
         } else {
-            boolean more = tree.readForward(resume, resumeInclusive, buffer);
+            boolean more = tree.readForward(resume, resumeInclusive, high, highInclusive, buffer);
             if (!more) {
                 exhausted = true;
             }
