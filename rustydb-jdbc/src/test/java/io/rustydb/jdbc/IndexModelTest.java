@@ -68,6 +68,7 @@ class IndexModelTest {
             }
             s.execute("CREATE INDEX ix_a_b ON ix (a, b DESC)");
             s.execute("CREATE INDEX ix_s ON ix (s DESC NULLS LAST)");
+            s.execute("CREATE INDEX ix_b_hash ON ix USING HASH (b)");
             int nextId = 0;
             for (int step = 0; step < 1500; step++) {
                 int op = random.nextInt(10);
@@ -88,7 +89,10 @@ class IndexModelTest {
                     s.execute(write.replace("$T", "plain"));
                 }
                 String where;
-                switch (random.nextInt(6)) {
+                switch (random.nextInt(7)) {
+                    case 6:
+                        where = "b = " + value(random);
+                        break;
                     case 0:
                         where = "id = " + random.nextInt(Math.max(1, nextId));
                         break;
@@ -124,6 +128,8 @@ class IndexModelTest {
             }
             assertTrue(String.join("\n", rows(s, "EXPLAIN SELECT * FROM ix WHERE a = 1 AND b > 2", false))
                     .contains("ix_a_b"));
+            assertTrue(String.join("\n", rows(s, "EXPLAIN SELECT * FROM ix WHERE b = 2", false))
+                    .contains("ix_b_hash"));
             s.execute("VACUUM");
             assertEquals(rows(s, "SELECT * FROM plain WHERE a > 3", true), rows(s, "SELECT * FROM ix WHERE a > 3", true));
         }

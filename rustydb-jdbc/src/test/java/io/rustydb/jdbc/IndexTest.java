@@ -146,6 +146,33 @@ class IndexTest {
     }
 
     @Test
+    void hashIndexesAnswerEqualities() throws SQLException {
+        try (Connection c = memory(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE h (id INTEGER, tag VARCHAR(10))");
+            for (int i = 0; i < 400; i++) {
+                s.execute("INSERT INTO h VALUES (" + i + ", 't" + (i % 7) + "')");
+            }
+            s.execute("CREATE INDEX h_tag ON h USING HASH (tag)");
+            String plan = plan(s, "SELECT id FROM h WHERE tag = 't3'");
+            assertTrue(plan.contains("IndexScan h USING h_tag (tag = t3)"), plan);
+            assertEquals(57, column(s, "SELECT id FROM h WHERE tag = 't3'").size());
+            assertTrue(!plan(s, "SELECT id FROM h WHERE tag > 't3'").contains("IndexScan"));
+            s.execute("UPDATE h SET tag = 'new' WHERE id < 10");
+            s.execute("DELETE FROM h WHERE id >= 390");
+            assertEquals(10, column(s, "SELECT id FROM h WHERE tag = 'new'").size());
+            assertEquals(List.of("55"), column(s, "SELECT COUNT(*) FROM h WHERE tag = 't3'"));
+            assertEquals(column(s, "SELECT id FROM h WHERE tag || '' = 't3' ORDER BY id"), // no index for this
+                    column(s, "SELECT id FROM h WHERE tag = 't3' ORDER BY id"));
+            SQLException e = assertThrows(SQLException.class,
+                    () -> s.execute("CREATE INDEX bad ON h USING HASH (tag DESC)"));
+            assertEquals("42601", e.getSQLState());
+            s.execute("VACUUM");
+            s.execute("DROP INDEX h_tag");
+            assertEquals(10, column(s, "SELECT id FROM h WHERE tag = 'new'").size());
+        }
+    }
+
+    @Test
     void indexesSurviveReopenAndDropTable() throws SQLException {
         String url = "jdbc:rustydb:file:" + dir.resolve("idx.db");
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {

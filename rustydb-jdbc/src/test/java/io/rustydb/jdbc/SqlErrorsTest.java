@@ -130,7 +130,7 @@ class SqlErrorsTest {
                 bad("21000", SQLException.class, "SELECT (SELECT a FROM t) FROM t"),
                 bad("42601", SQLSyntaxErrorException.class, "SELECT * FROM (SELECT a FROM t)"),
                 bad("0A000", SQLFeatureNotSupportedException.class, "UPDATE t SET a = 1 RETURNING a"),
-                bad("0A000", SQLFeatureNotSupportedException.class, "CREATE INDEX i ON t USING HASH (a)"),
+                bad("0A000", SQLFeatureNotSupportedException.class, "CREATE UNIQUE INDEX i ON t USING HASH (a)"),
                 bad("0A000", SQLFeatureNotSupportedException.class, "CREATE INDEX i ON t (a) WHERE a > 0"),
                 bad("42830", SQLSyntaxErrorException.class, "CREATE TABLE fk(a INT, FOREIGN KEY (a) REFERENCES t(a))"),
                 bad("0A000", SQLFeatureNotSupportedException.class, "CREATE TABLE fk(a INT REFERENCES t(a) MATCH FULL)"),

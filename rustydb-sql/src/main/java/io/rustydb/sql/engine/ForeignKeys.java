@@ -6,7 +6,6 @@ import io.rustydb.core.type.Casts;
 import io.rustydb.core.type.DataType;
 import io.rustydb.core.type.TypeId;
 import io.rustydb.core.type.Values;
-import io.rustydb.index.btree.BTreeCursor;
 import io.rustydb.sql.binder.ConstraintBinding;
 import io.rustydb.sql.catalog.Catalog;
 import io.rustydb.sql.catalog.ColumnDef;
@@ -15,6 +14,7 @@ import io.rustydb.sql.catalog.IndexDef;
 import io.rustydb.sql.catalog.TableDef;
 import io.rustydb.sql.exec.ExecContext;
 import io.rustydb.sql.exec.RowBatch;
+import io.rustydb.sql.index.IndexEntries;
 import io.rustydb.sql.index.TableIndex;
 import io.rustydb.sql.plan.ForeignKeySpec;
 import io.rustydb.storage.tuple.RowCodec;
@@ -164,11 +164,11 @@ final class ForeignKeys {
         VersionedHeap heap = context.catalog().heap(parent);
         for (;;) {
             long writer = 0;
-            BTreeCursor entries = index.scanKey(wanted);
+            IndexEntries entries = index.scanKey(wanted);
             while (entries.next()) {
-                long rowId = TableIndex.rowIdOf(entries.key());
+                long rowId = TableIndex.rowIdOf(entries.entry());
                 VersionedHeap.Latest latest = heap.latest(context.transaction(), rowId);
-                if (latest.liveness() == VersionedHeap.Liveness.DEAD || !index.keyMatches(entries.key(),
+                if (latest.liveness() == VersionedHeap.Liveness.DEAD || !index.keyMatches(entries.entry(),
                         index.decodeRow(latest.row(), context.catalog().overflow()))) {
                     continue;
                 }
@@ -371,15 +371,15 @@ final class ForeignKeys {
         IndexDef prefixIndex = indexStartingWith(child, columns);
         if (prefixIndex != null) {
             TableIndex index = context.catalog().index(child, prefixIndex);
-            BTreeCursor entries = index.scanKey(index.codec().encode(Arrays.asList(wanted)));
+            IndexEntries entries = index.scanKey(index.codec().encode(Arrays.asList(wanted)));
             while (entries.next()) {
-                long rowId = TableIndex.rowIdOf(entries.key());
+                long rowId = TableIndex.rowIdOf(entries.entry());
                 byte[] row = heap.readCurrent(context.transaction(), rowId);
                 if (row == null) {
                     continue;
                 }
                 Object[] values = index.decodeRow(row, context.catalog().overflow());
-                if (index.keyMatches(entries.key(), values) && sameKey(pick(values, columns), wanted)) {
+                if (index.keyMatches(entries.entry(), values) && sameKey(pick(values, columns), wanted)) {
                     out.add(new Child(rowId, values));
                 }
             }

@@ -412,9 +412,6 @@ public final class SqlEngine implements AutoCloseable {
 
     /** Builds {@code spec} over {@code table}'s rows and adds it to the catalog; returns the table's new definition. */
     private TableDef createIndex(TableDef table, io.rustydb.sql.plan.IndexSpec spec, Transaction tx) {
-        if (spec.method() == io.rustydb.sql.catalog.IndexDef.IndexMethod.HASH) {
-            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "hash indexes (USING HASH)");
-        }
         if (catalog.findIndex(spec.name()) != null || catalog.findTable(spec.name()) != null) {
             throw new DbException(ErrorCode.DUPLICATE_TABLE, spec.name());
         }

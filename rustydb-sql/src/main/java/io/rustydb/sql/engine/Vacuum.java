@@ -157,9 +157,9 @@ final class Vacuum implements AutoCloseable {
         VersionedHeap heap = engine.catalog().heap(table);
         for (io.rustydb.sql.catalog.IndexDef def : table.indexes()) {
             TableIndex index = engine.catalog().index(table, def);
-            io.rustydb.index.btree.BTreeCursor entries = index.scan(null, true, null, true, false);
+            io.rustydb.sql.index.IndexEntries entries = index.scan(null, null, false);
             while (entries.next()) {
-                byte[] entry = entries.key();
+                byte[] entry = entries.entry();
                 VersionedHeap.Latest latest = heap.latest(tx, TableIndex.rowIdOf(entry));
                 if (latest.row() == null
                         || !index.keyMatches(entry, index.decodeRow(latest.row(), engine.catalog().overflow()))) {

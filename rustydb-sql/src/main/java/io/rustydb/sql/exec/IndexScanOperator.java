@@ -3,11 +3,11 @@ package io.rustydb.sql.exec;
 import io.rustydb.core.type.Casts;
 import io.rustydb.core.type.DataType;
 import io.rustydb.core.type.Values;
-import io.rustydb.index.btree.BTreeCursor;
 import io.rustydb.index.key.KeyCodec;
 import io.rustydb.sql.catalog.IndexDef;
 import io.rustydb.sql.catalog.TableDef;
 import io.rustydb.sql.expr.Expr;
+import io.rustydb.sql.index.IndexEntries;
 import io.rustydb.sql.index.TableIndex;
 import io.rustydb.txn.mvcc.VersionedHeap;
 import java.util.ArrayList;
@@ -60,7 +60,7 @@ public final class IndexScanOperator implements PhysicalOperator {
         RowBatch batch = new RowBatch(types.length + (withRowId ? 1 : 0));
         return new OperatorState() {
             private int range;
-            private BTreeCursor cursor;
+            private IndexEntries cursor;
 
             @Override
             public RowBatch next() {
@@ -71,13 +71,13 @@ public final class IndexScanOperator implements PhysicalOperator {
                             break;
                         }
                         byte[][] r = ranges.get(range++);
-                        cursor = structure.scan(r[0], true, r[1], false, descending);
+                        cursor = structure.scan(r[0], r[1], descending);
                     }
                     if (!cursor.next()) {
                         cursor = null;
                         continue;
                     }
-                    byte[] entry = cursor.key();
+                    byte[] entry = cursor.entry();
                     long rowId = TableIndex.rowIdOf(entry);
                     byte[] row = heap.readVisible(context.transaction(), rowId);
                     if (row == null) {

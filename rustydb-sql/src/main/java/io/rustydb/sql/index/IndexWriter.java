@@ -2,7 +2,6 @@ package io.rustydb.sql.index;
 
 import io.rustydb.core.DbException;
 import io.rustydb.core.ErrorCode;
-import io.rustydb.index.btree.BTreeCursor;
 import io.rustydb.sql.catalog.Catalog;
 import io.rustydb.sql.catalog.IndexDef;
 import io.rustydb.sql.catalog.TableDef;
@@ -60,9 +59,9 @@ public final class IndexWriter {
             long writer = 0;
             stripe.lock();
             try {
-                BTreeCursor entries = index.scanKey(key);
+                IndexEntries entries = index.scanKey(key);
                 while (entries.next()) {
-                    long other = TableIndex.rowIdOf(entries.key());
+                    long other = TableIndex.rowIdOf(entries.entry());
                     if (other == rowId) {
                         continue;
                     }

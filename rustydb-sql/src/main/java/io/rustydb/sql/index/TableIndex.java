@@ -4,7 +4,7 @@ import io.rustydb.core.DbException;
 import io.rustydb.core.ErrorCode;
 import io.rustydb.core.type.DataType;
 import io.rustydb.index.btree.BPlusTree;
-import io.rustydb.index.btree.BTreeCursor;
+import io.rustydb.index.hash.HashIndex;
 import io.rustydb.index.key.KeyCodec;
 import io.rustydb.index.key.KeyColumn;
 import io.rustydb.sql.catalog.IndexDef;
@@ -19,7 +19,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One index of a table at run time: its definition, the codec of its key columns and its B+tree.
+ * One index of a table at run time: its definition, the codec of its key columns and its structure — a B+tree, or
+ * for {@code USING HASH} a hash index (equality only: it answers for one whole key at a time).
  *
  * <p><b>Entries.</b> Every row version gets one entry: the binary-comparable key of its indexed columns
  * ({@link KeyCodec}) followed by its row id (8 bytes, big-endian), in unique and non-unique indexes alike — a
@@ -29,7 +30,8 @@ import java.util.List;
  *  | key (KeyCodec, prefix-free)  | row id (u64, BE)     |
  *  +------------------------------+----------------------+
  * </pre>
- * So all entries of one key are contiguous ({@code [key, prefixUpperBound(key))}) and ordered by row id.
+ * So all entries of one key are contiguous ({@code [key, prefixUpperBound(key))}) and ordered by row id. A hash
+ * index stores the same pairs as (key, row id) and hands them out in this form.
  *
  * <p><b>Entries and MVCC.</b> Entries are never removed by a rollback (index changes are redo-only): a rolled-back
  * insert leaves an entry whose row id names an empty slot, or a slot reused by another row. Readers therefore
@@ -44,14 +46,18 @@ public final class TableIndex {
     private final KeyCodec codec;
     private final int[] positions;
     private final DataType[] tableTypes;
+    /** The B+tree, or null for a hash index. */
     private final BPlusTree tree;
+    /** The hash index, or null for a B+tree. */
+    private final HashIndex hash;
 
-    private TableIndex(IndexDef def, TableDef table, BPlusTree tree) {
+    private TableIndex(IndexDef def, TableDef table, BPlusTree tree, HashIndex hash) {
         this.def = def;
         this.positions = def.columnPositions();
         this.tableTypes = table.columnTypes();
         this.codec = codecFor(def, tableTypes);
         this.tree = tree;
+        this.hash = hash;
     }
 
     private static KeyCodec codecFor(IndexDef def, DataType[] tableTypes) {
@@ -64,7 +70,10 @@ public final class TableIndex {
 
     /** Opens the index {@code def} of {@code table}. */
     public static TableIndex open(BufferPool pool, IndexDef def, TableDef table) {
-        return new TableIndex(def, table, BPlusTree.open(pool, def.rootPage()));
+        if (def.method() == IndexDef.IndexMethod.HASH) {
+            return new TableIndex(def, table, null, HashIndex.open(pool, def.rootPage()));
+        }
+        return new TableIndex(def, table, BPlusTree.open(pool, def.rootPage()), null);
     }
 
     /**
@@ -110,6 +119,19 @@ public final class TableIndex {
                 previous = e;
             }
         }
+        if (def.method() == IndexDef.IndexMethod.HASH) {
+            HashIndex hash = HashIndex.create(pool);
+            for (byte[] e : entries) {
+                byte[] key = Arrays.copyOf(e, e.length - ROW_ID_BYTES);
+                if (key.length > hash.maxKeyLength()) {
+                    throw new DbException(ErrorCode.PROGRAM_LIMIT_EXCEEDED, "index key of " + key.length
+                            + " bytes exceeds the maximum of " + hash.maxKeyLength() + " for index \"" + def.name()
+                            + "\"");
+                }
+                hash.insert(key, rowIdOf(e));
+            }
+            return new TableIndex(def.withRootPage(hash.metaPageNo()), table, null, hash);
+        }
         java.util.Iterator<byte[]> it = entries.iterator();
         BPlusTree tree = BPlusTree.bulkLoad(pool, new java.util.Iterator<>() {
             @Override
@@ -122,7 +144,7 @@ public final class TableIndex {
                 return new BPlusTree.Entry(it.next(), 0);
             }
         }, 0.9);
-        return new TableIndex(def.withRootPage(tree.rootPageNo()), table, tree);
+        return new TableIndex(def.withRootPage(tree.rootPageNo()), table, tree, null);
     }
 
     public IndexDef def() {
@@ -198,34 +220,58 @@ public final class TableIndex {
     /** Adds the entry of a row version; false if it was there already (a slot reused with the same key). */
     public boolean add(byte[] key, long rowId) {
         checkLength(key);
-        return tree.insert(entry(key, rowId), 0);
+        return hash != null ? hash.insert(key, rowId) : tree.insert(entry(key, rowId), 0);
     }
 
     /** Removes the entry of a row version; false if it was not there. */
     public boolean remove(byte[] key, long rowId) {
-        return tree.delete(entry(key, rowId));
+        return hash != null ? hash.delete(key, rowId) : tree.delete(entry(key, rowId));
     }
 
     /** Removes an entry as found by a scan. */
     public boolean removeEntry(byte[] entry) {
-        return tree.delete(entry);
+        return remove(Arrays.copyOf(entry, entry.length - ROW_ID_BYTES), rowIdOf(entry));
     }
 
     private void checkLength(byte[] key) {
+        if (hash != null) {
+            if (key.length > hash.maxKeyLength()) {
+                throw new DbException(ErrorCode.PROGRAM_LIMIT_EXCEEDED, "index key of " + key.length + " bytes "
+                        + "exceeds the maximum of " + hash.maxKeyLength() + " for index \"" + def.name() + "\"");
+            }
+            return;
+        }
         if (key.length + ROW_ID_BYTES > tree.maxKeyLength()) {
             throw new DbException(ErrorCode.PROGRAM_LIMIT_EXCEEDED, "index row of " + (key.length + ROW_ID_BYTES)
                     + " bytes exceeds the maximum of " + tree.maxKeyLength() + " for index \"" + def.name() + "\"");
         }
     }
 
-    /** The entries between two entry-space bounds (null = open), in either direction. */
-    public BTreeCursor scan(byte[] low, boolean lowInclusive, byte[] high, boolean highInclusive, boolean descending) {
-        return tree.scan(low, lowInclusive, high, highInclusive, descending);
+    /**
+     * The entries in {@code [from, to)} (entry space; null = open), in either direction. A hash index reads only
+     * whole keys: {@code from} must then be a key and {@code to} its {@link KeyCodec#prefixUpperBound}, or both null
+     * for every entry (in no order).
+     */
+    public IndexEntries scan(byte[] from, byte[] to, boolean descending) {
+        if (hash == null) {
+            return IndexEntries.of(tree.scan(from, true, to, false, descending));
+        }
+        if (from == null) {
+            List<byte[]> all = new ArrayList<>();
+            hash.forEachEntry((key, rowId) -> all.add(entry(key, rowId)));
+            return IndexEntries.of(all);
+        }
+        return scanKey(from);
     }
 
-    /** The entries of {@code key}, in row id order. */
-    public BTreeCursor scanKey(byte[] key) {
-        return tree.scan(key, true, KeyCodec.prefixUpperBound(key), false, false);
+    /** The entries of {@code key} (in row id order for a B+tree). */
+    public IndexEntries scanKey(byte[] key) {
+        if (hash != null) {
+            List<byte[]> out = new ArrayList<>();
+            hash.lookup(key, rowId -> out.add(entry(key, rowId)));
+            return IndexEntries.of(out);
+        }
+        return IndexEntries.of(tree.scan(key, true, KeyCodec.prefixUpperBound(key), false, false));
     }
 
     /** Decodes a row version's bytes into table-order values (large values read from {@code overflow}). */
@@ -239,11 +285,15 @@ public final class TableIndex {
 
     /** Frees every page of the index (after the transaction that dropped it committed). */
     public void drop() {
-        tree.drop();
+        if (hash != null) {
+            hash.drop();
+        } else {
+            tree.drop();
+        }
     }
 
     /** The structure check of the tree (tests, diagnostics); returns the entry count. */
     public long checkStructure() {
-        return tree.checkStructure();
+        return hash != null ? hash.checkStructure() : tree.checkStructure();
     }
 }

@@ -19,7 +19,15 @@ public enum PageType {
     /** Reserved for the index module: a B+tree inner node. */
     BTREE_INNER(5),
     /** Reserved for the index module: a B+tree leaf. */
-    BTREE_LEAF(6);
+    BTREE_LEAF(6),
+    /** Reserved for the index module: a hash index's meta page (its fixed entry point). */
+    HASH_META(7),
+    /** Reserved for the index module: a page of a hash index's directory. */
+    HASH_DIRECTORY(8),
+    /** Reserved for the index module: a hash index's primary bucket page. */
+    HASH_BUCKET(9),
+    /** Reserved for the index module: a hash index's overflow page, chained behind a primary bucket page. */
+    HASH_OVERFLOW(10);
 
     private static final PageType[] BY_CODE = new PageType[256];
 
