@@ -23,13 +23,16 @@ public final class FilterOperator implements PhysicalOperator {
     public OperatorState open(ExecContext context) {
         OperatorState source = input.open(context);
         return new OperatorState() {
-            private final int[] selection = new int[RowBatch.CAPACITY];
+            private int[] selection = new int[0];
 
             @Override
             public RowBatch next() {
                 RowBatch batch;
                 while ((batch = source.next()) != null) {
-                    int[] sel = batch.size() <= selection.length ? selection : new int[batch.size()];
+                    if (selection.length < batch.size()) {
+                        selection = new int[Math.max(batch.size(), Math.min(batch.capacity(), RowBatch.CAPACITY))];
+                    }
+                    int[] sel = selection;
                     int kept = 0;
                     int live = batch.rowCount();
                     for (int i = 0; i < live; i++) {

@@ -57,7 +57,9 @@ public final class IndexScanOperator implements PhysicalOperator {
         VersionedHeap heap = context.catalog().heap(table);
         heap.noteRead(context.transaction());
         List<byte[][]> ranges = bounds.ranges(structure.codec(), context, descending);
-        RowBatch batch = new RowBatch(types.length + (withRowId ? 1 : 0));
+        // a unique index with its whole key pinned yields at most one row: no room for a thousand
+        RowBatch batch = new RowBatch(types.length + (withRowId ? 1 : 0),
+                bounds.pinsOneRow(index) ? 1 : RowBatch.CAPACITY);
         return new OperatorState() {
             private int range;
             private IndexEntries cursor;
@@ -198,6 +200,12 @@ public final class IndexScanOperator implements PhysicalOperator {
                 java.util.Collections.reverse(out);
             }
             return out;
+        }
+
+        /** Whether these bounds pin every column of unique {@code index} to one value (at most one live row). */
+        boolean pinsOneRow(IndexDef index) {
+            return index.unique() && inList == null && low == null && high == null
+                    && equalities.size() == index.columns().size();
         }
 
         private static byte[] encode(KeyCodec codec, List<Object> prefix, Object value) {

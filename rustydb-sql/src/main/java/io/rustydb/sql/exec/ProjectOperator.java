@@ -38,7 +38,8 @@ public final class ProjectOperator implements PhysicalOperator {
                 }
                 int live = batch.rowCount();
                 if (out == null || out.capacity() < live) {
-                    out = new RowBatch(expressions.size(), Math.max(live, RowBatch.CAPACITY));
+                    // as large as the input's batches: a point query's single-row batch stays small
+                    out = new RowBatch(expressions.size(), Math.max(live, batch.capacity()));
                 }
                 for (int c = 0; c < expressions.size(); c++) {
                     Expr e = expressions.get(c);
