@@ -42,6 +42,11 @@ public enum ErrorCode {
     INVALID_PARAMETER_VALUE("22023", ErrorCategory.USER, "%s"),
     /** Text that cannot be read as the requested type, e.g. {@code 'abc'} as INTEGER. */
     INVALID_TEXT_REPRESENTATION("22P02", ErrorCategory.USER, "invalid input syntax for type %s: \"%s\""),
+    /**
+     * A sequence (or identity column) without CYCLE has handed out its last value. Wrong usage: a value out of
+     * range for a column (use 22003).
+     */
+    SEQUENCE_GENERATOR_LIMIT_EXCEEDED("2200H", ErrorCategory.USER, "%s"),
 
     // --- class 23: integrity constraint violation
     /** NULL stored into a NOT NULL column. */
@@ -68,7 +73,7 @@ public enum ErrorCode {
             "current transaction is aborted, commands ignored until end of transaction block"),
 
     // --- class 2B: dependent privilege descriptors still exist
-    /** DROP of an object others depend on (a table referenced by a foreign key). */
+    /** DROP of an object others depend on: a table a foreign key references, an identity column's sequence. */
     DEPENDENT_OBJECTS_STILL_EXIST("2BP01", ErrorCategory.USER, "%s"),
 
     // --- class 3B: savepoint exception
@@ -118,6 +123,13 @@ public enum ErrorCode {
     INVALID_NAME("42602", ErrorCategory.USER, "invalid name: %s"),
     /** A statement that is well-formed but breaks a language rule not covered above. */
     INVALID_SQL_STATEMENT("42000", ErrorCategory.USER, "%s"),
+    /** A name of the wrong kind of object, e.g. {@code nextval('t')} of a table or DROP SEQUENCE of a table. */
+    WRONG_OBJECT_TYPE("42809", ErrorCategory.USER, "%s"),
+    /**
+     * An explicit value for a GENERATED ALWAYS identity column without OVERRIDING SYSTEM VALUE. Wrong usage: a
+     * NOT NULL violation (use 23502).
+     */
+    GENERATED_ALWAYS("428C9", ErrorCategory.USER, "%s"),
 
     // --- class 53: insufficient resources
     /** The disk (or the file system quota) is full. */
@@ -130,6 +142,8 @@ public enum ErrorCode {
     PROGRAM_LIMIT_EXCEEDED("54000", ErrorCategory.USER, "%s"),
 
     // --- class 55: object not in prerequisite state
+    /** An object used before it is ready, e.g. {@code currval} before {@code nextval} in the session. */
+    OBJECT_NOT_IN_PREREQUISITE_STATE("55000", ErrorCategory.USER, "%s"),
     /** The database file is locked by another process or another open in this JVM. */
     DATABASE_IN_USE("55006", ErrorCategory.USER, "database %s is in use by another process or connection"),
 

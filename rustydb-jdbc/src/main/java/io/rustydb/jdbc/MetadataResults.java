@@ -117,6 +117,11 @@ final class MetadataResults {
             if (!matches(tablePattern, table.name())) {
                 continue;
             }
+            java.util.Set<Integer> generated = new java.util.HashSet<>(); // identity and SERIAL columns
+            for (io.rustydb.sql.catalog.SequenceDef owned
+                    : connection.database().engine().catalog().sequences().ownedBy(table.tableId())) {
+                generated.add(owned.ownerColumn());
+            }
             for (int i = 0; i < table.columns().size(); i++) {
                 ColumnDef c = table.columns().get(i);
                 if (!matches(columnPattern, c.name())) {
@@ -130,7 +135,7 @@ final class MetadataResults {
                     TypeInfo.precision(t), null, digits, radix,
                     c.nullable() ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls,
                     null, null, null, null, octets, i + 1, c.nullable() ? "YES" : "NO",
-                    null, null, null, null, "NO", "NO"});
+                    null, null, null, null, generated.contains(i) ? "YES" : "NO", "NO"});
             }
         }
         return result(connection, columns, rows);

@@ -42,6 +42,8 @@ final class Session {
     private Boolean nextReadOnly;
     private Transaction transaction;
     private final List<Savepoint> savepoints = new ArrayList<>();
+    /** What the session remembers outside transactions: the sequence values currval and lastval return. */
+    private final io.rustydb.sql.exec.SessionState state = new io.rustydb.sql.exec.SessionState();
     /** Why the transaction block failed (it was rolled back), or null. */
     private DbException failure;
 
@@ -120,7 +122,7 @@ final class Session {
         if (transaction == null && autoCommit) {
             Transaction tx = begin();
             try {
-                StatementResult result = engine.execute(prepared, parameters, tx, lockTimeoutMillis);
+                StatementResult result = engine.execute(prepared, parameters, tx, lockTimeoutMillis, state);
                 commit();
                 return result;
             } finally {
@@ -133,7 +135,7 @@ final class Session {
             begin();
         }
         try {
-            return engine.execute(prepared, parameters, transaction, lockTimeoutMillis);
+            return engine.execute(prepared, parameters, transaction, lockTimeoutMillis, state);
         } catch (DbException e) {
             if (abortsTransaction(e)) {
                 fail(e);

@@ -47,6 +47,10 @@ class SqlErrorsTest {
         update(c, "CREATE TABLE nn(k INT NOT NULL, v VARCHAR(3))");
         update(c, "CREATE TABLE wide(v DECIMAL(38,0))");
         update(c, "INSERT INTO wide VALUES (99999999999999999999999999999999999999), (99999999999999999999999999999999999999)");
+        update(c, "CREATE SEQUENCE one_shot START 2 MAXVALUE 2");
+        scalar(c, "SELECT nextval('one_shot')");
+        update(c, "CREATE SEQUENCE unused");
+        update(c, "CREATE TABLE gen(id INT GENERATED ALWAYS AS IDENTITY, v INT)");
     }
 
     @AfterEach
@@ -138,6 +142,22 @@ class SqlErrorsTest {
                 bad("42P16", SQLSyntaxErrorException.class, "CREATE TABLE pk(a INT PRIMARY KEY, b INT PRIMARY KEY)"),
                 bad("42704", SQLSyntaxErrorException.class, "DROP INDEX nope"),
                 bad("42704", SQLSyntaxErrorException.class, "CREATE INDEX i ON t USING gist (a)"),
+                // sequences and identity columns
+                bad("42P01", SQLSyntaxErrorException.class, "SELECT nextval('nope')"),
+                bad("42P01", SQLSyntaxErrorException.class, "DROP SEQUENCE nope"),
+                bad("42809", SQLSyntaxErrorException.class, "SELECT nextval('t')"),
+                bad("42809", SQLSyntaxErrorException.class, "DROP SEQUENCE t"),
+                bad("42P07", SQLSyntaxErrorException.class, "CREATE SEQUENCE t"),
+                bad("42P07", SQLSyntaxErrorException.class, "CREATE TABLE unused(a INT)"),
+                bad("22023", SQLDataException.class, "CREATE SEQUENCE s0 INCREMENT BY 0"),
+                bad("22023", SQLDataException.class, "CREATE TABLE g2(id DATE GENERATED ALWAYS AS IDENTITY)"),
+                bad("2200H", SQLDataException.class, "SELECT nextval('one_shot')"),
+                bad("22003", SQLDataException.class, "SELECT setval('unused', 0)"),
+                bad("55000", SQLException.class, "SELECT currval('unused')"),
+                bad("428C9", SQLSyntaxErrorException.class, "INSERT INTO gen VALUES (1, 1)"),
+                bad("428C9", SQLSyntaxErrorException.class, "UPDATE gen SET id = 2"),
+                bad("2BP01", SQLException.class, "DROP SEQUENCE gen_id_seq"),
+                bad("42601", SQLSyntaxErrorException.class, "CREATE TABLE g2(id SERIAL DEFAULT 1)"),
                 bad("0A000", SQLFeatureNotSupportedException.class, "SELECT a, SUM(a) OVER () FROM t"),
                 bad("0A000", SQLFeatureNotSupportedException.class, "WITH RECURSIVE r(n) AS (SELECT 1) SELECT * FROM r"));
     }

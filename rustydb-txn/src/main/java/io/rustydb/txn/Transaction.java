@@ -77,6 +77,16 @@ public final class Transaction implements LogContext {
         visibleCommitLsn = Math.max(visibleCommitLsn, lsn);
     }
 
+    /**
+     * Makes the transaction wait until the log is durable (as the sync mode promises for a commit) at least up to
+     * the record at {@code lsn} before it hands out query results or acknowledges its commit, as it does for the
+     * commits its snapshots have seen: for values resting on a record logged outside any transaction, such as a
+     * sequence's pre-logged batch of values.
+     */
+    public void dependOnLog(long lsn) {
+        noteVisibleCommitLsn(lsn);
+    }
+
     void setIsolation(IsolationLevel level) {
         this.isolation = level == IsolationLevel.READ_UNCOMMITTED ? IsolationLevel.READ_COMMITTED : level;
     }

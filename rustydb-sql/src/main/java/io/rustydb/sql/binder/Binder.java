@@ -47,7 +47,16 @@ public final class Binder {
             return new AlterTableBinder(catalog).bind(alter);
         }
         if (statement instanceof CreateTable create) {
-            return new CreateTableBinder(catalog).bind(create);
+            return IdentityColumns.bindCreateTable(catalog, create); // CreateTableBinder, plus owned sequences
+        }
+        if (statement instanceof net.sf.jsqlparser.statement.create.sequence.CreateSequence create) {
+            return SequenceBinder.bindCreate(create);
+        }
+        if (statement instanceof net.sf.jsqlparser.statement.alter.sequence.AlterSequence alter) {
+            return SequenceBinder.bindAlter(alter, catalog);
+        }
+        if (statement instanceof Drop drop && "SEQUENCE".equalsIgnoreCase(drop.getType())) {
+            return SequenceBinder.bindDrop(drop);
         }
         if (statement instanceof net.sf.jsqlparser.statement.create.index.CreateIndex createIndex) {
             return new CreateIndexBinder(catalog).bind(createIndex);

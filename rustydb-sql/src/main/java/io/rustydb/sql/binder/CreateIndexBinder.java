@@ -82,10 +82,10 @@ final class CreateIndexBinder {
                 + "\" does not exist");
     }
 
-    /** {@code base}, or {@code base1}, {@code base2}... : the first name no table or index has. */
+    /** {@code base}, or {@code base1}, {@code base2}... : the first name no table, index or sequence has. */
     static String freeName(Catalog catalog, String base) {
         String name = base;
-        for (int i = 1; catalog.findTable(name) != null || catalog.findIndex(name) != null; i++) {
+        for (int i = 1; catalog.nameTaken(name); i++) {
             name = base + i;
         }
         return name;

@@ -242,8 +242,7 @@ final class CreateTableBinder {
             if (indexName == null) {
                 String base = table + (key.primary() ? "_pkey" : "_" + String.join("_", key.columns()) + "_key");
                 indexName = base;
-                for (int i = 1; used.contains(indexName) || catalog.findTable(indexName) != null
-                        || catalog.findIndex(indexName) != null; i++) {
+                for (int i = 1; used.contains(indexName) || catalog.nameTaken(indexName); i++) {
                     indexName = base + i;
                 }
             } else if (used.contains(indexName)) {

@@ -216,6 +216,10 @@ final class ExpressionBinder {
         if (e instanceof Function f) {
             return bindFunction(f);
         }
+        if (e instanceof net.sf.jsqlparser.expression.NextValExpression next) {
+            List<String> parts = next.getNameList();
+            return SequenceFunctions.named(Identifiers.normalize(parts.get(parts.size() - 1)), true, catalog);
+        }
         if (e instanceof net.sf.jsqlparser.expression.CaseExpression c) {
             return bindCase(c);
         }
@@ -242,6 +246,9 @@ final class ExpressionBinder {
         if (qualifier == null && (name.equals("true") || name.equals("false")) && !column.getColumnName().startsWith("\"")) {
             return new Literal(name.equals("true"), DataType.BOOLEAN);
         }
+        if (SequenceFunctions.isOracleCall(qualifier, name, catalog) && !scope.qualifiers().contains(qualifier)) {
+            return SequenceFunctions.named(qualifier, name.equals("nextval"), catalog); // s.NEXTVAL, s.CURRVAL
+        }
         if (aggregation != null && !aggregation.isProbe()) {
             Expr resolved = scope.resolve(qualifier, name);
             Expr key = aggregation.matchKey(column, resolved);
@@ -265,6 +272,9 @@ final class ExpressionBinder {
             }
             if (f.isDistinct() || f.isAllColumns()) {
                 throw new DbException(ErrorCode.UNDEFINED_FUNCTION, name + " with DISTINCT or *");
+            }
+            if (SequenceFunctions.handles(name)) {
+                return SequenceFunctions.bind(name, args, catalog, parameters);
             }
             return ScalarFunctions.resolve(name, args);
         }

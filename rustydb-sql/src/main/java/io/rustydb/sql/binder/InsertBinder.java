@@ -33,6 +33,8 @@ import net.sf.jsqlparser.statement.select.Values;
 final class InsertBinder {
     private final Catalog catalog;
     private final ParameterTypes parameters;
+    /** How the INSERT treats identity columns (set by {@link #bind}). */
+    private IdentityColumns.InsertRule identity;
 
     InsertBinder(Catalog catalog, ParameterTypes parameters) {
         this.catalog = catalog;
@@ -46,6 +48,7 @@ final class InsertBinder {
         }
         TableDef table = catalog.table(Identifiers.normalize(insert.getTable().getName()));
         int[] targets = targetColumns(table, insert.getColumns());
+        identity = IdentityColumns.forInsert(catalog, table, insert);
         LogicalPlan source;
         Select select = insert.getSelect();
         if (insert.isOnlyDefaultValues()) {
@@ -104,7 +107,7 @@ final class InsertBinder {
             }
             List<Expr> exprs = defaultRow(table);
             for (int i = 0; i < row.size(); i++) {
-                if (!UpdateBinder.isDefaultKeyword(row.get(i))) {
+                if (!UpdateBinder.isDefaultKeyword(row.get(i)) && !identity.useDefault(targets[i])) {
                     exprs.set(targets[i], Assignment.assign(binder.bind(row.get(i)), table.columns().get(targets[i]),
                             parameters));
                 }
@@ -155,6 +158,9 @@ final class InsertBinder {
         }
         List<Expr> row = defaultRow(table);
         for (int i = 0; i < targets.length; i++) {
+            if (identity.useDefault(targets[i])) {
+                continue;
+            }
             row.set(targets[i], Assignment.assign(new ColumnRef(i, types.get(i), query.columnNames().get(i)),
                     table.columns().get(targets[i]), parameters));
         }

@@ -19,8 +19,9 @@ import net.sf.jsqlparser.schema.Table;
 
 /**
  * The expressions the catalog keeps as SQL text — column defaults and CHECK conditions — bound for a statement:
- * a default in an empty scope (it sees no columns; functions such as {@code current_timestamp} are evaluated per
- * row), a CHECK condition over the table's columns in table order. Both are bound without the catalog, so they
+ * a default in an empty scope (it sees no columns; functions such as {@code current_timestamp} and
+ * {@code nextval('s')} are evaluated per row, and a sequence is looked up only when the default runs: a SERIAL
+ * column's default is bound before its sequence exists), a CHECK condition over the table's columns in table order. Both are bound without the catalog, so they
  * can hold no subquery, and {@link #validate} refuses parameters; CHECK text is stored with its column names
  * unqualified ({@link #unqualify}), so renaming the table keeps it valid.
  */

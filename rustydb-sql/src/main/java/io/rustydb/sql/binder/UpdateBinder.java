@@ -58,6 +58,9 @@ final class UpdateBinder {
                     throw new DbException(ErrorCode.SYNTAX_ERROR, "multiple assignments to same column \"" + name + "\"");
                 }
                 Expression value = (Expression) set.getValues().get(i);
+                if (!isDefaultKeyword(value)) {
+                    IdentityColumns.checkUpdate(catalog, target.table, index);
+                }
                 newValues[index] = isDefaultKeyword(value)
                         ? StoredExpressions.defaultValue(columns.get(index), parameters)
                         : Assignment.assign(binder.bind(value), columns.get(index), parameters);

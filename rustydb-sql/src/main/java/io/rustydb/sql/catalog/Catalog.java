@@ -33,12 +33,14 @@ public final class Catalog {
     private int nextTableId;
     private int nextIndexId;
     private final io.rustydb.sql.index.IndexWriter indexWriter = new io.rustydb.sql.index.IndexWriter();
+    private final Sequences sequences;
 
     /** Opens the catalog of {@code storage}, creating the system heaps of a new database. */
     public Catalog(StorageEngine storage, TransactionManager transactions) {
         this.storage = storage;
         this.transactions = transactions;
         this.store = new CatalogStore(storage);
+        this.sequences = new Sequences(storage, transactions.wal());
         reload();
     }
 
@@ -56,6 +58,7 @@ public final class Catalog {
             }
         }
         tables = loaded;
+        sequences.reload();
         heaps.clear();
         indexStructures.clear();
         version.incrementAndGet();
@@ -168,7 +171,7 @@ public final class Catalog {
      */
     public TableDef addIndex(TableDef table, TableIndex built) {
         IndexDef index = built.def();
-        if (tables.containsKey(index.name()) || findIndex(index.name()) != null) {
+        if (nameTaken(index.name())) {
             throw new DbException(ErrorCode.DUPLICATE_TABLE, index.name());
         }
         List<IndexDef> indexes = new ArrayList<>(table.indexes());
@@ -196,7 +199,7 @@ public final class Catalog {
 
     /** Creates a table with CHECK constraints; 42P07 if the name is taken. */
     public TableDef createTable(String name, List<ColumnDef> columns, List<CheckDef> checks) {
-        if (tables.containsKey(name) || findIndex(name) != null) {
+        if (nameTaken(name)) {
             throw new DbException(ErrorCode.DUPLICATE_TABLE, name);
         }
         TableHeap heap = storage.createHeap();
@@ -243,7 +246,7 @@ public final class Catalog {
     /** Replaces {@code table}'s definition by {@code altered} (same id and heap; a rename changes the key). */
     public void alterTable(TableDef table, TableDef altered) {
         if (!altered.name().equals(table.name())
-                && (tables.containsKey(altered.name()) || findIndex(altered.name()) != null)) {
+                && nameTaken(altered.name())) {
             throw new DbException(ErrorCode.DUPLICATE_TABLE, altered.name());
         }
         store.delete(table.tableId());
@@ -253,6 +256,36 @@ public final class Catalog {
         }
         tables.remove(table.name());
         tables.put(altered.name(), altered);
+        version.incrementAndGet();
+    }
+
+    /** The sequences of this database. */
+    public Sequences sequences() {
+        return sequences;
+    }
+
+    /** Whether a table, index or sequence is named {@code name}: they share one name space. */
+    /** Whether a table, index or sequence is named {@code name} (they share one namespace, as in PostgreSQL). */
+    public boolean nameTaken(String name) {
+        return tables.containsKey(name) || findIndex(name) != null || sequences.find(name) != null;
+    }
+
+    /** Creates a sequence in the current transaction; 42P07 if a table, index or sequence has its name. */
+    public SequenceGenerator createSequence(SequenceDef def) {
+        if (nameTaken(def.name())) {
+            throw new DbException(ErrorCode.DUPLICATE_TABLE, def.name());
+        }
+        SequenceGenerator created = sequences.create(def);
+        version.incrementAndGet();
+        return created;
+    }
+
+    /**
+     * Drops a sequence in the current transaction (a rollback brings it back, with the values it had then);
+     * {@code afterCommit} takes what is to be done once the transaction has committed.
+     */
+    public void dropSequence(SequenceGenerator sequence, java.util.function.Consumer<Runnable> afterCommit) {
+        sequences.drop(sequence, afterCommit);
         version.incrementAndGet();
     }
 

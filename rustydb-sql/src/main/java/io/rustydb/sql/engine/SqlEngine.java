@@ -164,6 +164,15 @@ public final class SqlEngine implements AutoCloseable {
      */
     public StatementResult execute(PreparedSql prepared, List<Object> parameters, Transaction tx,
                                    long lockTimeoutMillis) {
+        return execute(prepared, parameters, tx, lockTimeoutMillis, new io.rustydb.sql.exec.SessionState());
+    }
+
+    /**
+     * Like {@link #execute(PreparedSql, List, Transaction, long)}, in the session whose state is {@code session}
+     * (what {@code currval} sees: one per connection).
+     */
+    public StatementResult execute(PreparedSql prepared, List<Object> parameters, Transaction tx,
+                                   long lockTimeoutMillis, io.rustydb.sql.exec.SessionState session) {
         if (prepared.isControl()) {
             throw DbException.internal("transaction control statements are carried out by the session");
         }
@@ -177,7 +186,7 @@ public final class SqlEngine implements AutoCloseable {
                     lockForWrite(fresh.statement(), tx, wait);
                 }
                 List<Object> values = convertParameters(fresh.parameterTypes(), parameters);
-                return run(fresh, new ExecContext(catalog, values, tx, wait), tx);
+                return run(fresh, new ExecContext(catalog, values, tx, wait, session), tx);
             } catch (StatementRestart restart) {
                 if (attempt >= MAX_STATEMENT_RESTARTS) {
                     throw new DbException(ErrorCode.SERIALIZATION_FAILURE, "the statement was restarted "
@@ -375,9 +384,19 @@ public final class SqlEngine implements AutoCloseable {
             }
             return 0;
         }
+        if (statement instanceof BoundStatement.CreateTableWithSequences create) {
+            boolean existed = catalog.findTable(create.create().name()) != null;
+            runWrite(new PreparedSql(prepared.sql(), prepared.catalogVersion(), create.create(), null), context);
+            if (!existed) {
+                SequenceExecutor.createOwned(catalog, catalog.table(create.create().name()), create.sequences());
+            }
+            return 0;
+        }
+        if (SequenceExecutor.handles(statement)) {
+            return SequenceExecutor.execute(statement, catalog, context.transaction());
+        }
         if (statement instanceof BoundStatement.CreateIndex create) {
-            if (create.ifNotExists() && (catalog.findIndex(create.index().name()) != null
-                    || catalog.findTable(create.index().name()) != null)) {
+            if (create.ifNotExists() && catalog.nameTaken(create.index().name())) {
                 return 0;
             }
             createIndex(catalog.table(create.table().name()), create.index(), context.transaction());
@@ -402,6 +421,7 @@ public final class SqlEngine implements AutoCloseable {
             }
             for (String name : drop.names()) {
                 if (catalog.findTable(name) != null) {
+                    SequenceExecutor.dropOwned(catalog, catalog.table(name), context.transaction());
                     catalog.dropTable(name, context.transaction()::afterCommit);
                 }
             }
@@ -412,7 +432,7 @@ public final class SqlEngine implements AutoCloseable {
 
     /** Builds {@code spec} over {@code table}'s rows and adds it to the catalog; returns the table's new definition. */
     private TableDef createIndex(TableDef table, io.rustydb.sql.plan.IndexSpec spec, Transaction tx) {
-        if (catalog.findIndex(spec.name()) != null || catalog.findTable(spec.name()) != null) {
+        if (catalog.nameTaken(spec.name())) {
             throw new DbException(ErrorCode.DUPLICATE_TABLE, spec.name());
         }
         io.rustydb.sql.catalog.IndexDef def = new io.rustydb.sql.catalog.IndexDef(catalog.newIndexId(), spec.name(),

@@ -15,16 +15,29 @@ public final class ExecContext {
     private final List<Object> parameters;
     private final Transaction transaction;
     private final LockWait lockWait;
+    private final SessionState session;
 
     public ExecContext(Catalog catalog, List<Object> parameters, Transaction transaction) {
         this(catalog, parameters, transaction, LockWait.FOREVER);
     }
 
     public ExecContext(Catalog catalog, List<Object> parameters, Transaction transaction, LockWait lockWait) {
+        this(catalog, parameters, transaction, lockWait, new SessionState());
+    }
+
+    /** With the state of the session the statement runs in ({@code currval}). */
+    public ExecContext(Catalog catalog, List<Object> parameters, Transaction transaction, LockWait lockWait,
+                       SessionState session) {
         this.catalog = catalog;
         this.parameters = parameters;
         this.transaction = transaction;
         this.lockWait = lockWait;
+        this.session = session;
+    }
+
+    /** What the session remembers between statements (the values of {@code nextval} for {@code currval}). */
+    public SessionState session() {
+        return session;
     }
 
     /** How long a row lock may be waited for (the connection's lock timeout). */

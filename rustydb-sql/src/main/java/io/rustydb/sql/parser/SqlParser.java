@@ -21,6 +21,10 @@ public final class SqlParser {
 
     /** Parses {@code sql}; a trailing {@code ;} is allowed, anything after it is a 42601 error. */
     public static Statement parse(String sql) {
+        Statement ifNotExists = CreateSequenceIfNotExists.parse(sql);
+        if (ifNotExists != null) {
+            return ifNotExists;
+        }
         CCJSqlParser parser = CCJSqlParserUtil.newParser(sql);
         Statement statement;
         try {

@@ -109,6 +109,51 @@ public sealed interface BoundStatement {
         }
     }
 
+    /** CREATE SEQUENCE: {@code sequence}'s id is assigned when it is created. */
+    record CreateSequence(io.rustydb.sql.catalog.SequenceDef sequence, boolean ifNotExists) implements BoundStatement {
+        @Override
+        public List<DataType> parameterTypes() {
+            return List.of();
+        }
+    }
+
+    /** DROP SEQUENCE of one or more sequences (names folded). */
+    record DropSequence(List<String> names, boolean ifExists) implements BoundStatement {
+        public DropSequence {
+            names = List.copyOf(names);
+        }
+
+        @Override
+        public List<DataType> parameterTypes() {
+            return List.of();
+        }
+    }
+
+    /** ALTER SEQUENCE s RESTART [WITH n]: {@code restartWith} null restarts at the START value. */
+    record AlterSequence(String name, Long restartWith) implements BoundStatement {
+        @Override
+        public List<DataType> parameterTypes() {
+            return List.of();
+        }
+    }
+
+    /**
+     * CREATE TABLE with identity or SERIAL columns: the table, then the sequences its columns own (each with
+     * {@code ownerColumn} set and {@code ownerTable} -1 until the table exists). The columns' defaults already
+     * call {@code nextval} of those sequences.
+     */
+    record CreateTableWithSequences(CreateTable create, List<io.rustydb.sql.catalog.SequenceDef> sequences)
+            implements BoundStatement {
+        public CreateTableWithSequences {
+            sequences = List.copyOf(sequences);
+        }
+
+        @Override
+        public List<DataType> parameterTypes() {
+            return List.of();
+        }
+    }
+
     /** DROP TABLE of one or more tables. */
     record DropTable(List<String> names, boolean ifExists) implements BoundStatement {
         public DropTable {
