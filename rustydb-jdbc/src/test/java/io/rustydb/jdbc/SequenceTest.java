@@ -294,7 +294,7 @@ class SequenceTest {
 
     @Test
     void valuesNeverRepeatUnderConcurrentCallers() throws Exception {
-        long seed = Long.getLong("seed", System.nanoTime());
+        long seed = Long.getLong("rustydb.seed", 20261202L);
         String url = freshMemUrl("seqthreads");
         Connection holder = connect(url); // keeps the in-memory database open
         update(holder, "CREATE SEQUENCE s");
