@@ -15,8 +15,8 @@ import net.sf.jsqlparser.statement.alter.AlterExpression;
 /**
  * Binds {@code ALTER TABLE t ADD [COLUMN] c type [NOT NULL]}, {@code RENAME [COLUMN] a TO b} and
  * {@code RENAME TO u}. A new column is NULL in existing rows (rows store their column count, so old rows read
- * the new trailing column as NULL without being rewritten). Other forms (DROP COLUMN, ALTER COLUMN, constraints)
- * are 0A000 for now.
+ * the new trailing column as NULL without being rewritten). Constraints (ADD / DROP CONSTRAINT) are bound by
+ * {@link AlterConstraintBinder}. Other forms (DROP COLUMN, ALTER COLUMN) are 0A000 for now.
  */
 final class AlterTableBinder {
     private final Catalog catalog;
@@ -25,8 +25,15 @@ final class AlterTableBinder {
         this.catalog = catalog;
     }
 
-    BoundStatement.AlterTable bind(Alter alter) {
+    BoundStatement bind(Alter alter) {
         TableDef table = catalog.table(Identifiers.normalize(alter.getTable().getName()));
+        if (alter.getAlterExpressions().stream().anyMatch(AlterConstraintBinder::handles)) {
+            if (alter.getAlterExpressions().size() != 1) {
+                throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                        "a constraint change together with other changes in one ALTER TABLE");
+            }
+            return new AlterConstraintBinder(catalog).bind(table, alter.getAlterExpressions().get(0));
+        }
         String name = table.name();
         List<ColumnDef> columns = new ArrayList<>(table.columns());
         String addedNotNull = null;

@@ -376,7 +376,7 @@ public final class SqlEngine implements AutoCloseable {
             }
             TableDef table = catalog.createTable(create.name(), create.columns(), create.checks());
             for (io.rustydb.sql.plan.IndexSpec index : create.indexes()) {
-                table = createIndex(table, index, context.transaction());
+                table = ConstraintExecutor.createIndex(catalog, table, index, context.transaction());
             }
             if (!create.foreignKeys().isEmpty()) {
                 catalog.alterTable(table, table.withForeignKeys(ForeignKeys.resolve(catalog, table,
@@ -399,8 +399,16 @@ public final class SqlEngine implements AutoCloseable {
             if (create.ifNotExists() && catalog.nameTaken(create.index().name())) {
                 return 0;
             }
-            createIndex(catalog.table(create.table().name()), create.index(), context.transaction());
+            ConstraintExecutor.createIndex(catalog, catalog.table(create.table().name()), create.index(),
+                    context.transaction());
             return 0;
+        }
+        if (statement instanceof BoundStatement.AddConstraint add) {
+            ConstraintExecutor.add(catalog, add, context);
+            return 0;
+        }
+        if (statement instanceof BoundStatement.DropConstraint drop) {
+            return ConstraintExecutor.drop(catalog, drop, context.transaction());
         }
         if (statement instanceof BoundStatement.DropIndex drop) {
             var found = catalog.findIndex(drop.name());
@@ -428,18 +436,6 @@ public final class SqlEngine implements AutoCloseable {
             return 0;
         }
         throw DbException.internal("no executor for " + statement.getClass().getSimpleName());
-    }
-
-    /** Builds {@code spec} over {@code table}'s rows and adds it to the catalog; returns the table's new definition. */
-    private TableDef createIndex(TableDef table, io.rustydb.sql.plan.IndexSpec spec, Transaction tx) {
-        if (catalog.nameTaken(spec.name())) {
-            throw new DbException(ErrorCode.DUPLICATE_TABLE, spec.name());
-        }
-        io.rustydb.sql.catalog.IndexDef def = new io.rustydb.sql.catalog.IndexDef(catalog.newIndexId(), spec.name(),
-                table.tableId(), spec.columns(), spec.unique(), spec.primaryKey(), spec.method(), 0);
-        io.rustydb.sql.index.TableIndex built = io.rustydb.sql.index.TableIndex.build(storage.bufferPool(), def,
-                table, catalog.heap(table), tx, catalog.overflow());
-        return catalog.addIndex(table, built);
     }
 
     private static List<Object> convertParameters(List<DataType> types, List<Object> parameters) {

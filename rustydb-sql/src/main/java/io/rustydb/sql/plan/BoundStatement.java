@@ -101,6 +101,26 @@ public sealed interface BoundStatement {
         }
     }
 
+    /**
+     * ALTER TABLE ... ADD a constraint: exactly one of {@code key} (PRIMARY KEY / UNIQUE), {@code foreignKey},
+     * {@code check} is set. The table's existing rows must satisfy it.
+     */
+    record AddConstraint(TableDef table, IndexSpec key, ForeignKeySpec foreignKey, io.rustydb.sql.catalog.CheckDef check)
+            implements BoundStatement {
+        @Override
+        public List<DataType> parameterTypes() {
+            return List.of();
+        }
+    }
+
+    /** ALTER TABLE ... DROP CONSTRAINT [IF EXISTS] name ({@code name} already folded). */
+    record DropConstraint(TableDef table, String name, boolean ifExists) implements BoundStatement {
+        @Override
+        public List<DataType> parameterTypes() {
+            return List.of();
+        }
+    }
+
     /** A transaction control statement, carried out by the session. */
     record Control(TransactionControl control) implements BoundStatement {
         @Override
