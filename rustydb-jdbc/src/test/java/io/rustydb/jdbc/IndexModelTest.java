@@ -119,6 +119,15 @@ class IndexModelTest {
                     fail("seed " + seed + ", step " + step + ": " + query.replace("$T", "ix") + "\n expected "
                             + expected + "\n      got " + actual);
                 }
+                if (random.nextInt(3) == 0) {
+                    // covered by ix_a_b: an index-only scan (answered from the entries on all-visible pages)
+                    String covered = "SELECT a, b FROM $T WHERE a = " + value(random) + " AND b >= " + value(random);
+                    assertEquals(rows(s, covered.replace("$T", "plain"), true), rows(s, covered.replace("$T", "ix"), true),
+                            "seed " + seed + ", step " + step + ": " + covered);
+                }
+                if (step % 150 == 149) {
+                    s.execute("VACUUM"); // marks pages all-visible: later index-only scans skip the heap there
+                }
                 if (random.nextInt(10) == 0) {
                     String ordered = "SELECT a, b FROM $T ORDER BY a" + (random.nextBoolean() ? " DESC, b" : ", b DESC")
                             + " LIMIT 7";
@@ -130,6 +139,8 @@ class IndexModelTest {
                     .contains("ix_a_b"));
             assertTrue(String.join("\n", rows(s, "EXPLAIN SELECT * FROM ix WHERE b = 2", false))
                     .contains("ix_b_hash"));
+            assertTrue(String.join("\n", rows(s, "EXPLAIN SELECT a, b FROM ix WHERE a = 1 AND b > 2", false))
+                    .contains("IndexOnlyScan ix USING ix_a_b"));
             s.execute("VACUUM");
             assertEquals(rows(s, "SELECT * FROM plain WHERE a > 3", true), rows(s, "SELECT * FROM ix WHERE a > 3", true));
         }

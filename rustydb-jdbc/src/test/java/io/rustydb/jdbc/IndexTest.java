@@ -100,9 +100,9 @@ class IndexTest {
             assertEquals(List.of("0", "30"), column(s, "SELECT b FROM r WHERE a < 1 AND b < 60 ORDER BY b"));
             // ORDER BY the index order (a ASC, b DESC) and its reverse: no sort
             String ordered = plan(s, "SELECT a, b FROM r ORDER BY a, b DESC LIMIT 3");
-            assertTrue(ordered.contains("IndexScan") && !ordered.contains("Sort"), ordered);
+            assertTrue(ordered.contains("IndexOnlyScan r USING r_a_b") && !ordered.contains("Sort"), ordered);
             String reversed = plan(s, "SELECT a, b FROM r ORDER BY a DESC, b LIMIT 3");
-            assertTrue(reversed.contains("IndexScan") && reversed.contains("DESC") && !reversed.contains("Sort"),
+            assertTrue(reversed.contains("IndexOnlyScan r USING r_a_b") && reversed.contains("DESC") && !reversed.contains("Sort"),
                     reversed);
             assertEquals(java.util.Arrays.asList(null, "29", "29"),
                     column(s, "SELECT a FROM r ORDER BY a DESC, b LIMIT 3")); // NULLs first when descending
@@ -142,6 +142,40 @@ class IndexTest {
             s.execute("INSERT INTO u VALUES (4, 'x@y', 9, 9)"); // no longer unique
             e = assertThrows(SQLException.class, () -> s.execute("CREATE INDEX bad ON u (nope)"));
             assertEquals("42703", e.getSQLState());
+        }
+    }
+
+    @Test
+    void indexOnlyScansNeverShowRolledBackOrDeletedRows() throws SQLException {
+        try (Connection c = memory(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE io (a INTEGER, b VARCHAR(10), c INTEGER)");
+            s.execute("CREATE INDEX io_a_b ON io (a, b)");
+            for (int i = 0; i < 300; i++) {
+                s.execute("INSERT INTO io VALUES (" + (i % 10) + ", 'b" + i + "', " + i + ")");
+            }
+            String query = "SELECT a, b FROM io WHERE a = 3 ORDER BY b";
+            assertTrue(plan(s, query).contains("IndexOnlyScan io USING io_a_b"), plan(s, query));
+            assertTrue(!plan(s, "SELECT a, c FROM io WHERE a = 3").contains("IndexOnly"));
+            List<String> before = column(s, "SELECT b FROM io WHERE a = 3 ORDER BY b");
+            assertEquals(30, before.size());
+            s.execute("VACUUM"); // every page all-visible now: answered from the index alone
+            assertEquals(before, column(s, "SELECT b FROM io WHERE a = 3 ORDER BY b"));
+            c.setAutoCommit(false);
+            s.execute("INSERT INTO io VALUES (3, 'ghost', 0)");
+            s.execute("DELETE FROM io WHERE b = 'b3'");
+            assertEquals(30, column(s, "SELECT b FROM io WHERE a = 3").size()); // +ghost -b3, own changes
+            try (Connection other = DriverManager.getConnection(((RustyConnection) c).url());
+                 Statement o = other.createStatement()) {
+                assertEquals(before, column(o, "SELECT b FROM io WHERE a = 3 ORDER BY b")); // neither is visible yet
+            }
+            c.rollback();
+            c.setAutoCommit(true);
+            assertEquals(before, column(s, "SELECT b FROM io WHERE a = 3 ORDER BY b"));
+            s.execute("DELETE FROM io WHERE b = 'b13'");
+            assertEquals(29, column(s, "SELECT b FROM io WHERE a = 3").size());
+            s.execute("VACUUM");
+            assertEquals(29, column(s, "SELECT b FROM io WHERE a = 3").size());
+            assertEquals(List.of("299"), column(s, "SELECT COUNT(*) FROM io"));
         }
     }
 

@@ -9,6 +9,15 @@ public final class FilterOperator implements PhysicalOperator {
     private final PhysicalOperator input;
     private final Expr predicate;
 
+    /** The operator whose rows are filtered. */
+    PhysicalOperator input() {
+        return input;
+    }
+
+    Expr predicate() {
+        return predicate;
+    }
+
     public FilterOperator(PhysicalOperator input, Expr predicate) {
         this.input = input;
         this.predicate = predicate;

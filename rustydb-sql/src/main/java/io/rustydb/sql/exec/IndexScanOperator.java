@@ -30,16 +30,66 @@ public final class IndexScanOperator implements PhysicalOperator {
     private final IndexBounds bounds;
     private final boolean descending;
     private final boolean withRowId;
+    private final boolean indexOnly;
     private final DataType[] types;
 
     public IndexScanOperator(TableDef table, IndexDef index, IndexBounds bounds, boolean descending,
                              boolean withRowId) {
+        this(table, index, bounds, descending, withRowId, false);
+    }
+
+    private IndexScanOperator(TableDef table, IndexDef index, IndexBounds bounds, boolean descending,
+                              boolean withRowId, boolean indexOnly) {
         this.table = table;
         this.index = index;
         this.bounds = bounds;
         this.descending = descending;
         this.withRowId = withRowId;
+        this.indexOnly = indexOnly;
         this.types = table.columnTypes();
+    }
+
+    /**
+     * This scan as an index-only scan if the index holds every column in {@code used} (table positions) in a form
+     * its key decodes exactly, else null. Rows then carry only the indexed columns (the others are NULL, and nothing
+     * above reads them); a row on a page the visibility map knows as all-visible is answered from the index entry
+     * alone, any other from the heap as usual.
+     */
+    IndexScanOperator indexOnly(java.util.Set<Integer> used) {
+        if (withRowId || used == null || index.method() != IndexDef.IndexMethod.BTREE) {
+            return null;
+        }
+        java.util.Set<Integer> covered = new java.util.HashSet<>();
+        for (IndexDef.IndexColumn c : index.columns()) {
+            if (!decodesExactly(types[c.column()])) {
+                return null;
+            }
+            covered.add(c.column());
+        }
+        return covered.containsAll(used)
+                ? new IndexScanOperator(table, index, bounds, descending, false, true) : null;
+    }
+
+    /** Types whose key encoding gives back the very value stored (not merely one equal in SQL). */
+    private static boolean decodesExactly(DataType type) {
+        switch (type.id()) {
+            case BOOLEAN:
+            case SMALLINT:
+            case INTEGER:
+            case BIGINT:
+            case CHAR:
+            case VARCHAR:
+            case TEXT:
+            case DATE:
+            case TIME:
+            case TIMESTAMP:
+            case UUID:
+                return true;
+            case DECIMAL:
+                return type.isConstrainedDecimal();
+            default:
+                return false; // -0.0 and NaN payloads, TIMESTAMP WITH TIME ZONE offsets, binary: not exactly
+        }
     }
 
     @Override
@@ -81,13 +131,18 @@ public final class IndexScanOperator implements PhysicalOperator {
                     }
                     byte[] entry = cursor.entry();
                     long rowId = TableIndex.rowIdOf(entry);
-                    byte[] row = heap.readVisible(context.transaction(), rowId);
-                    if (row == null) {
-                        continue;
-                    }
-                    Object[] values = structure.decodeRow(row, context.catalog().overflow());
-                    if (!structure.keyMatches(entry, values)) {
-                        continue; // a stale entry: the slot holds another row now
+                    Object[] values;
+                    if (indexOnly && heap.allVisible(rowId)) {
+                        values = fromEntry(structure, entry);
+                    } else {
+                        byte[] row = heap.readVisible(context.transaction(), rowId);
+                        if (row == null) {
+                            continue;
+                        }
+                        values = structure.decodeRow(row, context.catalog().overflow());
+                        if (!structure.keyMatches(entry, values)) {
+                            continue; // an entry whose slot holds another row (see TableIndex)
+                        }
                     }
                     for (int c = 0; c < types.length; c++) {
                         batch.column(c)[n] = values[c];
@@ -108,9 +163,19 @@ public final class IndexScanOperator implements PhysicalOperator {
         };
     }
 
+    /** A row with the indexed columns decoded from {@code entry} and NULL elsewhere. */
+    private Object[] fromEntry(TableIndex structure, byte[] entry) {
+        Object[] key = structure.codec().decode(entry, 0, entry.length - TableIndex.ROW_ID_BYTES);
+        Object[] values = new Object[types.length];
+        for (int i = 0; i < key.length; i++) {
+            values[index.columns().get(i).column()] = key[i];
+        }
+        return values;
+    }
+
     @Override
     public String describe() {
-        return "IndexScan " + table.name() + " USING " + index.name() + bounds.describe(table, index)
+        return (indexOnly ? "IndexOnlyScan " : "IndexScan ") + table.name() + " USING " + index.name() + bounds.describe(table, index)
                 + (descending ? " DESC" : "");
     }
 

@@ -1,6 +1,9 @@
 package io.rustydb.sql.exec;
 
+import io.rustydb.sql.expr.Expr;
 import io.rustydb.sql.plan.LogicalPlan;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Chooses an operator for each logical node. Mostly one to one (hash aggregation, in-memory sort); a table read
@@ -34,7 +37,8 @@ public final class PhysicalPlanner {
             return new FilterOperator(plan(filter.input()), filter.predicate());
         }
         if (plan instanceof LogicalPlan.Project project) {
-            return new ProjectOperator(plan(project.input()), project.expressions());
+            return new ProjectOperator(coveringScan(plan(project.input()), project.expressions()),
+                    project.expressions());
         }
         if (plan instanceof LogicalPlan.Aggregate aggregate) {
             return new HashAggregateOperator(plan(aggregate.input()), aggregate.groupKeys(), aggregate.aggregates());
@@ -89,6 +93,29 @@ public final class PhysicalPlanner {
         if (predicate != null) {
             input = new FilterOperator(input, predicate);
         }
-        return new ProjectOperator(input, project.expressions());
+        return new ProjectOperator(coveringScan(input, project.expressions()), project.expressions());
+    }
+
+    /**
+     * {@code input} with its index scan made index-only when the index holds every column the projection (and the
+     * filter between them) reads; {@code input} itself otherwise.
+     */
+    private static PhysicalOperator coveringScan(PhysicalOperator input, List<Expr> projected) {
+        List<Expr> read = new ArrayList<>(projected);
+        PhysicalOperator scan = input;
+        FilterOperator filter = null;
+        if (input instanceof FilterOperator f) {
+            filter = f;
+            read.add(f.predicate());
+            scan = f.input();
+        }
+        if (!(scan instanceof IndexScanOperator indexScan)) {
+            return input;
+        }
+        IndexScanOperator covering = indexScan.indexOnly(ColumnUsage.of(read));
+        if (covering == null) {
+            return input;
+        }
+        return filter == null ? covering : new FilterOperator(covering, filter.predicate());
     }
 }

@@ -166,8 +166,20 @@ public final class TableHeap {
      * @throws DbException 54000 if the tuple is larger than {@link #maxTupleLength()}
      */
     public long insert(byte[] tuple) {
+        return insert(tuple, null);
+    }
+
+    /**
+     * Stores {@code tuple} and returns its row id; if the inserting transaction is rolled back, the tuple is not
+     * removed but has {@code undoPatch} written over its first bytes (an MVCC heap marks the version as never
+     * visible, so that its slot is not reused while index entries may still name it; vacuum removes it). A null
+     * patch frees the slot on rollback, as {@link #insert(byte[])} does.
+     *
+     * @throws DbException 54000 if the tuple is larger than {@link #maxTupleLength()}
+     */
+    public long insert(byte[] tuple, byte[] undoPatch) {
         checkLength(tuple.length);
-        long id = insertTuple(tuple, SlottedPage.FLAG_NORMAL, 0L);
+        long id = insertTuple(tuple, SlottedPage.FLAG_NORMAL, 0L, undoPatch);
         tupleCount.incrementAndGet();
         return id;
     }
@@ -179,14 +191,14 @@ public final class TableHeap {
         }
     }
 
-    private long insertTuple(byte[] data, int flags, long home) {
+    private long insertTuple(byte[] data, int flags, long home, byte[] undoPatch) {
         int length = data.length + (flags == SlottedPage.FLAG_MOVED ? HeapPage.MOVED_PREFIX : 0);
         SlottedPage sp = new SlottedPage();
         Integer hint;
         do {
             while ((hint = spaceHints.poll()) != null) {
                 hinted.remove(hint);
-                long id = tryInsertInto(hint, sp, data, length, flags, home, true);
+                long id = tryInsertInto(hint, sp, data, length, flags, home, true, undoPatch);
                 if (id >= 0) {
                     return id;
                 }
@@ -194,14 +206,14 @@ public final class TableHeap {
         } while (rebuildHintsStep(sp));
         for (;;) {
             int tail = tailPageNo;
-            long id = tryInsertInto(tail, sp, data, length, flags, home, false);
+            long id = tryInsertInto(tail, sp, data, length, flags, home, false, undoPatch);
             if (id >= 0) {
                 return id;
             }
             appendLock.lock();
             try {
                 if (tail == tailPageNo) {
-                    return appendAndInsert(sp, data, length, flags, home);
+                    return appendAndInsert(sp, data, length, flags, home, undoPatch);
                 }
             } finally {
                 appendLock.unlock();
@@ -210,7 +222,7 @@ public final class TableHeap {
     }
 
     private long tryInsertInto(int pageNo, SlottedPage sp, byte[] data, int length, int flags, long home,
-                               boolean rehint) {
+                               boolean rehint, byte[] undoPatch) {
         try (WritePageGuard g = pool.writePage(pageNo)) {
             g.slotted(sp);
             checkOwnership(sp, pageNo);
@@ -219,7 +231,7 @@ public final class TableHeap {
                 return -1;
             }
             writeTuple(sp, slot, data, flags, home);
-            TupleChange.announce(pageNo, TupleChange.INSERTED, slot, flags, 0, null);
+            announceInsert(pageNo, slot, flags, undoPatch);
             // keep filling a hinted page while it still fits another tuple like this one
             if (rehint && pageNo != tailPageNo
                     && sp.totalFreeSpace() >= SlottedPage.allocationSize(length) + SlottedPage.SLOT_SIZE
@@ -227,6 +239,15 @@ public final class TableHeap {
                 spaceHints.add(pageNo);
             }
             return RowIds.of(pageNo, slot);
+        }
+    }
+
+    /** The undo of an insert: free the slot, or (with a patch, normal tuples only) overwrite the tuple's start. */
+    private static void announceInsert(int pageNo, int slot, int flags, byte[] undoPatch) {
+        if (undoPatch != null && flags == SlottedPage.FLAG_NORMAL) {
+            TupleChange.announce(pageNo, TupleChange.PATCHED, slot, flags, 0, undoPatch);
+        } else {
+            TupleChange.announce(pageNo, TupleChange.INSERTED, slot, flags, 0, null);
         }
     }
 
@@ -245,7 +266,7 @@ public final class TableHeap {
      * redo-only (outside the transaction): once linked, other transactions may store rows in it, so a rollback
      * must not unlink it. Only the tuple is the transaction's change.
      */
-    private long appendAndInsert(SlottedPage sp, byte[] data, int length, int flags, long home) {
+    private long appendAndInsert(SlottedPage sp, byte[] data, int length, int flags, long home, byte[] undoPatch) {
         int oldTail = chainEnd(pool, firstPageNo, tailPageNo); // never overwrite a link (see chainEnd)
         tailPageNo = oldTail;
         int newPageNo;
@@ -264,7 +285,7 @@ public final class TableHeap {
                 throw DbException.internal("tuple of " + length + " bytes does not fit an empty page");
             }
             writeTuple(sp, slot, data, flags, home);
-            TupleChange.announce(newPageNo, TupleChange.INSERTED, slot, flags, 0, null);
+            announceInsert(newPageNo, slot, flags, undoPatch);
             id = RowIds.of(newPageNo, slot);
         }
         try (CurrentLog.Scope redoOnly = CurrentLog.enter(null)) {
@@ -439,7 +460,7 @@ public final class TableHeap {
                 }
             }
             // 3. relocate: a new MOVED tuple elsewhere, then point the home slot at it
-            long newTarget = insertTuple(tuple, SlottedPage.FLAG_MOVED, rowId);
+            long newTarget = insertTuple(tuple, SlottedPage.FLAG_MOVED, rowId, null);
             try (WritePageGuard g = pool.writePage(pageNo)) {
                 g.slotted(sp);
                 if (!sp.reallocate(slot, HeapPage.REDIRECT_LENGTH, SlottedPage.FLAG_REDIRECT)) {

@@ -10,7 +10,9 @@ import java.nio.ByteOrder;
  *  +-------------+-------------+-------------------------------+
  *  | xmin i64    | xmax i64    | row bytes (RowCodec format)   |
  *  +-------------+-------------+-------------------------------+
- *   xmin: the transaction that created the version
+ *   xmin: the transaction that created the version; {@link #ABORTED_XMIN} (-1) once that transaction rolled
+ *         back: the version is never visible and waits for vacuum (its slot is not reused before, so an index
+ *         entry that names it never finds another row there)
  *   xmax: the transaction that deleted it (or replaced it by a newer version); 0 while it is the latest
  * </pre>
  * Commit timestamps are not in the row: they come from the {@link CommitTable} by transaction id (and from the
@@ -20,6 +22,10 @@ public final class VersionHeader {
     public static final int XMIN_OFFSET = 0;
     public static final int XMAX_OFFSET = 8;
     public static final int SIZE = 16;
+    /** The xmin of a version whose creator rolled back (written by the insert's undo). */
+    public static final long ABORTED_XMIN = -1L;
+    /** {@link #ABORTED_XMIN} as the bytes the undo writes at {@link #XMIN_OFFSET}. */
+    static final byte[] ABORTED_XMIN_BYTES = txnBytes(ABORTED_XMIN);
 
     private VersionHeader() {
     }

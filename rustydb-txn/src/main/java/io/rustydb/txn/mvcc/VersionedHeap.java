@@ -44,6 +44,8 @@ public final class VersionedHeap {
     private final TransactionManager transactions;
     private final CommitTable commits;
     private final LockManager locks;
+    /** Which pages hold only versions every snapshot sees (index-only scans skip the heap there). */
+    private final AllVisibleMap allVisible = new AllVisibleMap();
     /** Versions marked deleted and not yet removed by vacuum (an estimate: 1 at first, so that vacuum looks once). */
     private final java.util.concurrent.atomic.AtomicLong obsolete = new java.util.concurrent.atomic.AtomicLong(1);
     /** The horizon of the last vacuum that left versions behind (a later pass is useless until it moves). */
@@ -66,7 +68,9 @@ public final class VersionedHeap {
     public long insert(Transaction tx, byte[] row) {
         tx.checkWritable();
         noteWrite(tx);
-        return heap.insert(VersionHeader.wrap(tx.txnId(), row));
+        long rowId = heap.insert(VersionHeader.wrap(tx.txnId(), row), VersionHeader.ABORTED_XMIN_BYTES);
+        allVisible.changed(rowId);
+        return rowId;
     }
 
     /**
@@ -82,7 +86,9 @@ public final class VersionedHeap {
         if (!lockForWrite(tx, rowId, wait)) {
             throw DbException.internal("row " + RowIds.toString(rowId) + " was already replaced by this transaction");
         }
-        return heap.insert(VersionHeader.wrap(tx.txnId(), row));
+        long newRowId = heap.insert(VersionHeader.wrap(tx.txnId(), row), VersionHeader.ABORTED_XMIN_BYTES);
+        allVisible.changed(newRowId);
+        return newRowId;
     }
 
     /**
@@ -112,6 +118,7 @@ public final class VersionedHeap {
             if (!heap.patch(rowId, VersionHeader.XMAX_OFFSET, VersionHeader.txnBytes(tx.txnId()))) {
                 throw DbException.internal("row version " + RowIds.toString(rowId) + " vanished");
             }
+            allVisible.changed(rowId);
             obsolete.incrementAndGet();
             return true;
         } finally {
@@ -251,6 +258,14 @@ public final class VersionedHeap {
         return tuple == null ? null : VersionHeader.row(tuple);
     }
 
+    /**
+     * Whether every version on the page of {@code rowId} is visible to every snapshot, as the last vacuum found and
+     * no write has changed since: an index-only scan may then take the indexed values from the index entry.
+     */
+    public boolean allVisible(long rowId) {
+        return allVisible.isAllVisible(RowIds.pageNo(rowId));
+    }
+
     /** What {@link #latest} found: the state of a version whatever any snapshot sees. */
     public enum Liveness {
         /** Inserted by a committed transaction (or by the asker) and not deleted by one: it exists now. */
@@ -277,6 +292,9 @@ public final class VersionedHeap {
         long me = tx.txnId();
         byte[] row = VersionHeader.row(tuple);
         long xmin = VersionHeader.xmin(tuple);
+        if (xmin == VersionHeader.ABORTED_XMIN) {
+            return new Latest(Liveness.DEAD, row, 0);
+        }
         if (xmin != me) {
             long ts = commits.commitTs(xmin);
             if (ts == CommitTable.RUNNING) {
@@ -328,7 +346,7 @@ public final class VersionedHeap {
 
     /** Whether a version with header {@code (xmin, xmax)} is visible to {@code me} reading {@code snapshot}. */
     private static boolean visible(long xmin, long xmax, long me, long snapshot, CommitTable commits) {
-        if (xmin != me && !commits.committedBefore(xmin, snapshot)) {
+        if (xmin == VersionHeader.ABORTED_XMIN || xmin != me && !commits.committedBefore(xmin, snapshot)) {
             return false;
         }
         if (xmax == 0) {
@@ -367,13 +385,31 @@ public final class VersionedHeap {
         long[] dead = new long[64];
         int count = 0;
         long kept = 0; // marked versions some snapshot may still see
+        // pages whose every version all snapshots see (xmin committed below the horizon, no xmax): marked in the
+        // visibility map afterwards, unless a writer changed the page since its state was read here
+        java.util.Map<Integer, Long> allVisiblePages = new java.util.HashMap<>();
+        int page = -1;
+        long pageState = 0;
+        boolean pageAllVisible = false;
         try (HeapCursor cursor = heap.scan()) {
             while (cursor.next()) {
+                int tuplePage = RowIds.pageNo(cursor.rowId());
+                if (tuplePage != page) {
+                    if (pageAllVisible) {
+                        allVisiblePages.put(page, pageState);
+                    }
+                    page = tuplePage;
+                    pageState = allVisible.state(page);
+                    pageAllVisible = true;
+                }
+                long xmin = VersionHeader.xmin(cursor.buffer(), cursor.tupleOffset());
                 long xmax = VersionHeader.xmax(cursor.buffer(), cursor.tupleOffset());
-                if (xmax == 0) {
+                if (xmax == 0 && xmin != VersionHeader.ABORTED_XMIN) {
+                    pageAllVisible &= xmin < horizon && commits.commitTs(xmin) > 0;
                     continue;
                 }
-                if (xmax < horizon && commits.commitTs(xmax) > 0) {
+                pageAllVisible = false;
+                if (xmin == VersionHeader.ABORTED_XMIN || xmax < horizon && commits.commitTs(xmax) > 0) {
                     if (count == dead.length) {
                         dead = Arrays.copyOf(dead, count * 2);
                     }
@@ -383,6 +419,12 @@ public final class VersionedHeap {
                 }
             }
         }
+        if (pageAllVisible) {
+            allVisiblePages.put(page, pageState);
+        }
+        for (java.util.Map.Entry<Integer, Long> e : allVisiblePages.entrySet()) {
+            allVisible.markAllVisible(e.getKey(), e.getValue());
+        }
         int n = 0;
         for (int i = 0; i < count; i++) {
             long rowId = dead[i];
@@ -391,7 +433,8 @@ public final class VersionedHeap {
                 continue;
             }
             long xmax = VersionHeader.xmax(tuple);
-            if (xmax == 0 || xmax >= horizon) {
+            boolean aborted = VersionHeader.xmin(tuple) == VersionHeader.ABORTED_XMIN;
+            if (!aborted && (xmax == 0 || xmax >= horizon)) {
                 continue;
             }
             // index entries first (the slot may be reused as soon as it is free), then the version, then its large

@@ -1,0 +1,61 @@
+package io.rustydb.sql.exec;
+
+import io.rustydb.sql.expr.ColumnRef;
+import io.rustydb.sql.expr.Expr;
+import io.rustydb.sql.expr.OuterRef;
+import io.rustydb.sql.expr.SubqueryExpr;
+import java.lang.reflect.RecordComponent;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Which input columns expressions read: the planner's test for an index that covers a query. Bound expressions are
+ * records, so their parts are found through the record components (an expression type added later is covered
+ * without a change here); a subquery, or anything that is not a record, counts as reading every column.
+ */
+final class ColumnUsage {
+    private ColumnUsage() {
+    }
+
+    /** The columns {@code expressions} read, or null if that cannot be known (treat as all). */
+    static Set<Integer> of(Collection<? extends Expr> expressions) {
+        Set<Integer> out = new TreeSet<>();
+        for (Expr e : expressions) {
+            if (e != null && !collect(e, out)) {
+                return null;
+            }
+        }
+        return out;
+    }
+
+    private static boolean collect(Object e, Set<Integer> out) {
+        if (e instanceof ColumnRef ref) {
+            out.add(ref.index());
+            return true;
+        }
+        if (e instanceof SubqueryExpr || e instanceof OuterRef || !e.getClass().isRecord()) {
+            return false;
+        }
+        for (RecordComponent component : e.getClass().getRecordComponents()) {
+            Object value;
+            try {
+                value = component.getAccessor().invoke(e);
+            } catch (ReflectiveOperationException | RuntimeException failure) {
+                return false;
+            }
+            if (value instanceof Expr inner) {
+                if (!collect(inner, out)) {
+                    return false;
+                }
+            } else if (value instanceof Collection<?> list) {
+                for (Object item : list) {
+                    if (item instanceof Expr inner && !collect(inner, out)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+}
