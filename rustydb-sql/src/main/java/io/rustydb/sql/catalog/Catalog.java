@@ -298,6 +298,9 @@ public final class Catalog {
         java.util.List<io.rustydb.storage.heap.OverflowRef> refs = new java.util.ArrayList<>();
         try (io.rustydb.storage.heap.HeapCursor cursor = storage.openHeap(table.heapFirstPage()).scan()) {
             while (cursor.next()) {
+                if (VersionHeader.xmin(cursor.buffer(), cursor.tupleOffset()) == VersionHeader.ABORTED_XMIN) {
+                    continue; // a rolled-back insert: its large values' pages were cleared, not to be freed again
+                }
                 byte[] tuple = new byte[cursor.tupleLength() - VersionHeader.SIZE];
                 cursor.buffer().get(cursor.tupleOffset() + VersionHeader.SIZE, tuple, 0, tuple.length);
                 refs.addAll(io.rustydb.storage.tuple.RowCodec.externalRefs(tuple, types));

@@ -11,7 +11,8 @@ import io.rustydb.txn.mvcc.VersionedHeap;
  * once it would take more than a quarter of a page's row capacity (so that a page still holds several rows), up
  * to 2 GiB per value. Each row version has its own copies; their overflow pages are freed when vacuum removes the
  * version (older snapshots may read them until then). Those of a rolled-back insert stay allocated (a known
- * leak: the rollback clears their pages but does not return them to the free list).
+ * leak: the rollback clears their pages but does not return them to the free list), and so does that aborted
+ * version itself (vacuum cannot read its index keys from cleared pages, so it leaves the never-visible version).
  */
 final class LargeValues {
     private LargeValues() {

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Garbage collection of row versions: removes the versions no snapshot can see any more (deleted or replaced by a
  * transaction that committed below the commit table's horizon) and frees their large values; the heap reuses the
- * space for new rows; the index entries of a removed version go first. {@code VACUUM} also sweeps each index of the
- * entries rolled-back inserts left behind. A daemon thread runs a pass when writers have committed (or the horizon has moved) since the
+ * space for new rows; the index entries of a removed version go first. Versions whose creator rolled back are
+ * removed the same way. {@code VACUUM} also sweeps each index of entries whose slot is empty. A daemon thread runs a pass when writers have committed (or the horizon has moved) since the
  * last one, at most every {@value #INTERVAL_MILLIS} ms, or sooner once {@value #COMMITS_PER_PASS} writing commits piled up;
  * {@link #runOnce()} runs one now.
  *
@@ -113,8 +113,14 @@ final class Vacuum implements AutoCloseable {
                     if (all || heap.needsVacuum(horizon)) {
                         count += heap.vacuum(horizon, new VersionedHeap.RemovedVersions() {
                             @Override
-                            public void beforeRemove(byte[] row, long rowId) {
+                            public boolean beforeRemove(byte[] row, long rowId, boolean aborted) {
+                                if (aborted && !RowCodec.externalRefs(row, types).isEmpty()) {
+                                    // the rollback cleared its large values' pages: its index keys may be
+                                    // unreadable, so the version stays (never visible) with its slot
+                                    return false;
+                                }
                                 removeIndexEntries(table, row, rowId);
+                                return true;
                             }
 
                             @Override
@@ -149,8 +155,9 @@ final class Vacuum implements AutoCloseable {
     }
 
     /**
-     * Removes the index entries that point to no version with their key: those of rolled-back inserts (rollback
-     * leaves index entries in place). Holds S on the table, so no writer can reuse a slot meanwhile.
+     * Removes the index entries whose slot is empty or holds a live version with another key (neither happens while
+     * rolled-back inserts keep their slots until vacuum; a guard for older files). Holds S on the table, so no writer
+     * can reuse a slot meanwhile.
      */
     private void sweepIndexes(Transaction tx, TableDef table, LockWait wait) {
         engine.transactions().locks().acquire(tx.txnId(), LockKey.table(table.tableId()), LockMode.S, wait);
@@ -161,8 +168,10 @@ final class Vacuum implements AutoCloseable {
             while (entries.next()) {
                 byte[] entry = entries.entry();
                 VersionedHeap.Latest latest = heap.latest(tx, TableIndex.rowIdOf(entry));
-                if (latest.row() == null
-                        || !index.keyMatches(entry, index.decodeRow(latest.row(), engine.catalog().overflow()))) {
+                // an empty slot: the entry's version is gone; a dead version keeps its entry until vacuum removes
+                // both (and may be unreadable in part: a rolled-back insert's large values were cleared)
+                if (latest.row() == null || latest.liveness() != VersionedHeap.Liveness.DEAD
+                        && !index.keyMatches(entry, index.decodeRow(latest.row(), engine.catalog().overflow()))) {
                     index.removeEntry(entry);
                 }
             }

@@ -72,7 +72,8 @@ class VacuumCrashTest {
             // what Vacuum.pass does, with a crash copy taken in the callback (after the purge, during the free)
             heap.vacuum(horizon, new VersionedHeap.RemovedVersions() {
                 @Override
-                public void beforeRemove(byte[] row, long rowId) {
+                public boolean beforeRemove(byte[] row, long rowId, boolean aborted) {
+                    return true;
                 }
 
                 @Override

@@ -327,10 +327,16 @@ public final class VersionedHeap {
         checkEnded(writer, 0);
     }
 
-    /** Every version in the heap, whoever wrote it: row id and row (index builds). */
+    /**
+     * Every version in the heap that some snapshot may see, whoever wrote it (not those whose creator rolled back):
+     * row id and row (index builds).
+     */
     public void forEachVersion(java.util.function.ObjLongConsumer<byte[]> action) {
         try (HeapCursor cursor = heap.scan()) {
             while (cursor.next()) {
+                if (VersionHeader.xmin(cursor.buffer(), cursor.tupleOffset()) == VersionHeader.ABORTED_XMIN) {
+                    continue;
+                }
                 byte[] row = new byte[cursor.tupleLength() - VersionHeader.SIZE];
                 cursor.buffer().get(cursor.tupleOffset() + VersionHeader.SIZE, row, 0, row.length);
                 action.accept(row, cursor.rowId());
@@ -360,10 +366,14 @@ public final class VersionedHeap {
 
     /** What vacuum tells about each version it removes (no snapshot can see it). */
     public interface RemovedVersions {
-        /** Before the version is removed: drop what points to it (its index entries). */
-        void beforeRemove(byte[] row, long rowId);
+        /**
+         * Before the version is removed: drop what points to it (its index entries). Return false to keep it (a
+         * version whose creator rolled back, {@code aborted}, may be unreadable in part: its large values' pages were
+         * cleared by the rollback).
+         */
+        boolean beforeRemove(byte[] row, long rowId, boolean aborted);
 
-        /** After it was removed: free what it owned (its large values). */
+        /** After it was removed: free what it owned (its large values). Not called for aborted versions. */
         void afterRemove(byte[] row, long rowId);
     }
 
@@ -440,10 +450,14 @@ public final class VersionedHeap {
             // index entries first (the slot may be reused as soon as it is free), then the version, then its large
             // values: a crash in between leaks pages, never frees the values of a version that is still there
             byte[] row = VersionHeader.row(tuple);
-            removed.beforeRemove(row, rowId);
+            if (!removed.beforeRemove(row, rowId, aborted)) {
+                continue;
+            }
             if (heap.purge(rowId)) {
                 n++;
-                removed.afterRemove(row, rowId);
+                if (!aborted) {
+                    removed.afterRemove(row, rowId);
+                }
             }
         }
         // marks made during the pass stay pending, and so do the versions the horizon kept

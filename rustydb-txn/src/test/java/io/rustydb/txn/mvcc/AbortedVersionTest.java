@@ -61,8 +61,9 @@ class AbortedVersionTest {
         List<Long> removed = new ArrayList<>();
         heap.vacuum(store.transactions().advanceHorizon(), new VersionedHeap.RemovedVersions() {
             @Override
-            public void beforeRemove(byte[] row, long rowId) {
+            public boolean beforeRemove(byte[] row, long rowId, boolean aborted) {
                 removed.add(rowId);
+                return true;
             }
 
             @Override
