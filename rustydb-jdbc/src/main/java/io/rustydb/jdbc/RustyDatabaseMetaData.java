@@ -929,7 +929,7 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public boolean supportsGetGeneratedKeys() throws SQLException {
         connection.checkOpen();
-        return false;
+        return true;
     }
 
     @Override

@@ -351,13 +351,18 @@ public final class RustyPreparedStatement extends RustyStatement implements Prep
         List<List<Object>> runs = new ArrayList<>(batch);
         batch.clear();
         long[] counts = new long[runs.size()];
-        for (int i = 0; i < runs.size(); i++) {
-            try {
-                run(prepared, runs.get(i));
-                counts[i] = Math.max(lastUpdateCount(), 0);
-            } catch (SQLException e) {
-                throw batchFailure(e, counts, i);
+        try {
+            for (int i = 0; i < runs.size(); i++) {
+                try {
+                    run(prepared, runs.get(i));
+                    collectingBatchKeys = true; // later runs add their generated keys to the first one's
+                    counts[i] = Math.max(lastUpdateCount(), 0);
+                } catch (SQLException e) {
+                    throw batchFailure(e, counts, i);
+                }
             }
+        } finally {
+            collectingBatchKeys = false;
         }
         return counts;
     }

@@ -21,7 +21,8 @@ final class InsertExecutor {
     private InsertExecutor() {
     }
 
-    static long execute(BoundStatement.Insert insert, PhysicalOperator source, ExecContext context) {
+    /** Runs the insert; returns the rows stored (table order, generated values included). */
+    static List<Object[]> execute(BoundStatement.Insert insert, PhysicalOperator source, ExecContext context) {
         TableDef table = insert.table();
         int[] targets = insert.targetColumns();
         DataType[] types = table.columnTypes();
@@ -54,6 +55,6 @@ final class InsertExecutor {
         if (!table.foreignKeys().isEmpty()) {
             ForeignKeys.checkParents(context, table, rows); // after all rows: they may reference each other
         }
-        return rows.size();
+        return rows;
     }
 }

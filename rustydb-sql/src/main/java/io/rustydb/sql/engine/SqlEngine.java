@@ -214,6 +214,10 @@ public final class SqlEngine implements AutoCloseable {
                 transactions.awaitVisibleCommits(tx); // never hand out a commit that is not yet durable
                 return StatementResult.rows(rows);
             }
+            if (prepared.statement() instanceof BoundStatement.Insert insert) {
+                return StatementResult.inserted(insert.table(),
+                        InsertExecutor.execute(insert, prepared.operator(), context));
+            }
             return StatementResult.count(runWrite(prepared, context));
         } catch (RuntimeException e) {
             try {
@@ -348,9 +352,6 @@ public final class SqlEngine implements AutoCloseable {
 
     private long runWrite(PreparedSql prepared, ExecContext context) {
         BoundStatement statement = prepared.statement();
-        if (statement instanceof BoundStatement.Insert insert) {
-            return InsertExecutor.execute(insert, prepared.operator(), context);
-        }
         if (statement instanceof BoundStatement.Update update) {
             return ModifyExecutor.update(update, prepared.operator(), context);
         }
