@@ -18,6 +18,32 @@ final class ColumnUsage {
     private ColumnUsage() {
     }
 
+    /**
+     * Adds the input columns {@code node} (an expression, or a collection of them) reads to {@code columns}; parts
+     * that are not expressions (a subquery's plan) are not looked into.
+     */
+    static void collect(Object node, java.util.BitSet columns) {
+        if (node instanceof ColumnRef c) {
+            columns.set(c.index());
+            return;
+        }
+        if (node instanceof Collection<?> list) {
+            for (Object o : list) {
+                collect(o, columns);
+            }
+            return;
+        }
+        if (node instanceof Expr && node.getClass().isRecord()) {
+            for (RecordComponent rc : node.getClass().getRecordComponents()) {
+                try {
+                    collect(rc.getAccessor().invoke(node), columns);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
     /** The columns {@code expressions} read, or null if that cannot be known (treat as all). */
     static Set<Integer> of(Collection<? extends Expr> expressions) {
         Set<Integer> out = new TreeSet<>();

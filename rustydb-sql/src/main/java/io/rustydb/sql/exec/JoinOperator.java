@@ -7,11 +7,9 @@ import io.rustydb.sql.expr.ComparisonExpr;
 import io.rustydb.sql.expr.Expr;
 import io.rustydb.sql.expr.LogicalExpr;
 import io.rustydb.sql.plan.LogicalPlan.JoinType;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,36 +75,13 @@ public final class JoinOperator implements PhysicalOperator {
     /** 1 if {@code e} reads only left columns, 2 if only right ones, 0 if both or none. */
     private int side(Expr e) {
         BitSet columns = new BitSet();
-        collectColumns(e, columns);
+        ColumnUsage.collect(e, columns);
         if (columns.isEmpty()) {
             return 0;
         }
         boolean anyLeft = columns.previousSetBit(leftWidth - 1) >= 0 && leftWidth > 0;
         boolean anyRight = columns.nextSetBit(leftWidth) >= 0;
         return anyLeft && !anyRight ? 1 : anyRight && !anyLeft ? 2 : 0;
-    }
-
-    /** The input columns an expression reads (expressions are records: their components are walked). */
-    static void collectColumns(Object node, BitSet columns) {
-        if (node instanceof ColumnRef c) {
-            columns.set(c.index());
-            return;
-        }
-        if (node instanceof Collection<?> list) {
-            for (Object o : list) {
-                collectColumns(o, columns);
-            }
-            return;
-        }
-        if (node instanceof Expr && node.getClass().isRecord()) {
-            for (RecordComponent rc : node.getClass().getRecordComponents()) {
-                try {
-                    collectColumns(rc.getAccessor().invoke(node), columns);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
     }
 
     @Override
