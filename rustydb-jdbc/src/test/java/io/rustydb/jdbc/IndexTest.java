@@ -200,6 +200,31 @@ class IndexTest {
     }
 
     @Test
+    void whereConditionsOnOneSideOfAJoinReachThatSidesIndex() throws SQLException {
+        try (Connection c = memory(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE cust (id INTEGER PRIMARY KEY, name VARCHAR(10))");
+            s.execute("CREATE TABLE ord (id INTEGER PRIMARY KEY, cust INTEGER, total INTEGER)");
+            s.execute("CREATE INDEX ord_cust ON ord (cust)");
+            for (int i = 0; i < 50; i++) {
+                s.execute("INSERT INTO cust VALUES (" + i + ", 'c" + i + "')");
+                s.execute("INSERT INTO ord VALUES (" + i + ", " + (i % 10) + ", " + i * 10 + ")");
+            }
+            String join = "SELECT c.name, o.total FROM cust c JOIN ord o ON o.cust = c.id WHERE c.id = 3 ORDER BY o.total";
+            String plan = plan(s, join);
+            assertTrue(plan.contains("IndexScan cust USING cust_pkey"), plan);
+            assertEquals(List.of("c3", "c3", "c3", "c3", "c3"), column(s, join));
+            plan = plan(s, "SELECT c.name FROM cust c, ord o WHERE o.cust = c.id AND o.cust = 4 AND c.name <> 'x'");
+            assertTrue(plan.contains("USING ord_cust"), plan);
+            assertEquals(5, column(s, "SELECT c.name FROM cust c, ord o WHERE o.cust = c.id AND o.cust = 4").size());
+            // LEFT JOIN: a WHERE condition on the right side must still see the NULL-extended rows
+            assertEquals(List.of("c11"), column(s, "SELECT c.name FROM cust c LEFT JOIN ord o ON o.cust = c.id "
+                    + "WHERE o.id IS NULL AND c.id = 11"));
+            assertEquals(40, column(s, "SELECT c.name FROM cust c LEFT JOIN ord o ON o.cust = c.id "
+                    + "WHERE o.id IS NULL").size());
+        }
+    }
+
+    @Test
     void hashIndexesAnswerEqualities() throws SQLException {
         try (Connection c = memory(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE h (id INTEGER, tag VARCHAR(10))");

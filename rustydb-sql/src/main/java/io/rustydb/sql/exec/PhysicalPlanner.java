@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Chooses an operator for each logical node. Mostly one to one (hash aggregation, in-memory sort); a table read
- * under a filter or below an ORDER BY goes through an index where {@link AccessPaths} finds one that helps (the
- * filter stays above it and re-checks every row). Join-order choices come with the cost model.
+ * Chooses an operator for each logical node. Mostly one to one (hash aggregation, in-memory sort); a filter above
+ * a join first moves what it can onto the join's inputs ({@link FilterPushdown}); a table read under a filter or
+ * below an ORDER BY goes through an index where {@link AccessPaths} finds one that helps (the filter stays above it
+ * and re-checks every row). Join-order choices come with the cost model.
  */
 public final class PhysicalPlanner {
     private PhysicalPlanner() {
@@ -28,6 +29,12 @@ public final class PhysicalPlanner {
             return new SetOperator(set.kind(), set.all(), plan(set.left()), plan(set.right()));
         }
         if (plan instanceof LogicalPlan.Filter filter) {
+            if (filter.input() instanceof LogicalPlan.Join join) {
+                LogicalPlan pushed = FilterPushdown.pushIntoJoin(filter, join);
+                if (pushed != null) {
+                    return plan(pushed);
+                }
+            }
             if (filter.input() instanceof LogicalPlan.Scan scan && !scan.table().indexes().isEmpty()) {
                 PhysicalOperator index = AccessPaths.forFilter(scan.table(), filter.predicate(), scan.withRowId());
                 if (index != null) {

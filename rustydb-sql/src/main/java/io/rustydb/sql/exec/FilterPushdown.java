@@ -1,0 +1,116 @@
+package io.rustydb.sql.exec;
+
+import io.rustydb.sql.expr.ColumnRef;
+import io.rustydb.sql.expr.Expr;
+import io.rustydb.sql.expr.LogicalExpr;
+import io.rustydb.sql.plan.LogicalPlan;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Predicate pushdown: the parts of a WHERE clause above a join that read only one side's columns move below the
+ * join, onto that side, so that they filter rows before the join builds or probes — and, on a table, can choose an
+ * index. Which sides may take them depends on the join: both for INNER and CROSS, only the preserved side for LEFT
+ * and RIGHT (a condition on the other side must still see the NULL-extended rows), none for FULL. A conjunct with a
+ * subquery, or that reads no column, stays where it is.
+ */
+final class FilterPushdown {
+    private FilterPushdown() {
+    }
+
+    /** {@code filter} over {@code join} with what can move pushed into the inputs, or null if nothing moves. */
+    static LogicalPlan pushIntoJoin(LogicalPlan.Filter filter, LogicalPlan.Join join) {
+        int leftWidth = join.left().outputTypes().size();
+        boolean toLeft = join.type() != LogicalPlan.JoinType.RIGHT && join.type() != LogicalPlan.JoinType.FULL;
+        boolean toRight = join.type() == LogicalPlan.JoinType.INNER || join.type() == LogicalPlan.JoinType.CROSS
+                || join.type() == LogicalPlan.JoinType.RIGHT;
+        List<Expr> left = new ArrayList<>();
+        List<Expr> right = new ArrayList<>();
+        List<Expr> stay = new ArrayList<>();
+        for (Expr conjunct : AccessPaths.conjuncts(filter.predicate())) {
+            Set<Integer> columns = ColumnUsage.of(List.of(conjunct));
+            if (columns == null || columns.isEmpty()) {
+                stay.add(conjunct);
+                continue;
+            }
+            boolean allLeft = columns.stream().allMatch(c -> c < leftWidth);
+            boolean allRight = columns.stream().allMatch(c -> c >= leftWidth);
+            Expr shifted = allRight && toRight ? shift(conjunct, -leftWidth) : null;
+            if (allLeft && toLeft) {
+                left.add(conjunct);
+            } else if (shifted != null) {
+                right.add(shifted);
+            } else {
+                stay.add(conjunct);
+            }
+        }
+        if (left.isEmpty() && right.isEmpty()) {
+            return null;
+        }
+        LogicalPlan newLeft = left.isEmpty() ? join.left() : new LogicalPlan.Filter(join.left(), and(left));
+        LogicalPlan newRight = right.isEmpty() ? join.right() : new LogicalPlan.Filter(join.right(), and(right));
+        LogicalPlan joined = new LogicalPlan.Join(newLeft, newRight, join.type(), join.condition());
+        return stay.isEmpty() ? joined : new LogicalPlan.Filter(joined, and(stay));
+    }
+
+    private static Expr and(List<Expr> conjuncts) {
+        Expr out = conjuncts.get(0);
+        for (int i = 1; i < conjuncts.size(); i++) {
+            out = new LogicalExpr(true, out, conjuncts.get(i));
+        }
+        return out;
+    }
+
+    /**
+     * {@code e} with every column reference moved by {@code delta}, rebuilt through the records' canonical
+     * constructors; null if some part cannot be rebuilt (the conjunct then stays above the join).
+     */
+    static Expr shift(Expr e, int delta) {
+        Object shifted = rebuild(e, delta);
+        return shifted instanceof Expr expr ? expr : null;
+    }
+
+    private static Object rebuild(Object node, int delta) {
+        if (node instanceof ColumnRef ref) {
+            return new ColumnRef(ref.index() + delta, ref.type(), ref.name());
+        }
+        if (node instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object item : list) {
+                Object rebuilt = rebuild(item, delta);
+                if (rebuilt == null) {
+                    return null;
+                }
+                out.add(rebuilt);
+            }
+            return out;
+        }
+        if (!(node instanceof Expr)) {
+            return node; // a type, an operator, a literal value: unchanged
+        }
+        if (!node.getClass().isRecord()) {
+            return null;
+        }
+        RecordComponent[] components = node.getClass().getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        try {
+            for (int i = 0; i < components.length; i++) {
+                Object value = components[i].getAccessor().invoke(node);
+                values[i] = value == null ? null : rebuild(value, delta);
+                if (value != null && values[i] == null) {
+                    return null;
+                }
+                types[i] = components[i].getType();
+            }
+            Constructor<?> canonical = node.getClass().getDeclaredConstructor(types);
+            canonical.setAccessible(true);
+            return canonical.newInstance(values);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+}
