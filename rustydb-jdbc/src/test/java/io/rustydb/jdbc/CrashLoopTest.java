@@ -134,7 +134,7 @@ class CrashLoopTest {
                 while (plan.next()) {
                     text.append(plan.getString(1));
                 }
-                assertTrue(text.toString().contains("IndexScan"), text.toString());
+                assertTrue(text.toString().contains("Scan ledger USING"), text.toString());
             }
             for (long txn : sums.keySet()) {
                 byTxn.setLong(1, txn);

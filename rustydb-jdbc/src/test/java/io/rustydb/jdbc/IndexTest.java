@@ -41,6 +41,14 @@ class IndexTest {
         return out;
     }
 
+    /** The first row's first two columns. */
+    private static List<String> column2(Statement s, String sql) throws SQLException {
+        try (ResultSet r = s.executeQuery(sql)) {
+            assertTrue(r.next(), sql);
+            return List.of(r.getString(1), r.getString(2));
+        }
+    }
+
     private static String plan(Statement s, String sql) throws SQLException {
         return String.join("\n", column(s, "EXPLAIN " + sql));
     }
@@ -176,6 +184,9 @@ class IndexTest {
             s.execute("VACUUM");
             assertEquals(29, column(s, "SELECT b FROM io WHERE a = 3").size());
             assertEquals(List.of("299"), column(s, "SELECT COUNT(*) FROM io"));
+            String count = "SELECT COUNT(*), MAX(b) FROM io WHERE a = 3";
+            assertTrue(plan(s, count).contains("IndexOnlyScan io USING io_a_b"), plan(s, count));
+            assertEquals(List.of("29|b93"), List.of(String.join("|", column2(s, count)))); // b13 deleted
         }
     }
 

@@ -48,7 +48,14 @@ public final class PhysicalPlanner {
                     project.expressions());
         }
         if (plan instanceof LogicalPlan.Aggregate aggregate) {
-            return new HashAggregateOperator(plan(aggregate.input()), aggregate.groupKeys(), aggregate.aggregates());
+            List<Expr> read = new ArrayList<>(aggregate.groupKeys());
+            for (io.rustydb.sql.plan.AggregateCall call : aggregate.aggregates()) {
+                if (call.argument() != null) {
+                    read.add(call.argument());
+                }
+            }
+            return new HashAggregateOperator(coveringScan(plan(aggregate.input()), read), aggregate.groupKeys(),
+                    aggregate.aggregates());
         }
         if (plan instanceof LogicalPlan.Distinct distinct) {
             return new DistinctOperator(plan(distinct.input()));
@@ -104,8 +111,8 @@ public final class PhysicalPlanner {
     }
 
     /**
-     * {@code input} with its index scan made index-only when the index holds every column the projection (and the
-     * filter between them) reads; {@code input} itself otherwise.
+     * {@code input} with its index scan made index-only when the index holds every column the expressions above
+     * (a projection's or an aggregation's) and the filter between them read; {@code input} itself otherwise.
      */
     private static PhysicalOperator coveringScan(PhysicalOperator input, List<Expr> projected) {
         List<Expr> read = new ArrayList<>(projected);
