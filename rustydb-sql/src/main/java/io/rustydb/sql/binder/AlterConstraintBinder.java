@@ -4,7 +4,6 @@ import io.rustydb.core.DbException;
 import io.rustydb.core.ErrorCode;
 import io.rustydb.sql.catalog.Catalog;
 import io.rustydb.sql.catalog.CheckDef;
-import io.rustydb.sql.catalog.ForeignKeyDef;
 import io.rustydb.sql.catalog.IndexDef;
 import io.rustydb.sql.catalog.TableDef;
 import io.rustydb.sql.plan.BoundStatement;
@@ -88,9 +87,10 @@ final class AlterConstraintBinder {
             }
             String fkName = name != null ? name
                     : freeConstraintName(table, table.name() + "_" + String.join("_", names) + "_fkey");
-            return new BoundStatement.AddConstraint(table, null, new ForeignKeySpec(fkName, columns,
-                    Identifiers.normalize(parent), parentColumns, action(fk.getOnDeleteReferenceOption()),
-                    action(fk.getOnUpdateReferenceOption())), null);
+            ForeignKeySpec spec = new ForeignKeySpec(fkName, columns, Identifiers.normalize(parent), parentColumns,
+                    CreateTableBinder.action(fk.getOnDeleteReferenceOption()),
+                    CreateTableBinder.action(fk.getOnUpdateReferenceOption()));
+            return new BoundStatement.AddConstraint(table, null, spec, null);
         }
         String type = index.getType() == null ? "" : index.getType().toUpperCase(Locale.ROOT);
         boolean primary = type.equals("PRIMARY KEY");
@@ -105,14 +105,6 @@ final class AlterConstraintBinder {
                 table.name() + (primary ? "_pkey" : "_" + String.join("_", names) + "_key"));
         return new BoundStatement.AddConstraint(table, new IndexSpec(keyName, indexColumns, true, primary,
                 IndexDef.IndexMethod.BTREE), null, null);
-    }
-
-    private static ForeignKeyDef.Action action(String sql) {
-        try {
-            return ForeignKeyDef.Action.parse(sql);
-        } catch (IllegalArgumentException e) {
-            throw new DbException(ErrorCode.SYNTAX_ERROR, "unknown referential action " + sql);
-        }
     }
 
     /** Whether {@code table} has a constraint (unique index, foreign key, CHECK) named {@code name}. */

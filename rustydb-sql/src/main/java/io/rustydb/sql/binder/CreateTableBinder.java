@@ -132,16 +132,7 @@ final class CreateTableBinder {
         for (PendingForeignKey fk : pending) {
             List<Integer> positions = new ArrayList<>();
             for (String column : fk.columns()) {
-                int position = -1;
-                for (int i = 0; i < columns.size(); i++) {
-                    if (columns.get(i).name().equals(column)) {
-                        position = i;
-                    }
-                }
-                if (position < 0) {
-                    throw new DbException(ErrorCode.UNDEFINED_COLUMN, column);
-                }
-                positions.add(position);
+                positions.add(position(columns, column));
             }
             ForeignKeyIndex ref = fk.reference();
             if (ref.getMatchType() != null && !ref.getMatchType().name().equals("SIMPLE")) {
@@ -176,7 +167,18 @@ final class CreateTableBinder {
         return out;
     }
 
-    private static io.rustydb.sql.catalog.ForeignKeyDef.Action action(String sql) {
+    /** The position of the column named {@code name} among {@code columns}; 42703 if there is none. */
+    private static int position(List<ColumnDef> columns, String name) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new DbException(ErrorCode.UNDEFINED_COLUMN, name);
+    }
+
+    /** A referential action as written ({@code ON DELETE SET NULL}...); 42601 for an unknown one. */
+    static io.rustydb.sql.catalog.ForeignKeyDef.Action action(String sql) {
         try {
             return io.rustydb.sql.catalog.ForeignKeyDef.Action.parse(sql);
         } catch (IllegalArgumentException e) {
@@ -220,15 +222,7 @@ final class CreateTableBinder {
             List<IndexDef.IndexColumn> indexColumns = new ArrayList<>();
             Set<Integer> seen = new HashSet<>();
             for (String column : key.columns()) {
-                int position = -1;
-                for (int i = 0; i < columns.size(); i++) {
-                    if (columns.get(i).name().equals(column)) {
-                        position = i;
-                    }
-                }
-                if (position < 0) {
-                    throw new DbException(ErrorCode.UNDEFINED_COLUMN, column);
-                }
+                int position = position(columns, column);
                 if (!seen.add(position)) {
                     throw new DbException(ErrorCode.DUPLICATE_COLUMN, column);
                 }
