@@ -25,8 +25,8 @@ import java.util.concurrent.CountDownLatch;
  * (attempts, commits, aborts by SQLSTATE) go to the report beside it.
  *
  * <p>Setup differences, each detected rather than assumed and noted in the report: an engine that rejects
- * {@code PRIMARY KEY} with 0A000 (RustyDB today) gets the table without it, so its point reads and updates are full
- * scans; an engine whose default concurrency control would lock whole tables is switched to row-level
+ * {@code PRIMARY KEY} with 0A000 (RustyDB did until it had indexes) gets the table without it, so its point reads
+ * and updates are full scans; an engine whose default concurrency control would lock whole tables is switched to row-level
  * ({@link Engine#enableConcurrentTransactions}: HSQLDB's MVCC); an engine that rejects the isolation level (0A000 at
  * {@code setTransactionIsolation} or the first statement) is n/a for that level.
  *
