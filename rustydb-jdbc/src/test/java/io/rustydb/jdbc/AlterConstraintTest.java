@@ -1,15 +1,14 @@
 package io.rustydb.jdbc;
 
+import static io.rustydb.jdbc.JdbcTestSupport.fails;
+import static io.rustydb.jdbc.JdbcTestSupport.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,21 +22,6 @@ class AlterConstraintTest {
 
     private static Connection memory() throws SQLException {
         return DriverManager.getConnection("jdbc:rustydb:mem:alterc" + (++counter));
-    }
-
-    private static List<String> column(Statement s, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (ResultSet r = s.executeQuery(sql)) {
-            while (r.next()) {
-                out.add(r.getString(1));
-            }
-        }
-        return out;
-    }
-
-    private static void fails(Statement s, String sql, String state) {
-        SQLException e = assertThrows(SQLException.class, () -> s.execute(sql), sql);
-        assertEquals(state, e.getSQLState(), sql + ": " + e.getMessage());
     }
 
     @Test
@@ -61,7 +45,7 @@ class AlterConstraintTest {
                     + "ON DELETE CASCADE");
             fails(s, "INSERT INTO child VALUES (12, 9, 1)", "23503");
             s.execute("DELETE FROM parent WHERE id = 2");
-            assertEquals(List.of("10"), column(s, "SELECT id FROM child"));
+            assertEquals(List.of("10"), strings(s, "SELECT id FROM child"));
             fails(s, "ALTER TABLE child ADD CONSTRAINT qty_positive CHECK (qty > 5)", "23514");
             s.execute("ALTER TABLE child ADD CONSTRAINT qty_positive CHECK (qty > 0)");
             fails(s, "INSERT INTO child VALUES (13, 1, 0)", "23514");
@@ -88,7 +72,7 @@ class AlterConstraintTest {
             s.execute("INSERT INTO p VALUES (2, 'a')");
             fails(s, "ALTER TABLE p DROP CONSTRAINT nope", "42704");
             s.execute("ALTER TABLE p DROP CONSTRAINT IF EXISTS nope");
-            assertTrue(column(s, "EXPLAIN SELECT * FROM p WHERE id = 1").stream().noneMatch(l -> l.contains("Index")));
+            assertTrue(strings(s, "EXPLAIN SELECT * FROM p WHERE id = 1").stream().noneMatch(l -> l.contains("Index")));
         }
     }
 }

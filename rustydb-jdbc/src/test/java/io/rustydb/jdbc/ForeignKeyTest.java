@@ -1,17 +1,16 @@
 package io.rustydb.jdbc;
 
+import static io.rustydb.jdbc.JdbcTestSupport.fails;
+import static io.rustydb.jdbc.JdbcTestSupport.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,22 +35,6 @@ class ForeignKeyTest {
         return DriverManager.getConnection("jdbc:rustydb:mem:fk" + (++counter));
     }
 
-    private static List<String> column(Statement s, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (ResultSet r = s.executeQuery(sql)) {
-            while (r.next()) {
-                out.add(r.getString(1));
-            }
-        }
-        return out;
-    }
-
-    private static SQLException fails(Statement s, String sql, String state) {
-        SQLException e = assertThrows(SQLException.class, () -> s.execute(sql), sql);
-        assertEquals(state, e.getSQLState(), sql + ": " + e.getMessage());
-        return e;
-    }
-
     @Test
     void childrenNeedAParentAndParentsKeepTheirChildren() throws SQLException {
         try (Connection c = memory(); Statement s = c.createStatement()) {
@@ -70,7 +53,7 @@ class ForeignKeyTest {
             s.execute("UPDATE p SET name = 'uno' WHERE id = 1"); // key unchanged
             s.execute("DELETE FROM c WHERE id = 10");
             s.execute("DELETE FROM p WHERE id = 1");
-            assertEquals(List.of(), column(s, "SELECT id FROM p"));
+            assertEquals(List.of(), strings(s, "SELECT id FROM p"));
             fails(s, "DROP TABLE p", "2BP01");
             s.execute("DROP TABLE c");
             s.execute("DROP TABLE p");
@@ -94,19 +77,19 @@ class ForeignKeyTest {
             s.execute("INSERT INTO f VALUES (5000, 101), (5001, 200)");
             // a -> b -> d -> (e: SET DEFAULT, f: SET NULL): three levels of cascade, then the actions
             s.execute("DELETE FROM a WHERE id = 1");
-            assertEquals(List.of("20"), column(s, "SELECT id FROM b ORDER BY id"));
-            assertEquals(List.of("0", "200"), column(s, "SELECT id FROM d ORDER BY id"));
-            assertEquals(List.of("0", "200"), column(s, "SELECT did FROM e ORDER BY id"));
-            assertEquals(java.util.Arrays.asList(null, "200"), column(s, "SELECT did FROM f ORDER BY id"));
+            assertEquals(List.of("20"), strings(s, "SELECT id FROM b ORDER BY id"));
+            assertEquals(List.of("0", "200"), strings(s, "SELECT id FROM d ORDER BY id"));
+            assertEquals(List.of("0", "200"), strings(s, "SELECT did FROM e ORDER BY id"));
+            assertEquals(java.util.Arrays.asList(null, "200"), strings(s, "SELECT did FROM f ORDER BY id"));
             // ON UPDATE CASCADE moves the children's key
             s.execute("UPDATE a SET id = 3 WHERE id = 2");
-            assertEquals(List.of("3"), column(s, "SELECT aid FROM b"));
+            assertEquals(List.of("3"), strings(s, "SELECT aid FROM b"));
             // SET DEFAULT to a default that no parent has: 23503, and the statement is undone
             s.execute("DELETE FROM e WHERE did = 0");
             s.execute("DELETE FROM d WHERE id = 0");
             s.execute("INSERT INTO e VALUES (1002, 200, 'z')");
             fails(s, "DELETE FROM d WHERE id = 200", "23503");
-            assertEquals(List.of("200"), column(s, "SELECT id FROM d"));
+            assertEquals(List.of("200"), strings(s, "SELECT id FROM d"));
         }
     }
 
@@ -117,7 +100,7 @@ class ForeignKeyTest {
             s.execute("INSERT INTO emp VALUES (1, NULL), (2, 1), (3, 2), (4, 3), (5, 1)");
             s.execute("INSERT INTO emp VALUES (6, 7), (7, 6)"); // rows of one statement may reference each other
             s.execute("DELETE FROM emp WHERE id = 2");
-            assertEquals(List.of("1", "5", "6", "7"), column(s, "SELECT id FROM emp ORDER BY id"));
+            assertEquals(List.of("1", "5", "6", "7"), strings(s, "SELECT id FROM emp ORDER BY id"));
             s.execute("CREATE TABLE region (country CHAR(2), code INTEGER, PRIMARY KEY (country, code))");
             s.execute("CREATE TABLE shop (id INTEGER, country CHAR(2), code INTEGER, "
                     + "CONSTRAINT shop_region FOREIGN KEY (country, code) REFERENCES region (country, code) "
@@ -191,7 +174,7 @@ class ForeignKeyTest {
             } finally {
                 pool.shutdown();
             }
-            assertEquals(List.of("1", "3"), column(s, "SELECT pid FROM c ORDER BY pid"));
+            assertEquals(List.of("1", "3"), strings(s, "SELECT pid FROM c ORDER BY pid"));
         }
     }
 
@@ -216,7 +199,7 @@ class ForeignKeyTest {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             fails(s, "INSERT INTO c VALUES (3)", "23503");
             s.execute("DELETE FROM p WHERE id = 2");
-            assertEquals(List.of("1"), column(s, "SELECT pid FROM c"));
+            assertEquals(List.of("1"), strings(s, "SELECT pid FROM c"));
         }
     }
 }

@@ -74,4 +74,22 @@ final class JdbcTestSupport {
         }
         return out;
     }
+
+    /** The first column of every row of {@code sql}, as strings (null for SQL NULL). */
+    static List<String> strings(java.sql.Statement s, String sql) throws SQLException {
+        List<String> out = new java.util.ArrayList<>();
+        try (java.sql.ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                out.add(r.getString(1));
+            }
+        }
+        return out;
+    }
+
+    /** Runs {@code sql}, which must fail with SQLSTATE {@code state}; returns the failure. */
+    static SQLException fails(java.sql.Statement s, String sql, String state) {
+        SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, () -> s.execute(sql), sql);
+        org.junit.jupiter.api.Assertions.assertEquals(state, e.getSQLState(), sql + ": " + e.getMessage());
+        return e;
+    }
 }

@@ -116,7 +116,7 @@ abstract class KeyReadWorkload implements Workload {
             }
         } catch (SQLException | RuntimeException e) {
             try {
-                closeAll(statements);
+                Closing.closeAll(statements, PreparedStatement::close);
             } catch (SQLException suppressed) {
                 e.addSuppressed(suppressed);
             }
@@ -130,7 +130,8 @@ abstract class KeyReadWorkload implements Workload {
 
             @Override
             public void close() throws SQLException {
-                closeAll(statements); // the connections are closed with the database
+                // the connections are closed with the database
+                Closing.closeAll(statements, PreparedStatement::close);
             }
         };
     }
@@ -141,25 +142,6 @@ abstract class KeyReadWorkload implements Workload {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE " + TABLE + " (id BIGINT NOT NULL PRIMARY KEY, k INTEGER NOT NULL,"
                     + " v DOUBLE NOT NULL, s VARCHAR(32) NOT NULL)");
-        }
-    }
-
-    /** Closes every statement; throws the first failure with the others suppressed. */
-    private static void closeAll(List<PreparedStatement> statements) throws SQLException {
-        SQLException first = null;
-        for (PreparedStatement ps : statements) {
-            try {
-                ps.close();
-            } catch (SQLException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
         }
     }
 }

@@ -287,21 +287,7 @@ final class ReadWriteMix implements Workload {
 
         @Override
         public void close() throws SQLException {
-            SQLException first = null;
-            for (MixClient client : clients) {
-                try {
-                    client.close();
-                } catch (SQLException e) {
-                    if (first == null) {
-                        first = e;
-                    } else {
-                        first.addSuppressed(e);
-                    }
-                }
-            }
-            if (first != null) {
-                throw first;
-            }
+            Closing.closeAll(clients, MixClient::close);
         }
     }
 }

@@ -59,7 +59,8 @@ final class CreateIndexBinder {
             boolean descending = param.getSortOrder() == Index.ColumnParams.SortOrder.DESC;
             boolean nullsFirst = param.getNullOrdering() == null ? descending
                     : param.getNullOrdering() == Index.ColumnParams.NullOrdering.FIRST;
-            if (method == IndexDef.IndexMethod.HASH && (param.getSortOrder() != null || param.getNullOrdering() != null)) {
+            boolean ordered = param.getSortOrder() != null || param.getNullOrdering() != null;
+            if (method == IndexDef.IndexMethod.HASH && ordered) {
                 throw new DbException(ErrorCode.SYNTAX_ERROR, "a hash index has no order (ASC/DESC/NULLS)");
             }
             columns.add(new IndexDef.IndexColumn(position, descending, nullsFirst));

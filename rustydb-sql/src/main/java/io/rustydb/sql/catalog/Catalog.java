@@ -30,6 +30,7 @@ public final class Catalog {
     private final Map<Integer, VersionedHeap> heaps = new ConcurrentHashMap<>();
     private final Map<Integer, TableIndex> indexStructures = new ConcurrentHashMap<>();
     private final AtomicLong version = new AtomicLong();
+    private volatile ReferenceIndex referenceIndex;
     private int nextTableId;
     private int nextIndexId;
     private final io.rustydb.sql.index.IndexWriter indexWriter = new io.rustydb.sql.index.IndexWriter();
@@ -103,15 +104,28 @@ public final class Catalog {
 
     /** The foreign keys that reference table {@code tableId} (its own included, for a self-reference). */
     public List<Reference> referencing(int tableId) {
-        List<Reference> out = new ArrayList<>();
+        return references().getOrDefault(tableId, List.of());
+    }
+
+    /** Which foreign keys reference each table: built once per catalog version (every UPDATE and DELETE asks). */
+    private Map<Integer, List<Reference>> references() {
+        ReferenceIndex cached = referenceIndex;
+        long current = version.get();
+        if (cached != null && cached.version() == current) {
+            return cached.byParent();
+        }
+        Map<Integer, List<Reference>> byParent = new java.util.HashMap<>();
         for (TableDef table : tables()) {
             for (ForeignKeyDef key : table.foreignKeys()) {
-                if (key.parentTableId() == tableId) {
-                    out.add(new Reference(table, key));
-                }
+                byParent.computeIfAbsent(key.parentTableId(), id -> new ArrayList<>()).add(new Reference(table, key));
             }
         }
-        return out;
+        referenceIndex = new ReferenceIndex(current, byParent);
+        return byParent;
+    }
+
+    /** {@link #references()} as of one catalog version. */
+    private record ReferenceIndex(long version, Map<Integer, List<Reference>> byParent) {
     }
 
     /** All tables, ordered by name. */

@@ -163,27 +163,14 @@ final class ForeignKeys {
         byte[] wanted = index.keyOf(parentRow);
         VersionedHeap heap = context.catalog().heap(parent);
         for (;;) {
-            long writer = 0;
-            IndexEntries entries = index.scanKey(wanted);
-            while (entries.next()) {
-                long rowId = TableIndex.rowIdOf(entries.entry());
-                VersionedHeap.Latest latest = heap.latest(context.transaction(), rowId);
-                if (latest.liveness() == VersionedHeap.Liveness.DEAD || !index.keyMatches(entries.entry(),
-                        index.decodeRow(latest.row(), context.catalog().overflow()))) {
-                    continue;
-                }
-                if (latest.liveness() == VersionedHeap.Liveness.IN_DOUBT) {
-                    writer = latest.writer();
-                    break;
-                }
-                if (heap.lockRow(context.transaction(), rowId, false, context.lockWait())) {
-                    return true;
-                }
+            TableIndex.Probe found = index.probe(heap, context.transaction(), context.catalog().overflow(), wanted, -1);
+            if (found.liveRowId() >= 0) {
+                return heap.lockRow(context.transaction(), found.liveRowId(), false, context.lockWait());
             }
-            if (writer == 0) {
+            if (found.writer() == 0) {
                 return false;
             }
-            heap.awaitWriter(context.transaction(), writer, context.lockWait());
+            heap.awaitWriter(context.transaction(), found.writer(), context.lockWait());
         }
     }
 

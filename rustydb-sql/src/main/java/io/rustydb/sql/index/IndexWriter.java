@@ -56,34 +56,21 @@ public final class IndexWriter {
         VersionedHeap heap = catalog.heap(table);
         ReentrantLock stripe = stripes[Math.floorMod(index.def().indexId() * 31 + Arrays.hashCode(key), STRIPES)];
         for (;;) {
-            long writer = 0;
+            TableIndex.Probe found;
             stripe.lock();
             try {
-                IndexEntries entries = index.scanKey(key);
-                while (entries.next()) {
-                    long other = TableIndex.rowIdOf(entries.entry());
-                    if (other == rowId) {
-                        continue;
-                    }
-                    VersionedHeap.Latest latest = heap.latest(tx, other);
-                    if (latest.liveness() == VersionedHeap.Liveness.DEAD
-                            || !Arrays.equals(index.keyOf(index.decodeRow(latest.row(), catalog.overflow())), key)) {
-                        continue; // gone, or a stale entry whose slot now holds another row
-                    }
-                    if (latest.liveness() == VersionedHeap.Liveness.IN_DOUBT) {
-                        writer = latest.writer();
-                        break;
-                    }
+                found = index.probe(heap, tx, catalog.overflow(), key, rowId);
+                if (found.liveRowId() >= 0) {
                     throw duplicate(table, index, key);
                 }
-                if (writer == 0) {
+                if (found.writer() == 0) {
                     index.add(key, rowId);
                     return;
                 }
             } finally {
                 stripe.unlock();
             }
-            heap.awaitWriter(tx, writer, wait);
+            heap.awaitWriter(tx, found.writer(), wait);
         }
     }
 

@@ -12,6 +12,8 @@ import io.rustydb.sql.catalog.TableDef;
 import io.rustydb.storage.buffer.BufferPool;
 import io.rustydb.storage.heap.OverflowStore;
 import io.rustydb.storage.tuple.RowCodec;
+import io.rustydb.txn.Transaction;
+import io.rustydb.txn.mvcc.VersionedHeap;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -215,6 +217,36 @@ public final class TableIndex {
             out.append(v == null ? "null" : io.rustydb.core.type.Values.toSqlString(v));
         }
         return out.toString();
+    }
+
+    /**
+     * What {@link #probe} found for a key: the row id of a version that exists now ({@code -1} if none), or the
+     * running transaction whose insert or delete of such a version must be waited for ({@code 0} if none).
+     */
+    public record Probe(long liveRowId, long writer) {
+    }
+
+    /**
+     * Looks at what the entries of {@code key} point to now, whatever any snapshot sees (uniqueness and foreign key
+     * checks): stops at the first version that exists (not {@code ignoreRowId}) or whose writer is still running;
+     * skips gone versions and entries whose slot holds another key.
+     */
+    public Probe probe(VersionedHeap heap, Transaction tx, OverflowStore overflow, byte[] key, long ignoreRowId) {
+        IndexEntries entries = scanKey(key);
+        while (entries.next()) {
+            long rowId = rowIdOf(entries.entry());
+            if (rowId == ignoreRowId) {
+                continue;
+            }
+            VersionedHeap.Latest latest = heap.latest(tx, rowId);
+            if (latest.liveness() == VersionedHeap.Liveness.DEAD
+                    || !keyMatches(entries.entry(), decodeRow(latest.row(), overflow))) {
+                continue;
+            }
+            return latest.liveness() == VersionedHeap.Liveness.IN_DOUBT
+                    ? new Probe(-1, latest.writer()) : new Probe(rowId, 0);
+        }
+        return new Probe(-1, 0);
     }
 
     /** Adds the entry of a row version; false if it was there already (a slot reused with the same key). */
