@@ -150,6 +150,10 @@ public enum ErrorCode {
     /** A lock could not be had within the lock timeout (or at once, with NOWAIT). */
     LOCK_NOT_AVAILABLE("55P03", ErrorCategory.CONFLICT, "could not obtain lock: %s"),
 
+    // --- class 57: operator intervention
+    /** A statement stopped by {@code Statement.cancel()} or by its query timeout; its changes are rolled back. */
+    QUERY_CANCELED("57014", ErrorCategory.USER, "canceling statement due to %s"),
+
     // --- class 58: system error
     /** An I/O call failed (other than a full disk). */
     IO_ERROR("58030", ErrorCategory.RESOURCE, "I/O error on %s: %s"),

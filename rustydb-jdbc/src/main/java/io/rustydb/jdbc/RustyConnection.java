@@ -3,6 +3,7 @@ package io.rustydb.jdbc;
 import io.rustydb.core.config.IsolationLevel;
 import io.rustydb.sql.engine.PreparedSql;
 import io.rustydb.sql.engine.StatementResult;
+import io.rustydb.sql.exec.StatementCancel;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
@@ -88,9 +89,15 @@ public final class RustyConnection implements Connection {
 
     /** Executes a prepared statement with parameter values, in the session's transaction. */
     StatementResult execute(PreparedSql prepared, List<Object> parameters) throws SQLException {
+        return execute(prepared, parameters, StatementCancel.NONE);
+    }
+
+    /** Like {@link #execute(PreparedSql, List)}, stopped with 57014 when {@code cancel} asks. */
+    StatementResult execute(PreparedSql prepared, List<Object> parameters, StatementCancel cancel)
+            throws SQLException {
         checkOpen();
         try {
-            return session.execute(prepared, parameters);
+            return session.execute(prepared, parameters, cancel);
         } catch (RuntimeException e) {
             throw SqlExceptions.of(e);
         }

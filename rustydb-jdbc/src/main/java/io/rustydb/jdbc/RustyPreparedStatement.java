@@ -350,6 +350,10 @@ public final class RustyPreparedStatement extends RustyStatement implements Prep
         }
         List<List<Object>> runs = new ArrayList<>(batch);
         batch.clear();
+        return asOneExecution(() -> runBatch(runs));
+    }
+
+    private long[] runBatch(List<List<Object>> runs) throws SQLException {
         long[] counts = new long[runs.size()];
         try {
             for (int i = 0; i < runs.size(); i++) {

@@ -3,6 +3,7 @@ package io.rustydb.jdbc;
 import io.rustydb.sql.engine.PreparedSql;
 import io.rustydb.sql.engine.QueryResult;
 import io.rustydb.sql.engine.StatementResult;
+import io.rustydb.sql.exec.StatementCancel;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,6 +30,11 @@ public class RustyStatement implements Statement {
     /** While a batch runs, its executions' generated keys add up. */
     boolean collectingBatchKeys;
 
+    /** The cancel handle of the execution in progress, null when none runs: {@link #cancel()} uses it. */
+    private volatile StatementCancel running;
+    /** Set while a batch runs: its statements share one handle, so the query timeout bounds the whole batch. */
+    private StatementCancel batchCancel;
+
     RustyStatement(RustyConnection connection) {
         this.connection = connection;
     }
@@ -46,7 +52,18 @@ public class RustyStatement implements Statement {
         if (!collectingBatchKeys) {
             generatedKeys = null;
         }
-        StatementResult result = connection.execute(prepared, parameters);
+        StatementResult result;
+        if (batchCancel != null) {
+            result = connection.execute(prepared, parameters, batchCancel);
+        } else {
+            StatementCancel cancel = StatementCancel.start(queryTimeout * 1000L);
+            running = cancel;
+            try {
+                result = connection.execute(prepared, parameters, cancel);
+            } finally {
+                running = null;
+            }
+        }
         if (keyRequest != null) {
             QueryResult keys = keyRequest.select(result);
             if (collectingBatchKeys && generatedKeys != null && !keys.columnNames().isEmpty()) {
@@ -189,15 +206,36 @@ public class RustyStatement implements Statement {
         if (seconds < 0) {
             throw new SQLException("query timeout must not be negative", "22023");
         }
-        if (seconds > 0) {
-            throw SqlExceptions.notSupported("query timeouts");
-        }
         queryTimeout = seconds;
     }
 
+    /**
+     * Stops the statement running on this object in another thread: it fails with 57014 and its changes are
+     * rolled back (the transaction goes on). Does nothing when no statement runs.
+     */
     @Override
     public void cancel() throws SQLException {
-        throw SqlExceptions.notSupported("cancel");
+        checkOpen();
+        StatementCancel cancel = running;
+        if (cancel != null) {
+            cancel.cancel();
+        }
+    }
+
+    /**
+     * Runs {@code batch} (the statements of one {@code executeBatch}) under one cancel handle, so that
+     * {@link #cancel()} and the query timeout cover the whole batch.
+     */
+    <T> T asOneExecution(SqlAction<T> batch) throws SQLException {
+        StatementCancel cancel = StatementCancel.start(queryTimeout * 1000L);
+        batchCancel = cancel;
+        running = cancel;
+        try {
+            return batch.run();
+        } finally {
+            batchCancel = null;
+            running = null;
+        }
     }
 
     @Override
@@ -316,6 +354,10 @@ public class RustyStatement implements Statement {
         checkOpen();
         List<String> statements = new ArrayList<>(batch);
         batch.clear();
+        return asOneExecution(() -> runBatch(statements));
+    }
+
+    private long[] runBatch(List<String> statements) throws SQLException {
         long[] counts = new long[statements.size()];
         for (int i = 0; i < statements.size(); i++) {
             try {

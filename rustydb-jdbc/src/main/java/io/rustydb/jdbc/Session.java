@@ -6,6 +6,7 @@ import io.rustydb.core.config.IsolationLevel;
 import io.rustydb.sql.engine.PreparedSql;
 import io.rustydb.sql.engine.SqlEngine;
 import io.rustydb.sql.engine.StatementResult;
+import io.rustydb.sql.exec.StatementCancel;
 import io.rustydb.sql.plan.BoundStatement;
 import io.rustydb.sql.plan.TransactionControl;
 import io.rustydb.txn.Transaction;
@@ -105,6 +106,11 @@ final class Session {
 
     /** Runs {@code prepared}: a control statement, or a statement in the right transaction. */
     StatementResult execute(PreparedSql prepared, List<Object> parameters) {
+        return execute(prepared, parameters, StatementCancel.NONE);
+    }
+
+    /** Like {@link #execute(PreparedSql, List)}; {@code cancel} can stop the statement (57014). */
+    StatementResult execute(PreparedSql prepared, List<Object> parameters, StatementCancel cancel) {
         if (prepared.isControl()) {
             TransactionControl c = ((BoundStatement.Control) prepared.statement()).control();
             if (c.kind() == TransactionControl.Kind.VACUUM) {
@@ -122,7 +128,7 @@ final class Session {
         if (transaction == null && autoCommit) {
             Transaction tx = begin();
             try {
-                StatementResult result = engine.execute(prepared, parameters, tx, lockTimeoutMillis, state);
+                StatementResult result = engine.execute(prepared, parameters, tx, lockTimeoutMillis, state, cancel);
                 commit();
                 return result;
             } finally {
@@ -135,7 +141,7 @@ final class Session {
             begin();
         }
         try {
-            return engine.execute(prepared, parameters, transaction, lockTimeoutMillis, state);
+            return engine.execute(prepared, parameters, transaction, lockTimeoutMillis, state, cancel);
         } catch (DbException e) {
             if (abortsTransaction(e)) {
                 fail(e);

@@ -14,6 +14,7 @@ import io.rustydb.sql.exec.OperatorState;
 import io.rustydb.sql.exec.PhysicalOperator;
 import io.rustydb.sql.exec.PhysicalPlanner;
 import io.rustydb.sql.exec.RowBatch;
+import io.rustydb.sql.exec.StatementCancel;
 import io.rustydb.sql.parser.SqlParser;
 import io.rustydb.sql.parser.TransactionStatementParser;
 import io.rustydb.sql.plan.BoundStatement;
@@ -173,10 +174,36 @@ public final class SqlEngine implements AutoCloseable {
      */
     public StatementResult execute(PreparedSql prepared, List<Object> parameters, Transaction tx,
                                    long lockTimeoutMillis, io.rustydb.sql.exec.SessionState session) {
+        return execute(prepared, parameters, tx, lockTimeoutMillis, session, StatementCancel.NONE);
+    }
+
+    /**
+     * Like {@link #execute(PreparedSql, List, Transaction, long, io.rustydb.sql.exec.SessionState)}, stopped with
+     * 57014 (and rolled back like any failed statement) when {@code cancel} is cancelled or times out — also while
+     * it waits for a lock.
+     */
+    public StatementResult execute(PreparedSql prepared, List<Object> parameters, Transaction tx,
+                                   long lockTimeoutMillis, io.rustydb.sql.exec.SessionState session,
+                                   StatementCancel cancel) {
+        try {
+            return executeCancellable(prepared, parameters, tx, lockTimeoutMillis, session, cancel);
+        } catch (DbException e) {
+            // e.g. a lock wait given up: say why the statement stopped
+            throw cancel.requested() ? cancel.stopped(e) : e;
+        }
+    }
+
+    private StatementResult executeCancellable(PreparedSql prepared, List<Object> parameters, Transaction tx,
+                                               long lockTimeoutMillis, io.rustydb.sql.exec.SessionState session,
+                                               StatementCancel cancel) {
         if (prepared.isControl()) {
             throw DbException.internal("transaction control statements are carried out by the session");
         }
+        cancel.check();
         LockWait wait = LockWait.timeout(lockTimeoutMillis);
+        if (cancel.cancellable()) {
+            wait = wait.abandonedWhen(cancel::requested);
+        }
         for (int attempt = 1; ; attempt++) {
             boolean statementLock = lockDatabase(tx, LockMode.IS, wait);
             try {
@@ -186,7 +213,7 @@ public final class SqlEngine implements AutoCloseable {
                     lockForWrite(fresh.statement(), tx, wait);
                 }
                 List<Object> values = convertParameters(fresh.parameterTypes(), parameters);
-                return run(fresh, new ExecContext(catalog, values, tx, wait, session), tx);
+                return run(fresh, new ExecContext(catalog, values, tx, wait, session, cancel), tx);
             } catch (StatementRestart restart) {
                 if (attempt >= MAX_STATEMENT_RESTARTS) {
                     throw new DbException(ErrorCode.SERIALIZATION_FAILURE, "the statement was restarted "

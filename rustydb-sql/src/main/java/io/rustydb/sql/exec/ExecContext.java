@@ -16,6 +16,7 @@ public final class ExecContext {
     private final Transaction transaction;
     private final LockWait lockWait;
     private final SessionState session;
+    private final StatementCancel cancel;
 
     public ExecContext(Catalog catalog, List<Object> parameters, Transaction transaction) {
         this(catalog, parameters, transaction, LockWait.FOREVER);
@@ -28,11 +29,23 @@ public final class ExecContext {
     /** With the state of the session the statement runs in ({@code currval}). */
     public ExecContext(Catalog catalog, List<Object> parameters, Transaction transaction, LockWait lockWait,
                        SessionState session) {
+        this(catalog, parameters, transaction, lockWait, session, StatementCancel.NONE);
+    }
+
+    /** With the handle through which the statement can be cancelled or timed out. */
+    public ExecContext(Catalog catalog, List<Object> parameters, Transaction transaction, LockWait lockWait,
+                       SessionState session, StatementCancel cancel) {
         this.catalog = catalog;
         this.parameters = parameters;
         this.transaction = transaction;
         this.lockWait = lockWait;
         this.session = session;
+        this.cancel = cancel;
+    }
+
+    /** Throws 57014 if the statement was cancelled or ran past its timeout: operators call it once per batch. */
+    public void checkCancelled() {
+        cancel.check();
     }
 
     /** What the session remembers between statements (the values of {@code nextval} for {@code currval}). */

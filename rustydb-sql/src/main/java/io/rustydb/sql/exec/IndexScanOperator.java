@@ -116,6 +116,7 @@ public final class IndexScanOperator implements PhysicalOperator {
 
             @Override
             public RowBatch next() {
+                context.checkCancelled();
                 int n = 0;
                 while (n < batch.capacity()) {
                     if (cursor == null) {

@@ -107,6 +107,7 @@ public final class JoinOperator implements PhysicalOperator {
         private BitSet rightMatched;
         private boolean leftDone;
         private boolean tailDone;
+        private long pairsTried;
 
         State(ExecContext context) {
             this.context = context;
@@ -182,6 +183,9 @@ public final class JoinOperator implements PhysicalOperator {
                     candidates = () -> java.util.stream.IntStream.range(0, rightRows.size()).iterator();
                 }
                 for (int r : candidates) {
+                    if ((++pairsTried & 1023) == 0) {
+                        context.checkCancelled(); // a large cross product may run long inside one left batch
+                    }
                     Object[] rightRow = rightRows.get(r);
                     load(leftRow, rightRow);
                     Expr check = hash != null ? residual : condition;

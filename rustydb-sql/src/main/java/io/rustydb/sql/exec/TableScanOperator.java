@@ -43,6 +43,7 @@ public final class TableScanOperator implements PhysicalOperator {
                 if (done) {
                     return null;
                 }
+                context.checkCancelled();
                 Object[][] columns = new Object[types.length][];
                 for (int c = 0; c < columns.length; c++) {
                     columns[c] = batch.column(c);

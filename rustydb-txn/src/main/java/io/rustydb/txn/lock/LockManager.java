@@ -514,6 +514,9 @@ public final class LockManager {
         r.wakeUp.signal();
     }
 
+    /** How often a waiter whose wait can be abandoned checks the condition. */
+    private static final long ABANDON_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
     /** Sleeps until {@code r} leaves WAITING, running the periodic deadlock check and the lock timeout. */
     private boolean await(Request r, LockWait wait) {
         long now = System.nanoTime();
@@ -527,12 +530,20 @@ public final class LockManager {
                 cancel(r, ErrorCode.LOCK_NOT_AVAILABLE, detail);
                 break;
             }
+            if (wait.abandon() != LockWait.NEVER && wait.abandon().getAsBoolean()) {
+                cancel(r, ErrorCode.QUERY_CANCELED, "a cancel request or statement timeout while waiting for "
+                        + r.mode + " on " + r.queue.key);
+                break;
+            }
             if (now - nextCheck >= 0) {
                 resolveDeadlocks(r.txnId);
                 nextCheck = now + checkIntervalNanos;
                 continue;
             }
             long sleep = wait.unbounded() ? nextCheck - now : Math.min(nextCheck - now, deadline - now);
+            if (wait.abandon() != LockWait.NEVER) {
+                sleep = Math.min(sleep, ABANDON_POLL_NANOS);
+            }
             try {
                 r.wakeUp.awaitNanos(sleep);
             } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package io.rustydb.txn.lock;
 
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * What {@link LockManager#acquire} does when a lock cannot be granted at once.
@@ -14,10 +15,18 @@ import java.util.Objects;
  * </ul>
  *
  * @param policy        which of the three
+ * <p>A blocking wait may also be {@link #abandonedWhen abandoned}: the waiter polls a condition (its statement was
+ * cancelled or timed out) while it sleeps and gives up with 57014 when it holds.
+ *
+ * @param policy        which of the three
  * @param timeoutMillis for {@link Policy#BLOCK}: the longest wait in milliseconds, {@link Long#MAX_VALUE} for no
  *                      bound; 0 for the other policies
+ * @param abandon       polled during a blocking wait: true = stop waiting (57014); {@link #NEVER} for none
  */
-public record LockWait(Policy policy, long timeoutMillis) {
+public record LockWait(Policy policy, long timeoutMillis, BooleanSupplier abandon) {
+    /** The abandon condition of a wait that is never abandoned. */
+    public static final BooleanSupplier NEVER = () -> false;
+
     /** The three behaviours. */
     public enum Policy {
         BLOCK,
@@ -32,8 +41,13 @@ public record LockWait(Policy policy, long timeoutMillis) {
     /** Wait until granted, the thread is interrupted, or this transaction is chosen as a deadlock victim. */
     public static final LockWait FOREVER = new LockWait(Policy.BLOCK, Long.MAX_VALUE);
 
+    public LockWait(Policy policy, long timeoutMillis) {
+        this(policy, timeoutMillis, NEVER);
+    }
+
     public LockWait {
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(abandon, "abandon");
         if (timeoutMillis < 0 || (policy != Policy.BLOCK && timeoutMillis != 0)) {
             throw new IllegalArgumentException("bad lock wait: " + policy + " " + timeoutMillis + " ms");
         }
@@ -42,6 +56,11 @@ public record LockWait(Policy policy, long timeoutMillis) {
     /** Wait at most {@code millis} ms (0 = do not wait: fail at once with 55P03). */
     public static LockWait timeout(long millis) {
         return new LockWait(Policy.BLOCK, millis);
+    }
+
+    /** This wait, given up (with 57014) as soon as {@code condition} holds; polled a few times a second or more. */
+    public LockWait abandonedWhen(BooleanSupplier condition) {
+        return new LockWait(policy, timeoutMillis, condition);
     }
 
     /** Whether the wait has no time bound. */
