@@ -252,13 +252,13 @@ public final class RustyConnection implements Connection {
     @Override
     public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
         checkResultSetOptions(resultSetType, resultSetConcurrency);
-        return createStatement();
+        return new RustyStatement(this, resultSetType);
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
         checkResultSetOptions(resultSetType, resultSetConcurrency);
-        return prepareStatement(sql);
+        return new RustyPreparedStatement(this, sql, prepare(sql), resultSetType);
     }
 
     @Override

@@ -828,13 +828,14 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public boolean supportsResultSetType(int a0) throws SQLException {
         connection.checkOpen();
-        return a0 == ResultSet.TYPE_FORWARD_ONLY;
+        return a0 == ResultSet.TYPE_FORWARD_ONLY || a0 == ResultSet.TYPE_SCROLL_INSENSITIVE;
     }
 
     @Override
     public boolean supportsResultSetConcurrency(int a0, int a1) throws SQLException {
         connection.checkOpen();
-        return a0 == ResultSet.TYPE_FORWARD_ONLY && a1 == ResultSet.CONCUR_READ_ONLY;
+        return (a0 == ResultSet.TYPE_FORWARD_ONLY || a0 == ResultSet.TYPE_SCROLL_INSENSITIVE)
+                && a1 == ResultSet.CONCUR_READ_ONLY;
     }
 
     @Override

@@ -41,7 +41,12 @@ public final class RustyPreparedStatement extends RustyStatement implements Prep
     private final List<List<Object>> batch = new ArrayList<>();
 
     RustyPreparedStatement(RustyConnection connection, String sql, PreparedSql prepared) {
-        super(connection);
+        this(connection, sql, prepared, ResultSet.TYPE_FORWARD_ONLY);
+    }
+
+    /** With the type of the result sets it produces (forward-only or scroll-insensitive). */
+    RustyPreparedStatement(RustyConnection connection, String sql, PreparedSql prepared, int resultSetType) {
+        super(connection, resultSetType);
         this.sql = sql;
         this.prepared = prepared;
         this.parameters = new Object[prepared.parameterTypes().size()];

@@ -29,7 +29,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A forward-only, read-only result set over a query's rows. Column indexes are 1-based; typed getters convert
+ * A read-only result set over a query's rows (materialized when the statement ran), forward-only or
+ * scroll-insensitive as its statement was created: scrolling moves over the same rows, which later changes do not
+ * alter. Column indexes are 1-based; typed getters convert
  * under SQL cast rules and report a value that does not fit as 22003, a NULL as the type's default with
  * {@link #wasNull()} true.
  */
@@ -37,7 +39,10 @@ public final class RustyResultSet extends ReadOnlyResultSet {
     private final RustyStatement statement;
     private final QueryResult result;
     private final List<Object[]> rows;
+    private final boolean scrollable;
+    /** -1 = before the first row, {@code rows.size()} = after the last, else the current row's index. */
     private int position = -1;
+    private int fetchDirection = FETCH_FORWARD;
     private boolean closed;
     private boolean wasNull;
 
@@ -46,6 +51,7 @@ public final class RustyResultSet extends ReadOnlyResultSet {
         this.result = result;
         List<Object[]> all = result.rows();
         this.rows = maxRows > 0 && all.size() > maxRows ? all.subList(0, (int) maxRows) : all;
+        this.scrollable = statement.resultSetType == TYPE_SCROLL_INSENSITIVE;
     }
 
     private void checkOpen() throws SQLException {
@@ -372,28 +378,42 @@ public final class RustyResultSet extends ReadOnlyResultSet {
         return new SQLException("the result set is TYPE_FORWARD_ONLY", "24000");
     }
 
+    /** Checks that the cursor may move other than forward. */
+    private void checkScrollable() throws SQLException {
+        checkOpen();
+        if (!scrollable) {
+            throw forwardOnly();
+        }
+    }
+
+    /** Moves to {@code target} (clamped to before-first / after-last); whether the cursor is on a row. */
+    private boolean moveTo(long target) {
+        position = (int) Math.max(-1, Math.min(rows.size(), target));
+        return position >= 0 && position < rows.size();
+    }
+
     @Override
     public void beforeFirst() throws SQLException {
-        checkOpen();
-        throw forwardOnly();
+        checkScrollable();
+        moveTo(-1);
     }
 
     @Override
     public void afterLast() throws SQLException {
-        checkOpen();
-        throw forwardOnly();
+        checkScrollable();
+        moveTo(rows.size());
     }
 
     @Override
     public boolean first() throws SQLException {
-        checkOpen();
-        throw forwardOnly();
+        checkScrollable();
+        return moveTo(rows.isEmpty() ? -1 : 0);
     }
 
     @Override
     public boolean last() throws SQLException {
-        checkOpen();
-        throw forwardOnly();
+        checkScrollable();
+        return moveTo(rows.size() - 1);
     }
 
     @Override
@@ -402,36 +422,45 @@ public final class RustyResultSet extends ReadOnlyResultSet {
         return position >= 0 && position < rows.size() ? position + 1 : 0;
     }
 
+    /** Row {@code row} counted from 1 (from the end when negative); 0 = before the first row. */
     @Override
     public boolean absolute(int row) throws SQLException {
-        checkOpen();
-        throw forwardOnly();
+        checkScrollable();
+        if (row > 0) {
+            return moveTo(row - 1L);
+        }
+        return moveTo(row == 0 ? -1 : rows.size() + (long) row);
     }
 
+    /** {@code n} rows on (back when negative); moving past either end leaves the cursor before/after the rows. */
     @Override
-    public boolean relative(int rows) throws SQLException {
-        checkOpen();
-        throw forwardOnly();
+    public boolean relative(int n) throws SQLException {
+        checkScrollable();
+        return moveTo((long) position + n);
     }
 
     @Override
     public boolean previous() throws SQLException {
-        checkOpen();
-        throw forwardOnly();
+        checkScrollable();
+        return moveTo(position - 1L);
     }
 
     @Override
     public void setFetchDirection(int direction) throws SQLException {
         checkOpen();
-        if (direction != FETCH_FORWARD) {
+        if (direction != FETCH_FORWARD && direction != FETCH_REVERSE && direction != FETCH_UNKNOWN) {
+            throw new SQLException("unknown fetch direction " + direction, "22023");
+        }
+        if (direction != FETCH_FORWARD && !scrollable) {
             throw forwardOnly();
         }
+        fetchDirection = direction;
     }
 
     @Override
     public int getFetchDirection() throws SQLException {
         checkOpen();
-        return FETCH_FORWARD;
+        return fetchDirection;
     }
 
     @Override
@@ -451,7 +480,7 @@ public final class RustyResultSet extends ReadOnlyResultSet {
     @Override
     public int getType() throws SQLException {
         checkOpen();
-        return TYPE_FORWARD_ONLY;
+        return scrollable ? TYPE_SCROLL_INSENSITIVE : TYPE_FORWARD_ONLY;
     }
 
     @Override

@@ -30,13 +30,22 @@ public class RustyStatement implements Statement {
     /** While a batch runs, its executions' generated keys add up. */
     boolean collectingBatchKeys;
 
+    /** {@code ResultSet.TYPE_FORWARD_ONLY} or {@code TYPE_SCROLL_INSENSITIVE} (rows are materialized either way). */
+    final int resultSetType;
+    private int fetchDirection = ResultSet.FETCH_FORWARD;
     /** The cancel handle of the execution in progress, null when none runs: {@link #cancel()} uses it. */
     private volatile StatementCancel running;
     /** Set while a batch runs: its statements share one handle, so the query timeout bounds the whole batch. */
     private StatementCancel batchCancel;
 
     RustyStatement(RustyConnection connection) {
+        this(connection, ResultSet.TYPE_FORWARD_ONLY);
+    }
+
+    /** With the type of the result sets it produces (forward-only or scroll-insensitive). */
+    RustyStatement(RustyConnection connection, int resultSetType) {
         this.connection = connection;
+        this.resultSetType = resultSetType;
     }
 
     void checkOpen() throws SQLException {
@@ -286,15 +295,20 @@ public class RustyStatement implements Statement {
     @Override
     public void setFetchDirection(int direction) throws SQLException {
         checkOpen();
-        if (direction != ResultSet.FETCH_FORWARD) {
-            throw SqlExceptions.notSupported("fetch direction " + direction);
+        if (direction != ResultSet.FETCH_FORWARD && direction != ResultSet.FETCH_REVERSE
+                && direction != ResultSet.FETCH_UNKNOWN) {
+            throw new SQLException("unknown fetch direction " + direction, "22023");
         }
+        if (direction != ResultSet.FETCH_FORWARD && resultSetType == ResultSet.TYPE_FORWARD_ONLY) {
+            throw new SQLException("a TYPE_FORWARD_ONLY statement fetches forward only", "24000");
+        }
+        fetchDirection = direction;
     }
 
     @Override
     public int getFetchDirection() throws SQLException {
         checkOpen();
-        return ResultSet.FETCH_FORWARD;
+        return fetchDirection;
     }
 
     @Override
@@ -321,7 +335,7 @@ public class RustyStatement implements Statement {
     @Override
     public int getResultSetType() throws SQLException {
         checkOpen();
-        return ResultSet.TYPE_FORWARD_ONLY;
+        return resultSetType;
     }
 
     @Override
