@@ -22,7 +22,8 @@ final class MetadataResults {
     private MetadataResults() {
     }
 
-    private static final class Columns {
+    /** The column names and types of a metadata result, built in order. */
+    static final class Columns {
         final List<String> names = new ArrayList<>();
         final List<DataType> types = new ArrayList<>();
 
@@ -59,7 +60,7 @@ final class MetadataResults {
         }
     }
 
-    private static ResultSet result(RustyConnection connection, Columns columns, List<Object[]> rows) {
+    static ResultSet result(RustyConnection connection, Columns columns, List<Object[]> rows) {
         return new RustyResultSet(new RustyStatement(connection), new QueryResult(columns.names, columns.types, rows), 0);
     }
 
@@ -84,7 +85,7 @@ final class MetadataResults {
         return Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(value).matches();
     }
 
-    private static boolean schemaMatches(String schemaPattern) {
+    static boolean schemaMatches(String schemaPattern) {
         return schemaPattern == null || schemaPattern.isEmpty() || matches(schemaPattern, SCHEMA);
     }
 
@@ -158,29 +159,8 @@ final class MetadataResults {
         return result(connection, new Columns().text("TABLE_TYPE"), rows);
     }
 
-    /** No table has a primary key yet (constraints arrive with indexes): an empty, well-formed result. */
-    static ResultSet primaryKeys(RustyConnection connection) {
-        Columns columns = new Columns().text("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME")
-                .smallint("KEY_SEQ").text("PK_NAME");
-        return result(connection, columns, List.of());
-    }
 
-    /** No foreign keys exist yet: an empty, well-formed result. */
-    static ResultSet keys(RustyConnection connection) {
-        Columns columns = new Columns().text("PKTABLE_CAT", "PKTABLE_SCHEM", "PKTABLE_NAME", "PKCOLUMN_NAME",
-                "FKTABLE_CAT", "FKTABLE_SCHEM", "FKTABLE_NAME", "FKCOLUMN_NAME")
-                .smallint("KEY_SEQ", "UPDATE_RULE", "DELETE_RULE").text("FK_NAME", "PK_NAME").smallint("DEFERRABILITY");
-        return result(connection, columns, List.of());
-    }
 
-    /** No indexes exist yet: an empty, well-formed result. */
-    static ResultSet indexInfo(RustyConnection connection) {
-        Columns columns = new Columns().text("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME").bool("NON_UNIQUE")
-                .text("INDEX_QUALIFIER", "INDEX_NAME").smallint("TYPE", "ORDINAL_POSITION").text("COLUMN_NAME",
-                        "ASC_OR_DESC")
-                .integer("CARDINALITY", "PAGES").text("FILTER_CONDITION");
-        return result(connection, columns, List.of());
-    }
 
     static ResultSet typeInfo(RustyConnection connection) {
         Columns columns = new Columns().text("TYPE_NAME").integer("DATA_TYPE", "PRECISION")

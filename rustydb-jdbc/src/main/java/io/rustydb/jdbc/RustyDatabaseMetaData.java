@@ -792,25 +792,25 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public ResultSet getPrimaryKeys(String a0, String a1, String a2) throws SQLException {
         connection.checkOpen();
-        return MetadataResults.primaryKeys(connection);
+        return KeyMetadata.primaryKeys(connection, a1, a2);
     }
 
     @Override
     public ResultSet getImportedKeys(String a0, String a1, String a2) throws SQLException {
         connection.checkOpen();
-        return MetadataResults.keys(connection);
+        return KeyMetadata.foreignKeys(connection, null, null, a1, a2, true);
     }
 
     @Override
     public ResultSet getExportedKeys(String a0, String a1, String a2) throws SQLException {
         connection.checkOpen();
-        return MetadataResults.keys(connection);
+        return KeyMetadata.foreignKeys(connection, a1, a2, null, null, false);
     }
 
     @Override
     public ResultSet getCrossReference(String a0, String a1, String a2, String a3, String a4, String a5) throws SQLException {
         connection.checkOpen();
-        return MetadataResults.keys(connection);
+        return KeyMetadata.foreignKeys(connection, a1, a2, a4, a5, false);
     }
 
     @Override
@@ -822,7 +822,7 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public ResultSet getIndexInfo(String a0, String a1, String a2, boolean a3, boolean a4) throws SQLException {
         connection.checkOpen();
-        return MetadataResults.indexInfo(connection);
+        return KeyMetadata.indexInfo(connection, a1, a2, a3);
     }
 
     @Override
