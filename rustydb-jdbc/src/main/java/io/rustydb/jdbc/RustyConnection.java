@@ -26,11 +26,9 @@ import java.util.Properties;
 import java.util.concurrent.Executor;
 
 /**
- * A JDBC connection: a session on one shared database. Not thread-safe (as JDBC allows); many connections may be
- * used from many threads at once.
- *
- * <p>Until transactions arrive, every statement commits on its own: auto-commit is always on, and asking for it
- * to be turned off is a 0A000 error rather than a promise that could not be kept.
+ * A JDBC connection: a session on one shared database. Used by one thread at a time (as JDBC allows); many
+ * connections may be used from many threads at once. The exceptions are {@link Statement#cancel()} and
+ * {@link #abort(Executor)}, which other threads call to stop a running statement or the whole connection.
  */
 public final class RustyConnection implements Connection {
     private final SharedDatabase database;
@@ -38,6 +36,15 @@ public final class RustyConnection implements Connection {
     private final Session session;
     private final io.rustydb.core.config.DatabaseConfig config;
     private volatile boolean closed;
+    /** Set once the session has been closed and the database released (by close or an abort's task). */
+    private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+    /**
+     * Held while a statement, commit or rollback runs: an {@link #abort} releases the session only after the
+     * statement it cancelled has stopped.
+     */
+    private final java.util.concurrent.locks.ReentrantLock working = new java.util.concurrent.locks.ReentrantLock();
+    /** The cancel handles of the statements running now, for {@link #abort}. */
+    private final java.util.Set<StatementCancel> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private String schema = "public";
     private int savepointIds;
 
@@ -96,10 +103,16 @@ public final class RustyConnection implements Connection {
     StatementResult execute(PreparedSql prepared, List<Object> parameters, StatementCancel cancel)
             throws SQLException {
         checkOpen();
+        working.lock();
+        running.add(cancel);
         try {
+            checkOpen(); // an abort may have come in while this thread waited
             return session.execute(prepared, parameters, cancel);
         } catch (RuntimeException e) {
             throw SqlExceptions.of(e);
+        } finally {
+            running.remove(cancel);
+            working.unlock();
         }
     }
 
@@ -148,10 +161,14 @@ public final class RustyConnection implements Connection {
         if (session.autoCommit()) {
             throw new SQLException("cannot commit when auto-commit is enabled", "25000");
         }
+        working.lock();
         try {
+            checkOpen();
             session.commit();
         } catch (RuntimeException e) {
             throw SqlExceptions.of(e);
+        } finally {
+            working.unlock();
         }
     }
 
@@ -161,10 +178,14 @@ public final class RustyConnection implements Connection {
         if (session.autoCommit()) {
             throw new SQLException("cannot roll back when auto-commit is enabled", "25000");
         }
+        working.lock();
         try {
+            checkOpen();
             session.rollback();
         } catch (RuntimeException e) {
             throw SqlExceptions.of(e);
+        } finally {
+            working.unlock();
         }
     }
 
@@ -173,11 +194,23 @@ public final class RustyConnection implements Connection {
     public void close() {
         if (!closed) {
             closed = true;
-            try {
-                session.close();
-            } finally {
-                DatabaseRegistry.release(database);
+            release();
+        }
+    }
+
+    /** Rolls back what is open, closes the session and lets go of the database: once, after any running work. */
+    private void release() {
+        working.lock();
+        try {
+            if (released.compareAndSet(false, true)) {
+                try {
+                    session.close();
+                } finally {
+                    DatabaseRegistry.release(database);
+                }
             }
+        } finally {
+            working.unlock();
         }
     }
 
@@ -466,12 +499,24 @@ public final class RustyConnection implements Connection {
         return schema;
     }
 
+    /**
+     * Closes the connection from any thread without waiting: it is closed at once for its users, its running
+     * statements are cancelled (57014), and {@code executor} rolls back and releases the session once they have
+     * stopped.
+     */
     @Override
     public void abort(Executor executor) throws SQLException {
         if (executor == null) {
             throw new SQLException("executor must not be null", "22023");
         }
-        close();
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (StatementCancel statement : running) {
+            statement.cancel();
+        }
+        executor.execute(this::release);
     }
 
     @Override

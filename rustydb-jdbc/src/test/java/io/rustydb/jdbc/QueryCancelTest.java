@@ -167,6 +167,31 @@ class QueryCancelTest {
         assertEquals("08003", assertThrows(SQLException.class, () -> s.setQueryTimeout(1)).getSQLState());
     }
 
+    @Test
+    void abortStopsTheRunningStatementAndRollsBackTheConnection() throws Exception {
+        Connection doomed = DriverManager.getConnection(url);
+        doomed.setAutoCommit(false);
+        try (Statement s = doomed.createStatement()) {
+            s.executeUpdate("UPDATE t SET x = -1 WHERE x = 3"); // holds the row lock until rolled back
+            Future<?> running = executor.submit(() -> s.executeQuery(ENDLESS_QUERY));
+            while (!running.isDone()) {
+                doomed.abort(executor); // repeated aborts are no-ops once the first has closed the connection
+                Thread.sleep(10);
+            }
+            ExecutionException e = assertThrows(ExecutionException.class, running::get);
+            String state = assertInstanceOf(SQLException.class, e.getCause()).getSQLState();
+            // cancelled while running, or refused if the abort came before the statement started
+            assertTrue(state.equals("57014") || state.equals("08003"), state);
+        }
+        assertTrue(doomed.isClosed());
+        assertEquals("08003", assertThrows(SQLException.class, doomed::createStatement).getSQLState());
+        // the aborted transaction is rolled back: its row lock is free and its change is gone
+        try (Statement s = connection.createStatement()) {
+            assertEquals(1, s.executeUpdate("UPDATE t SET x = 3000 WHERE x = 3"));
+        }
+        assertEquals(0L, ((Number) scalar(connection, "SELECT COUNT(*) FROM t WHERE x = -1")).longValue());
+    }
+
     /** Cancels {@code statement} over and over until {@code task} ends; the exception it ended with. */
     private static SQLException cancelUntilDone(Statement statement, Future<?> task) throws Exception {
         while (!task.isDone()) {
