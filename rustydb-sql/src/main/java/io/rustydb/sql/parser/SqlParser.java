@@ -21,6 +21,35 @@ public final class SqlParser {
 
     /** Parses {@code sql}; a trailing {@code ;} is allowed, anything after it is a 42601 error. */
     public static Statement parse(String sql) {
+        return withSignRetry(sql, SqlParser::parseOnce);
+    }
+
+    /** Parses one expression (a stored DEFAULT or CHECK); anything after it is a 42601 error. */
+    public static net.sf.jsqlparser.expression.Expression parseExpression(String sql) {
+        return withSignRetry(sql, SqlParser::parseExpressionOnce);
+    }
+
+    /**
+     * Runs {@code parser} on {@code sql}; on a syntax error, once more with chained unary signs parenthesized
+     * ({@link UnarySigns}), which JSqlParser does not accept as written. The first error is the one reported.
+     */
+    private static <T> T withSignRetry(String sql, java.util.function.Function<String, T> parser) {
+        try {
+            return parser.apply(sql);
+        } catch (DbException e) {
+            String rewritten = e.code() == ErrorCode.SYNTAX_ERROR ? UnarySigns.parenthesize(sql) : null;
+            if (rewritten != null) {
+                try {
+                    return parser.apply(rewritten);
+                } catch (DbException ignored) {
+                    // the rewrite did not help: report the error in the text as the user wrote it
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static Statement parseOnce(String sql) {
         Statement ifNotExists = CreateSequenceIfNotExists.parse(sql);
         if (ifNotExists != null) {
             return ifNotExists;
@@ -48,8 +77,7 @@ public final class SqlParser {
         return statement;
     }
 
-    /** Parses one expression (a stored DEFAULT or CHECK); anything after it is a 42601 error. */
-    public static net.sf.jsqlparser.expression.Expression parseExpression(String sql) {
+    private static net.sf.jsqlparser.expression.Expression parseExpressionOnce(String sql) {
         CCJSqlParser parser = CCJSqlParserUtil.newParser(sql);
         net.sf.jsqlparser.expression.Expression expression;
         try {
