@@ -61,6 +61,7 @@ class UnarySignTest {
             SQLException e = assertThrows(SQLException.class, () -> s.executeQuery("SELECT - + FROM t"));
             assertEquals("42601", e.getSQLState());
             assertEquals(-26, ((Number) scalar(c, "SELECT - + 26")).intValue());
+            assertEquals(6, ((Number) scalar(c, "SELECT CASE - 81 * 2 WHEN -162 THEN 6 END")).intValue());
             assertEquals("42883", assertThrows(SQLException.class, () -> s.executeQuery("SELECT - + 'x'")).getSQLState());
         }
     }

@@ -6,8 +6,9 @@ import java.util.Locale;
 
 /**
  * Rewrites chains of unary signs that JSqlParser cannot parse ({@code - + 26}, {@code + - CAST(x AS INT)},
- * {@code - - col}) into the equivalent parenthesized form it can ({@code - (+ 26)}): every sign that directly
- * follows another sign is unary, so it and its operand are wrapped in parentheses. The meaning is unchanged —
+ * {@code - - col}, {@code CASE - x WHEN ...}) into the equivalent parenthesized form it can ({@code - (+ 26)}):
+ * every sign that directly follows another sign (or CASE) is unary, so it and its operand are wrapped in
+ * parentheses. The meaning is unchanged —
  * unary signs bind tighter than any other operator, and the operand is exactly one primary expression.
  *
  * <p>Used only when a statement failed to parse, so statements that parse are never touched. A small lexer skips
@@ -39,7 +40,7 @@ final class UnarySigns {
         int[] closes = new int[sql.length() + 1];
         boolean changed = false;
         for (int i = 1; i < tokens.size(); i++) {
-            if (tokens.get(i).sign() && tokens.get(i - 1).sign()) {
+            if (tokens.get(i).sign() && (tokens.get(i - 1).sign() || tokens.get(i - 1).is("CASE"))) {
                 int end = operandEnd(tokens, i + 1);
                 if (end < 0) {
                     return null;
