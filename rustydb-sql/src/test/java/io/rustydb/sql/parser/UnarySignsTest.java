@@ -21,7 +21,7 @@ class UnarySignsTest {
         assertEquals("SELECT - (- x::numeric(5, 2)) FROM t", UnarySigns.parenthesize("SELECT - - x::numeric(5, 2) FROM t"));
         assertEquals("SELECT 1 - (- (- 1.5e-3))", UnarySigns.parenthesize("SELECT 1 - - - 1.5e-3"));
         assertEquals("SELECT (- (+ (a))) FROM t", UnarySigns.parenthesize("SELECT (- + (a)) FROM t"));
-        assertEquals("SELECT CASE (+ 81) * 6 WHEN 1 THEN (- (+ 2)) END",
+        assertEquals("SELECT CASE (+ 81) * 6 WHEN 1 THEN - (+ 2) END",
                 UnarySigns.parenthesize("SELECT CASE + 81 * 6 WHEN 1 THEN - + 2 END"));
     }
 
