@@ -141,7 +141,7 @@ final class ExpressionBinder {
             return new Literal(v.getValue(), DataType.BOOLEAN);
         }
         if (e instanceof HexValue v) {
-            return new Literal(Binary.of(HexFormat.of().parseHex(v.getDigits())), DataType.VARBINARY);
+            return new Literal(Binary.of(hexBytes(v)), DataType.VARBINARY);
         }
         if (e instanceof DateTimeLiteralExpression v) {
             return dateTimeLiteral(v);
@@ -609,6 +609,22 @@ final class ExpressionBinder {
             return new Literal(Long.MIN_VALUE, DataType.BIGINT);
         }
         return new Literal(io.rustydb.core.type.Arithmetic.negate(v), lit.type());
+    }
+
+    /**
+     * The bytes of {@code X'3031'} or {@code 0x3031}, read from the literal's text (JSqlParser's own digit
+     * extraction keeps a trailing quote when whitespace follows the literal); bad digits are 22P02.
+     */
+    private static byte[] hexBytes(HexValue v) {
+        String text = v.getValue().trim();
+        String digits = text.startsWith("0x") || text.startsWith("0X")
+                ? text.substring(2)
+                : text.substring(2, text.length() - 1); // x'...'
+        try {
+            return HexFormat.of().parseHex(digits);
+        } catch (IllegalArgumentException e) {
+            throw new DbException(ErrorCode.INVALID_TEXT_REPRESENTATION, "bytea", text);
+        }
     }
 
     private static Literal dateTimeLiteral(DateTimeLiteralExpression v) {
