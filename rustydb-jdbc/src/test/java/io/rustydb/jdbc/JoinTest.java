@@ -136,4 +136,22 @@ class JoinTest {
             assertEquals("42601", noOn.getSQLState());
         }
     }
+    @Test
+    void parenthesizedJoinsAreOneInput() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:rustydb:mem:join-parens"); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE a (id INTEGER)");
+            s.execute("CREATE TABLE b (id INTEGER, a_id INTEGER)");
+            s.execute("CREATE TABLE c (id INTEGER, b_id INTEGER)");
+            s.execute("INSERT INTO a VALUES (1), (2)");
+            s.execute("INSERT INTO b VALUES (10, 1), (20, 2)");
+            s.execute("INSERT INTO c VALUES (100, 10)");
+            // the inner join of b and c happens first, so a = 2 keeps its row with NULLs on both sides
+            assertEquals(List.of("1|100", "2|null"), query(c,
+                    "SELECT a.id, c.id FROM a LEFT JOIN (b JOIN c ON c.b_id = b.id) ON b.a_id = a.id"));
+            assertEquals(List.of("1|10", "2|20"), query(c, "SELECT a.id, b.id FROM (a CROSS JOIN b) WHERE b.a_id = a.id"));
+            SQLException aliased = assertThrows(SQLException.class,
+                    () -> s.executeQuery("SELECT 1 FROM (a CROSS JOIN b) AS x"));
+            assertEquals("0A000", aliased.getSQLState());
+        }
+    }
 }

@@ -20,7 +20,8 @@ import net.sf.jsqlparser.statement.select.Join;
 
 /**
  * Binds a FROM clause: the first table, then each join (comma, CROSS, [INNER], LEFT, RIGHT, FULL [OUTER], with ON,
- * USING or NATURAL), left-deep. The result is the plan producing the joined rows and the scope naming their
+ * USING or NATURAL), left-deep; a parenthesized join ({@code a LEFT JOIN (b JOIN c ON ...) ON ...}) is bound as one
+ * input. The result is the plan producing the joined rows and the scope naming their
  * columns. A USING column is one column for unqualified references and {@code *} (its left-hand copy).
  */
 final class FromBinder {
@@ -52,6 +53,13 @@ final class FromBinder {
     private From table(FromItem item) {
         if (item instanceof net.sf.jsqlparser.statement.select.ParenthesedSelect sub) {
             return derivedTable(sub);
+        }
+        if (item instanceof net.sf.jsqlparser.statement.select.ParenthesedFromItem group) {
+            // (a JOIN b ON ...): the joined rows, their columns still named by a and b
+            if (group.getAlias() != null) {
+                throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "an alias for a parenthesized join");
+            }
+            return bind(group.getFromItem(), group.getJoins());
         }
         if (!(item instanceof Table table)) {
             throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "FROM " + item.getClass().getSimpleName());
