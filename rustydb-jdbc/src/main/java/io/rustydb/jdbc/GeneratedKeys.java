@@ -31,12 +31,14 @@ final class GeneratedKeys {
         return new GeneratedKeys(null, null);
     }
 
+    /** The columns at {@code positions}; null or empty = no keys asked for (null result). */
     static GeneratedKeys columns(int[] positions) {
-        return new GeneratedKeys(positions.clone(), null);
+        return positions == null || positions.length == 0 ? null : new GeneratedKeys(positions.clone(), null);
     }
 
+    /** The columns named {@code names}; null or empty = no keys asked for (null result). */
     static GeneratedKeys columns(String[] names) {
-        return new GeneratedKeys(null, names.clone());
+        return names == null || names.length == 0 ? null : new GeneratedKeys(null, names.clone());
     }
 
     /** The key rows of {@code result}: empty (no columns) unless it is an INSERT's. */

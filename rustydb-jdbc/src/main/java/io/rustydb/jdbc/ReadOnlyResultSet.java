@@ -132,6 +132,26 @@ abstract class ReadOnlyResultSet implements ResultSet {
     }
 
     @Override
+    public void updateObject(int a0, Object a1, java.sql.SQLType a2) throws SQLException {
+        throw SqlExceptions.notSupported("updatable result sets");
+    }
+
+    @Override
+    public void updateObject(int a0, Object a1, java.sql.SQLType a2, int a3) throws SQLException {
+        throw SqlExceptions.notSupported("updatable result sets");
+    }
+
+    @Override
+    public void updateObject(String a0, Object a1, java.sql.SQLType a2) throws SQLException {
+        throw SqlExceptions.notSupported("updatable result sets");
+    }
+
+    @Override
+    public void updateObject(String a0, Object a1, java.sql.SQLType a2, int a3) throws SQLException {
+        throw SqlExceptions.notSupported("updatable result sets");
+    }
+
+    @Override
     public void updateNull(String a0) throws SQLException {
         throw SqlExceptions.notSupported("updatable result sets");
     }

@@ -455,11 +455,20 @@ public final class RustyConnection implements Connection {
     @Override
     public void setClientInfo(String name, String value) throws SQLClientInfoException {
         // No client info properties are defined; JDBC says to ignore unknown ones silently and warn.
+        clientInfoCheckOpen();
     }
 
     @Override
     public void setClientInfo(Properties properties) throws SQLClientInfoException {
         // See setClientInfo(String, String).
+        clientInfoCheckOpen();
+    }
+
+    /** {@link #checkOpen()} for the client-info setters, which may only throw SQLClientInfoException. */
+    private void clientInfoCheckOpen() throws SQLClientInfoException {
+        if (closed) {
+            throw new SQLClientInfoException("connection is closed", "08003", 0, Map.of());
+        }
     }
 
     @Override

@@ -105,16 +105,19 @@ public final class RustyPreparedStatement extends RustyStatement implements Prep
 
     @Override
     public ResultSet executeQuery(String sql) throws SQLException {
+        checkOpen();
         throw new SQLException("executeQuery(String) cannot be called on a PreparedStatement", "07000");
     }
 
     @Override
     public int executeUpdate(String sql) throws SQLException {
+        checkOpen();
         throw new SQLException("executeUpdate(String) cannot be called on a PreparedStatement", "07000");
     }
 
     @Override
     public boolean execute(String sql) throws SQLException {
+        checkOpen();
         throw new SQLException("execute(String) cannot be called on a PreparedStatement", "07000");
     }
 
@@ -235,6 +238,27 @@ public final class RustyPreparedStatement extends RustyStatement implements Prep
     }
 
     @Override
+    public void setObject(int parameterIndex, Object x, java.sql.SQLType targetSqlType) throws SQLException {
+        checkOpen();
+        setObject(parameterIndex, x, vendorTypeNumber(targetSqlType));
+    }
+
+    @Override
+    public void setObject(int parameterIndex, Object x, java.sql.SQLType targetSqlType, int scaleOrLength)
+            throws SQLException {
+        checkOpen();
+        setObject(parameterIndex, x, vendorTypeNumber(targetSqlType), scaleOrLength);
+    }
+
+    /** The {@link java.sql.Types} number of a {@link java.sql.JDBCType}; other vendors' types are 0A000. */
+    private static int vendorTypeNumber(java.sql.SQLType type) throws SQLException {
+        if (!(type instanceof java.sql.JDBCType jdbc)) {
+            throw SqlExceptions.notSupported("SQL type " + type);
+        }
+        return jdbc.getVendorTypeNumber();
+    }
+
+    @Override
     public void setAsciiStream(int parameterIndex, InputStream x, int length) throws SQLException {
         setAsciiStream(parameterIndex, x, (long) length);
     }
@@ -327,6 +351,7 @@ public final class RustyPreparedStatement extends RustyStatement implements Prep
 
     @Override
     public void addBatch(String sql) throws SQLException {
+        checkOpen();
         throw new SQLException("addBatch(String) cannot be called on a PreparedStatement", "07000");
     }
 

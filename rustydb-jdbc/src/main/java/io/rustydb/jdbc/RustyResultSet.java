@@ -648,6 +648,7 @@ public final class RustyResultSet extends ReadOnlyResultSet {
 
     @Override
     public <T> T getObject(int columnIndex, Class<T> type) throws SQLException {
+        checkOpen();
         if (type == null) {
             throw new SQLException("type must not be null", "22023");
         }
