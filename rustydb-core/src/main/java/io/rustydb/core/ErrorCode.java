@@ -47,6 +47,14 @@ public enum ErrorCode {
      * range for a column (use 22003).
      */
     SEQUENCE_GENERATOR_LIMIT_EXCEEDED("2200H", ErrorCategory.USER, "%s"),
+    /** A NULL where a value is required, e.g. a window frame offset. Wrong usage: a NOT NULL column (use 23502). */
+    NULL_VALUE_NOT_ALLOWED("22004", ErrorCategory.USER, "%s"),
+    /** A negative window frame offset ({@code ROWS -1 PRECEDING}). */
+    INVALID_PRECEDING_OR_FOLLOWING_SIZE("22013", ErrorCategory.USER, "%s"),
+    /** An NTILE bucket count that is not positive. */
+    INVALID_ARGUMENT_FOR_NTILE("22014", ErrorCategory.USER, "argument of ntile must be greater than zero"),
+    /** An NTH_VALUE position that is not positive. */
+    INVALID_ARGUMENT_FOR_NTH_VALUE("22016", ErrorCategory.USER, "argument of nth_value must be greater than zero"),
 
     // --- class 23: integrity constraint violation
     /** NULL stored into a NOT NULL column. */
@@ -130,6 +138,12 @@ public enum ErrorCode {
      * NOT NULL violation (use 23502).
      */
     GENERATED_ALWAYS("428C9", ErrorCategory.USER, "%s"),
+    /**
+     * A window function where none may be (WHERE, GROUP BY, HAVING, nested in another window call), or a window
+     * definition that breaks a rule (an unordered RANGE with offsets, a frame ending before it starts). Wrong usage:
+     * an aggregate in the wrong clause (use 42803).
+     */
+    WINDOWING_ERROR("42P20", ErrorCategory.USER, "%s"),
 
     // --- class 53: insufficient resources
     /** The disk (or the file system quota) is full. */

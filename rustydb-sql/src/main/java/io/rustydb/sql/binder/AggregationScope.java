@@ -89,6 +89,11 @@ final class AggregationScope {
         return new ColumnRef(keys.size() + index, resultType, text);
     }
 
+    /** A scope with the same GROUP BY keys and no aggregate calls yet, to bind a query again. */
+    AggregationScope withoutCalls() {
+        return probe ? probe() : grouping(keyTexts, keys);
+    }
+
     /** The 42803 error for a column that is neither grouped nor aggregated. */
     static DbException ungrouped(String column) {
         return new DbException(ErrorCode.GROUPING_ERROR,

@@ -77,6 +77,7 @@ final class ExpressionBinder {
     private final io.rustydb.sql.catalog.Catalog catalog;
     private final ParameterTypes parameters;
     private final AggregationScope aggregation;
+    private final WindowScope windows;
     private final String clause;
 
     /**
@@ -90,10 +91,17 @@ final class ExpressionBinder {
     /** With {@code catalog}, subqueries can be bound too. */
     ExpressionBinder(io.rustydb.sql.catalog.Catalog catalog, Scope scope, ParameterTypes parameters,
                      AggregationScope aggregation, String clause) {
+        this(catalog, scope, parameters, aggregation, null, clause);
+    }
+
+    /** With {@code windows}, window function calls are allowed and go there (the select list and ORDER BY). */
+    ExpressionBinder(io.rustydb.sql.catalog.Catalog catalog, Scope scope, ParameterTypes parameters,
+                     AggregationScope aggregation, WindowScope windows, String clause) {
         this.catalog = catalog;
         this.scope = scope;
         this.parameters = parameters;
         this.aggregation = aggregation;
+        this.windows = windows;
         this.clause = clause;
     }
 
@@ -108,6 +116,15 @@ final class ExpressionBinder {
             if (key != null) {
                 return key;
             }
+        }
+        if (e instanceof net.sf.jsqlparser.expression.AnalyticExpression window
+                && window.getType() == net.sf.jsqlparser.expression.AnalyticType.OVER) {
+            if (windows == null) {
+                throw WindowBinder.notAllowed(clause);
+            }
+            ExpressionBinder arguments = new ExpressionBinder(catalog, scope, parameters, aggregation, null,
+                    WindowBinder.NESTED);
+            return new WindowBinder(windows, arguments, parameters).bind(window);
         }
         if (e instanceof net.sf.jsqlparser.statement.select.ParenthesedSelect sub) {
             return subquery(SubqueryExpr.Kind.SCALAR, sub.getSelect(), null, CompareOp.EQ);
@@ -273,6 +290,9 @@ final class ExpressionBinder {
             if (f.isDistinct() || f.isAllColumns()) {
                 throw new DbException(ErrorCode.UNDEFINED_FUNCTION, name + " with DISTINCT or *");
             }
+            if (WindowBinder.withoutOver(name) != null) {
+                throw WindowBinder.withoutOver(name);
+            }
             if (SequenceFunctions.handles(name)) {
                 return SequenceFunctions.bind(name, args, catalog, parameters);
             }
@@ -329,7 +349,7 @@ final class ExpressionBinder {
     }
 
     /** {@code e} as a value of {@code type} (a result of CASE and the like). */
-    private Expr convert(Expr e, DataType type) {
+    Expr convert(Expr e, DataType type) {
         if (e.type().equals(type)) {
             return e;
         }

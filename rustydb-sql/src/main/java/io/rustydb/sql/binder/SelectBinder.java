@@ -31,8 +31,8 @@ import net.sf.jsqlparser.statement.select.SelectItem;
  * Binds a SELECT: FROM (one table for now), WHERE, GROUP BY, HAVING, the select list with {@code *} expansion,
  * DISTINCT, ORDER BY (by output name, position or expression), LIMIT/OFFSET and FETCH FIRST.
  *
- * <p>Produces Scan → Filter → Aggregate → Filter(HAVING) → Project → Distinct → Sort → Limit → Project (dropping
- * ORDER BY helper columns).
+ * <p>Produces Scan → Filter → Aggregate → Filter(HAVING) → Window → Project → Distinct → Sort → Limit → Project
+ * (dropping ORDER BY helper columns).
  */
 final class SelectBinder {
     private final Catalog catalog;
@@ -135,7 +135,7 @@ final class SelectBinder {
 
         List<Expression> groupBy = groupByExpressions(select.getGroupBy());
         AggregationScope probe = AggregationScope.probe();
-        bindOutputs(select, scope, probe);
+        bindOutputs(select, scope, probe, new WindowScope(0, select.getWindowDefinitions()));
         boolean aggregating = !groupBy.isEmpty() || probe.sawAggregate() || select.getHaving() != null;
 
         AggregationScope aggregation = null;
@@ -149,12 +149,28 @@ final class SelectBinder {
             }
             aggregation = AggregationScope.grouping(keyTexts, keys);
         }
-        Outputs outputs = bindOutputs(select, scope, aggregation);
+        Outputs outputs = bindOutputs(select, scope, aggregation,
+                new WindowScope(aggregating ? 0 : input.outputTypes().size(), select.getWindowDefinitions()));
+        if (aggregating && !outputs.windows.isEmpty()) {
+            // window calls read the groups, whose number of columns is known only now: bind once more
+            int width = aggregation.keys().size() + aggregation.calls().size();
+            aggregation = aggregation.withoutCalls();
+            outputs = bindOutputs(select, scope, aggregation, new WindowScope(width, select.getWindowDefinitions()));
+            if (aggregation.keys().size() + aggregation.calls().size() != width) {
+                throw DbException.internal("aggregates changed between binding passes");
+            }
+        }
         if (aggregating) {
             input = new LogicalPlan.Aggregate(input, aggregation.keys(), aggregation.calls());
             if (outputs.having != null) {
                 input = new LogicalPlan.Filter(input, outputs.having);
             }
+        }
+        if (!outputs.windows.isEmpty()) {
+            if (locking != null) {
+                throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "FOR UPDATE/SHARE with window functions");
+            }
+            input = new LogicalPlan.Window(input, outputs.windows.calls());
         }
         if (locking != null) {
             if (aggregating || select.getDistinct() != null) {
@@ -201,11 +217,13 @@ final class SelectBinder {
         final List<String> names = new ArrayList<>();
         final List<SortKey> sortKeys = new ArrayList<>();
         Expr having;
+        WindowScope windows;
     }
 
-    private Outputs bindOutputs(PlainSelect select, Scope scope, AggregationScope aggregation) {
+    private Outputs bindOutputs(PlainSelect select, Scope scope, AggregationScope aggregation, WindowScope windows) {
         Outputs out = new Outputs();
-        ExpressionBinder binder = new ExpressionBinder(catalog, scope, parameters, aggregation, "SELECT");
+        out.windows = windows;
+        ExpressionBinder binder = new ExpressionBinder(catalog, scope, parameters, aggregation, windows, "SELECT");
         for (SelectItem<?> item : select.getSelectItems()) {
             Expression e = item.getExpression();
             if (e instanceof AllTableColumns all) {
@@ -224,7 +242,7 @@ final class SelectBinder {
             out.having = new ExpressionBinder(catalog, scope, parameters, aggregation, "HAVING").bindCondition(select.getHaving());
         }
         if (select.getOrderByElements() != null) {
-            ExpressionBinder orderBinder = new ExpressionBinder(catalog, scope, parameters, aggregation, "ORDER BY");
+            ExpressionBinder orderBinder = new ExpressionBinder(catalog, scope, parameters, aggregation, windows, "ORDER BY");
             for (OrderByElement order : select.getOrderByElements()) {
                 int column = orderColumn(order.getExpression(), out, orderBinder);
                 boolean descending = !order.isAsc();
@@ -296,6 +314,9 @@ final class SelectBinder {
         }
         if (e instanceof Function f) {
             return f.getName().toLowerCase(java.util.Locale.ROOT);
+        }
+        if (e instanceof net.sf.jsqlparser.expression.AnalyticExpression a) {
+            return a.getName().toLowerCase(java.util.Locale.ROOT);
         }
         return "?column?";
     }

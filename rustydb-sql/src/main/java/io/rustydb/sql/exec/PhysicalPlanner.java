@@ -57,6 +57,9 @@ public final class PhysicalPlanner {
             return new HashAggregateOperator(coveringScan(plan(aggregate.input()), read), aggregate.groupKeys(),
                     aggregate.aggregates());
         }
+        if (plan instanceof LogicalPlan.Window window) {
+            return new WindowOperator(plan(window.input()), window.calls());
+        }
         if (plan instanceof LogicalPlan.Distinct distinct) {
             return new DistinctOperator(plan(distinct.input()));
         }

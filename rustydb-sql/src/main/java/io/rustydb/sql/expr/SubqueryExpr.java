@@ -70,7 +70,8 @@ public final class SubqueryExpr implements Expr {
         }
         if (node != null && node.getClass().isRecord()
                 && (node instanceof Expr || node instanceof io.rustydb.sql.plan.LogicalPlan
-                    || node instanceof io.rustydb.sql.plan.AggregateCall)) {
+                    || node instanceof io.rustydb.sql.plan.AggregateCall || node instanceof io.rustydb.sql.plan.WindowCall
+                    || node instanceof io.rustydb.sql.plan.WindowSpec || node instanceof io.rustydb.sql.plan.WindowSpec.OrderKey)) {
             for (java.lang.reflect.RecordComponent rc : node.getClass().getRecordComponents()) {
                 try {
                     max = Math.max(max, outerDepth(rc.getAccessor().invoke(node)));

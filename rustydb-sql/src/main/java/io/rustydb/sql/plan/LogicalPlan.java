@@ -114,6 +114,25 @@ public sealed interface LogicalPlan {
         }
     }
 
+    /**
+     * Computes window function calls over the input rows; output = the input columns, then one column per call.
+     * Rows are not removed or merged, though their order may change.
+     */
+    record Window(LogicalPlan input, List<WindowCall> calls) implements LogicalPlan {
+        public Window {
+            calls = List.copyOf(calls);
+        }
+
+        @Override
+        public List<DataType> outputTypes() {
+            List<DataType> types = new ArrayList<>(input.outputTypes());
+            for (WindowCall call : calls) {
+                types.add(call.resultType());
+            }
+            return types;
+        }
+    }
+
     /** Removes duplicate rows (NULLs count as equal to each other here, as SQL's DISTINCT says). */
     record Distinct(LogicalPlan input) implements LogicalPlan {
         @Override
