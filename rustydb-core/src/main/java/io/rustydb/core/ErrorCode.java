@@ -144,6 +144,12 @@ public enum ErrorCode {
      * an aggregate in the wrong clause (use 42803).
      */
     WINDOWING_ERROR("42P20", ErrorCategory.USER, "%s"),
+    /**
+     * A recursive WITH query of the wrong shape: not {@code non-recursive UNION [ALL] recursive}, or its own name
+     * used in the non-recursive term, twice, in a subquery, an outer join or under an aggregate. Wrong usage: a WITH
+     * name that is simply unknown (use 42P01).
+     */
+    INVALID_RECURSION("42P19", ErrorCategory.USER, "%s"),
 
     // --- class 53: insufficient resources
     /** The disk (or the file system quota) is full. */
@@ -154,6 +160,8 @@ public enum ErrorCode {
     // --- class 54: program limit exceeded
     /** A row, value or identifier larger than RustyDB can store. */
     PROGRAM_LIMIT_EXCEEDED("54000", ErrorCategory.USER, "%s"),
+    /** A call with more arguments than the function takes at most, e.g. GROUPING with 32 arguments. */
+    TOO_MANY_ARGUMENTS("54023", ErrorCategory.USER, "%s"),
 
     // --- class 55: object not in prerequisite state
     /** An object used before it is ready, e.g. {@code currval} before {@code nextval} in the session. */

@@ -89,6 +89,16 @@ class QueryCancelTest {
     }
 
     @Test
+    void queryTimeoutStopsAnEndlessRecursion() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.setQueryTimeout(1);
+            SQLException e = assertThrows(SQLException.class, () -> s.executeQuery(
+                    "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT COUNT(*) FROM r"));
+            assertEquals("57014", e.getSQLState());
+        }
+    }
+
+    @Test
     void cancelWithNothingRunningDoesNothing() throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.cancel();

@@ -158,8 +158,10 @@ class SqlErrorsTest {
                 bad("428C9", SQLSyntaxErrorException.class, "UPDATE gen SET id = 2"),
                 bad("2BP01", SQLException.class, "DROP SEQUENCE gen_id_seq"),
                 bad("42601", SQLSyntaxErrorException.class, "CREATE TABLE g2(id SERIAL DEFAULT 1)"),
-                bad("0A000", SQLFeatureNotSupportedException.class, "SELECT a, SUM(a) OVER () FROM t"),
-                bad("0A000", SQLFeatureNotSupportedException.class, "WITH RECURSIVE r(n) AS (SELECT 1) SELECT * FROM r"));
+                bad("42P20", SQLSyntaxErrorException.class, "SELECT a FROM t WHERE SUM(a) OVER () > 0"),
+                bad("42P19", SQLSyntaxErrorException.class,
+                        "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT r.n FROM r, r AS r2) SELECT * FROM r"),
+                bad("0A000", SQLFeatureNotSupportedException.class, "SELECT array_agg(a) FROM t"));
     }
 
     private static Arguments bad(String state, Class<? extends SQLException> type, String sql) {

@@ -74,12 +74,21 @@ final class AggregationScope {
     /** Registers {@code function(argument)} (argument bound in the input scope) and returns its output column. */
     Expr aggregate(String text, AggregateFunction function, Expr argument, boolean distinct) {
         DataType argType = argument == null ? null : argument.type();
-        DataType resultType = function.resultType(argType);
+        return aggregate(text, new AggregateCall(function, argument, distinct, function.resultType(argType)));
+    }
+
+    /** The output column of the grouping set's bit mask, which {@code GROUPING(...)} reads. */
+    Expr groupingId() {
+        return aggregate("\0grouping_id", AggregateFunction.GROUPING_ID, null, false);
+    }
+
+    /** Registers {@code call} (written as {@code text}) and returns its output column. */
+    Expr aggregate(String text, AggregateCall call) {
+        DataType resultType = call.resultType();
         sawAggregate = true;
         if (probe) {
             return new Literal(null, resultType);
         }
-        AggregateCall call = new AggregateCall(function, argument, distinct, resultType);
         int index = callTexts.indexOf(text);
         if (index < 0 || !calls.get(index).equals(call)) {
             calls.add(call);

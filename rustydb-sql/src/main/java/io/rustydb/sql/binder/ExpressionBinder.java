@@ -24,7 +24,6 @@ import io.rustydb.sql.expr.NegateExpr;
 import io.rustydb.sql.expr.NotExpr;
 import io.rustydb.sql.expr.ParameterRef;
 import io.rustydb.sql.expr.SubqueryExpr;
-import io.rustydb.sql.plan.AggregateFunction;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -65,7 +64,6 @@ import net.sf.jsqlparser.expression.operators.relational.MinorThanEquals;
 import net.sf.jsqlparser.expression.operators.relational.NotEqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.schema.Column;
-import net.sf.jsqlparser.statement.select.AllColumns;
 
 /**
  * Turns a JSqlParser expression into a typed {@link Expr}: resolves column names in a {@link Scope}, types
@@ -233,6 +231,9 @@ final class ExpressionBinder {
         if (e instanceof Function f) {
             return bindFunction(f);
         }
+        if (e instanceof net.sf.jsqlparser.expression.AnalyticExpression a && AggregateCallBinder.handles(a)) {
+            return new AggregateCallBinder(catalog, scope, parameters, aggregation, clause).bind(a);
+        }
         if (e instanceof net.sf.jsqlparser.expression.NextValExpression next) {
             List<String> parts = next.getNameList();
             return SequenceFunctions.named(Identifiers.normalize(parts.get(parts.size() - 1)), true, catalog);
@@ -279,45 +280,25 @@ final class ExpressionBinder {
 
     private Expr bindFunction(Function f) {
         String name = f.getName().toLowerCase(Locale.ROOT);
-        AggregateFunction aggregate = AggregateFunction.byName(name);
-        if (aggregate == null) {
-            List<Expr> args = new ArrayList<>();
-            if (f.getParameters() != null) {
-                for (Object p : f.getParameters()) {
-                    args.add(bind((Expression) p));
-                }
-            }
-            if (f.isDistinct() || f.isAllColumns()) {
-                throw new DbException(ErrorCode.UNDEFINED_FUNCTION, name + " with DISTINCT or *");
-            }
-            if (WindowBinder.withoutOver(name) != null) {
-                throw WindowBinder.withoutOver(name);
-            }
-            if (SequenceFunctions.handles(name)) {
-                return SequenceFunctions.bind(name, args, catalog, parameters);
-            }
-            return ScalarFunctions.resolve(name, args);
+        if (AggregateCallBinder.handles(name)) {
+            return new AggregateCallBinder(catalog, scope, parameters, aggregation, clause).bind(f);
         }
-        if (aggregation == null) {
-            throw new DbException(ErrorCode.GROUPING_ERROR, "aggregate functions are not allowed in " + clause);
-        }
-        ExpressionList<?> args = f.getParameters();
-        // COUNT(*) has a single AllColumns argument; isAllColumns() is JSqlParser's flag for the ALL quantifier
-        // (SUM(ALL x) = SUM(x)), not for *.
-        boolean star = args != null && args.size() == 1 && args.get(0) instanceof AllColumns;
-        if (star) {
-            if (aggregate != AggregateFunction.COUNT) {
-                throw new DbException(ErrorCode.SYNTAX_ERROR, name + "(*) is only valid for COUNT");
+        List<Expr> args = new ArrayList<>();
+        if (f.getParameters() != null) {
+            for (Object p : f.getParameters()) {
+                args.add(bind((Expression) p));
             }
-            return aggregation.aggregate(f.toString(), AggregateFunction.COUNT_STAR, null, false);
         }
-        if (args == null || args.size() != 1) {
-            throw new DbException(ErrorCode.UNDEFINED_FUNCTION, name + " with " + (args == null ? 0 : args.size()) + " arguments");
+        if (f.isDistinct() || f.isAllColumns()) {
+            throw new DbException(ErrorCode.UNDEFINED_FUNCTION, name + " with DISTINCT or *");
         }
-        // Arguments of an aggregate see the input rows, and may not contain another aggregate.
-        ExpressionBinder inputBinder = new ExpressionBinder(catalog, scope, parameters, null, "aggregate function calls");
-        Expr argument = inputBinder.bind(args.get(0));
-        return aggregation.aggregate(f.toString(), aggregate, argument, f.isDistinct());
+        if (WindowBinder.withoutOver(name) != null) {
+            throw WindowBinder.withoutOver(name);
+        }
+        if (SequenceFunctions.handles(name)) {
+            return SequenceFunctions.bind(name, args, catalog, parameters);
+        }
+        return ScalarFunctions.resolve(name, args);
     }
 
     private Expr bindCase(net.sf.jsqlparser.expression.CaseExpression c) {

@@ -21,18 +21,18 @@ import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
-import net.sf.jsqlparser.statement.select.GroupByElement;
 import net.sf.jsqlparser.statement.select.OrderByElement;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
 
 /**
- * Binds a SELECT: FROM (one table for now), WHERE, GROUP BY, HAVING, the select list with {@code *} expansion,
- * DISTINCT, ORDER BY (by output name, position or expression), LIMIT/OFFSET and FETCH FIRST.
+ * Binds a SELECT: FROM (one table for now), WHERE, GROUP BY (with grouping sets, see {@link GroupByBinder}), HAVING,
+ * the select list with {@code *} expansion, DISTINCT, DISTINCT ON, ORDER BY (by output name, position or
+ * expression), LIMIT/OFFSET and FETCH FIRST; WITH queries ({@link RecursiveCteBinder} for recursive ones).
  *
  * <p>Produces Scan → Filter → Aggregate → Filter(HAVING) → Window → Project → Distinct → Sort → Limit → Project
- * (dropping ORDER BY helper columns).
+ * (dropping ORDER BY helper columns); with DISTINCT ON, Sort → DistinctOn instead of Distinct → Sort.
  */
 final class SelectBinder {
     private final Catalog catalog;
@@ -55,10 +55,8 @@ final class SelectBinder {
         if (select.getWithItemsList() != null && !select.getWithItemsList().isEmpty()) {
             Scope base = outer == null ? Scope.empty() : outer;
             java.util.Map<String, BoundStatement.Query> ctes = new java.util.LinkedHashMap<>();
+            boolean recursive = select.getWithItemsList().stream().anyMatch(w -> w.isRecursive());
             for (net.sf.jsqlparser.statement.select.WithItem<?> item : select.getWithItemsList()) {
-                if (item.isRecursive()) {
-                    throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "WITH RECURSIVE");
-                }
                 net.sf.jsqlparser.statement.select.ParenthesedSelect body = item.getSelect();
                 if (body == null) {
                     throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "WITH with a data-modifying statement");
@@ -67,15 +65,17 @@ final class SelectBinder {
                 if (ctes.containsKey(name)) {
                     throw new DbException(ErrorCode.DUPLICATE_ALIAS, name);
                 }
-                // each WITH query sees the ones before it, and no columns of an enclosing query
-                BoundStatement.Query query = new SelectBinder(catalog, parameters, base.withCtes(ctes).ctesOnly())
-                        .bind(body.getSelect());
                 List<String> renamed = new ArrayList<>();
                 if (item.getWithItemList() != null) {
                     for (SelectItem<?> column : item.getWithItemList()) {
                         renamed.add(Identifiers.normalize(column.toString()));
                     }
                 }
+                // each WITH query sees the ones before it, and no columns of an enclosing query
+                Scope visible = base.withCtes(ctes).ctesOnly();
+                BoundStatement.Query query = recursive && RecursiveCteBinder.refersTo(body.getSelect(), name)
+                        ? new RecursiveCteBinder(catalog, parameters, visible, name, renamed).bind(body.getSelect())
+                        : new SelectBinder(catalog, parameters, visible).bind(body.getSelect());
                 List<String> names = new ArrayList<>(query.columnNames());
                 if (renamed.size() > names.size()) {
                     throw new DbException(ErrorCode.SYNTAX_ERROR, "WITH query \"" + name + "\" has " + names.size()
@@ -133,21 +133,16 @@ final class SelectBinder {
             input = new LogicalPlan.Filter(input, predicate);
         }
 
-        List<Expression> groupBy = groupByExpressions(select.getGroupBy());
+        GroupByBinder.Grouping grouping = GroupByBinder.bind(select.getGroupBy(),
+                new ExpressionBinder(catalog, scope, parameters, null, "GROUP BY"));
         AggregationScope probe = AggregationScope.probe();
         bindOutputs(select, scope, probe, new WindowScope(0, select.getWindowDefinitions()));
-        boolean aggregating = !groupBy.isEmpty() || probe.sawAggregate() || select.getHaving() != null;
+        boolean aggregating = grouping != null || probe.sawAggregate() || select.getHaving() != null;
 
         AggregationScope aggregation = null;
         if (aggregating) {
-            ExpressionBinder keyBinder = new ExpressionBinder(catalog, scope, parameters, null, "GROUP BY");
-            List<Expr> keys = new ArrayList<>();
-            List<String> keyTexts = new ArrayList<>();
-            for (Expression key : groupBy) {
-                keys.add(keyBinder.bind(key));
-                keyTexts.add(key.toString());
-            }
-            aggregation = AggregationScope.grouping(keyTexts, keys);
+            aggregation = grouping == null ? AggregationScope.grouping(List.of(), List.of())
+                    : AggregationScope.grouping(grouping.keyTexts(), grouping.keys());
         }
         Outputs outputs = bindOutputs(select, scope, aggregation,
                 new WindowScope(aggregating ? 0 : input.outputTypes().size(), select.getWindowDefinitions()));
@@ -160,8 +155,11 @@ final class SelectBinder {
                 throw DbException.internal("aggregates changed between binding passes");
             }
         }
+        List<Integer> distinctOn = select.getDistinct() == null || select.getDistinct().getOnSelectItems() == null
+                ? null : distinctOnColumns(select, scope, aggregation, outputs);
         if (aggregating) {
-            input = new LogicalPlan.Aggregate(input, aggregation.keys(), aggregation.calls());
+            input = new LogicalPlan.Aggregate(input, aggregation.keys(), aggregation.calls(),
+                    grouping == null ? List.of(List.of()) : grouping.sets());
             if (outputs.having != null) {
                 input = new LogicalPlan.Filter(input, outputs.having);
             }
@@ -180,17 +178,20 @@ final class SelectBinder {
             outputs.expressions.add(locking.rowIdColumn());
         }
         input = new LogicalPlan.Project(input, outputs.expressions);
-        if (select.getDistinct() != null) {
-            if (select.getDistinct().getOnSelectItems() != null) {
-                throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "DISTINCT ON");
+        if (distinctOn != null) {
+            // the sort picks which row of each DISTINCT ON group comes first
+            if (!outputs.sortKeys.isEmpty()) {
+                input = new LogicalPlan.Sort(input, outputs.sortKeys);
             }
+            input = new LogicalPlan.DistinctOn(input, distinctOn);
+        } else if (select.getDistinct() != null) {
             if (outputs.expressions.size() > outputs.names.size()) {
                 throw new DbException(ErrorCode.INVALID_COLUMN_REFERENCE,
                         "for SELECT DISTINCT, ORDER BY expressions must appear in select list");
             }
             input = new LogicalPlan.Distinct(input);
         }
-        if (!outputs.sortKeys.isEmpty()) {
+        if (!outputs.sortKeys.isEmpty() && distinctOn == null) {
             input = new LogicalPlan.Sort(input, outputs.sortKeys);
         }
         Expr limit = limitExpr(select);
@@ -253,6 +254,48 @@ final class SelectBinder {
             }
         }
         return out;
+    }
+
+    /**
+     * The output columns of {@code DISTINCT ON (...)} (resolved as ORDER BY items are, hidden columns added as
+     * needed). As in PostgreSQL, the ORDER BY must begin with them, in any order among themselves (42P10).
+     */
+    private List<Integer> distinctOnColumns(PlainSelect select, Scope scope, AggregationScope aggregation,
+                                            Outputs out) {
+        ExpressionBinder binder = new ExpressionBinder(catalog, scope, parameters, aggregation, "DISTINCT ON");
+        List<Integer> columns = new ArrayList<>();
+        for (SelectItem<?> item : select.getDistinct().getOnSelectItems()) {
+            Expression e = item.getExpression();
+            if (e instanceof net.sf.jsqlparser.expression.StringValue
+                    || e instanceof net.sf.jsqlparser.expression.DoubleValue
+                    || e instanceof net.sf.jsqlparser.expression.NullValue) {
+                throw new DbException(ErrorCode.SYNTAX_ERROR, "non-integer constant in DISTINCT ON");
+            }
+            int column = orderColumn(e, out, binder);
+            if (!columns.contains(column)) {
+                columns.add(column);
+            }
+        }
+        boolean skipped = false;
+        java.util.Set<Integer> matched = new java.util.HashSet<>();
+        for (SortKey key : out.sortKeys) {
+            if (!columns.contains(key.column())) {
+                skipped = true;
+            } else if (skipped) {
+                throw distinctOnMismatch();
+            } else {
+                matched.add(key.column());
+            }
+        }
+        if (skipped && matched.size() < columns.size()) {
+            throw distinctOnMismatch();
+        }
+        return columns;
+    }
+
+    private static DbException distinctOnMismatch() {
+        return new DbException(ErrorCode.INVALID_COLUMN_REFERENCE,
+                "SELECT DISTINCT ON expressions must match initial ORDER BY expressions");
     }
 
     /** The output column an ORDER BY item sorts on: a select-list name, a position, or a new hidden column. */
@@ -356,22 +399,6 @@ final class SelectBinder {
                     "argument of " + clause + " must be an integer, not type " + bound.type().sqlName());
         }
         return bound;
-    }
-
-    private static List<Expression> groupByExpressions(GroupByElement groupBy) {
-        if (groupBy == null) {
-            return List.of();
-        }
-        if (groupBy.getGroupingSets() != null && !groupBy.getGroupingSets().isEmpty()) {
-            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "GROUPING SETS");
-        }
-        List<Expression> keys = new ArrayList<>();
-        if (groupBy.getGroupByExpressionList() != null) {
-            for (Object e : groupBy.getGroupByExpressionList()) {
-                keys.add((Expression) e);
-            }
-        }
-        return keys;
     }
 
     private static void rejectUnsupported(PlainSelect select) {

@@ -13,6 +13,8 @@ import java.util.Set;
 /**
  * The running state of one aggregate for one group. NULL inputs are skipped (except by COUNT(*)); an aggregate
  * over no rows is NULL, except COUNT which is 0. Integer sums are exact and fail with 22003 rather than wrap.
+ * With DISTINCT, a value already seen (NULLs and equal values of different numeric types count as the same) is
+ * skipped. An aggregate with an ORDER BY is wrapped in a {@link SortedInput}, which replays its rows in order.
  */
 abstract class Accumulator {
     /** Digits after the point of AVG over exact numbers (PostgreSQL gives at least 16). */
@@ -24,7 +26,17 @@ abstract class Accumulator {
         this.distinctSeen = distinct ? new HashSet<>() : null;
     }
 
+    /** A fresh accumulator for {@code call} in a group of the grouping set with bit mask {@code groupingMask}. */
+    static Accumulator create(AggregateCall call, long groupingMask) {
+        Accumulator plain = createPlain(call, groupingMask);
+        return call.order().isEmpty() ? plain : new SortedInput(plain, call.order());
+    }
+
     static Accumulator create(AggregateCall call) {
+        return create(call, 0L);
+    }
+
+    private static Accumulator createPlain(AggregateCall call, long groupingMask) {
         boolean distinct = call.distinct();
         switch (call.function()) {
             case COUNT_STAR:
@@ -36,22 +48,56 @@ abstract class Accumulator {
                 return new Avg(distinct, call.resultType().id());
             case MIN:
                 return new MinMax(distinct, true);
-            default:
+            case MAX:
                 return new MinMax(distinct, false);
+            case BOOL_AND:
+                return new BoolAndOr(distinct, true);
+            case BOOL_OR:
+                return new BoolAndOr(distinct, false);
+            case STRING_AGG:
+                return new StringAgg(distinct);
+            case STDDEV_SAMP:
+            case STDDEV_POP:
+            case VAR_SAMP:
+            case VAR_POP:
+                return new VarianceAccumulator(distinct, call.function(), call.resultType().id());
+            case PERCENTILE_CONT:
+            case PERCENTILE_DISC:
+            case MODE:
+                return new OrderedSetAccumulator(call.function());
+            case GROUPING_ID:
+                return new Constant(groupingMask);
+            default:
+                throw DbException.internal("no accumulator for " + call.function());
         }
     }
 
     /** Feeds one input value ({@code null} = SQL NULL). */
     final void add(Object value) {
+        add(value, NO_EXTRAS, null);
+    }
+
+    static final Object[] NO_EXTRAS = new Object[0];
+
+    /**
+     * Feeds one input row: the argument's value, the further arguments' values ({@link #NO_EXTRAS} if none) and the
+     * values of the aggregate's ORDER BY keys (null if it has none).
+     */
+    void add(Object value, Object[] extras, Object[] sortValues) {
         if (value == null) {
             if (countsNulls()) {
-                accept(null);
+                accept(null, extras);
             }
             return;
         }
         if (distinctSeen != null && !distinctSeen.add(new RowKey(new Object[] {value}))) {
             return;
         }
+        accept(value, extras);
+    }
+
+    /** Takes a (non-NULL, unless {@link #countsNulls()}) value with the further arguments' values. */
+    void accept(Object value, Object[] extras) {
         accept(value);
     }
 
@@ -59,7 +105,9 @@ abstract class Accumulator {
         return false;
     }
 
-    abstract void accept(Object value);
+    void accept(Object value) {
+        throw DbException.internal(getClass().getSimpleName() + " takes further arguments");
+    }
 
     abstract Object result();
 
@@ -204,7 +252,77 @@ abstract class Accumulator {
         }
     }
 
-    private static BigDecimal toDecimal(Object value) {
+    /** BOOL_AND (and EVERY) or BOOL_OR. */
+    private static final class BoolAndOr extends Accumulator {
+        private final boolean and;
+        private Boolean result;
+
+        BoolAndOr(boolean distinct, boolean and) {
+            super(distinct);
+            this.and = and;
+        }
+
+        @Override
+        void accept(Object value) {
+            boolean b = (Boolean) value;
+            result = result == null ? b : and ? result && b : result || b;
+        }
+
+        @Override
+        Object result() {
+            return result;
+        }
+    }
+
+    /** STRING_AGG: the values joined, each after the first preceded by its own row's delimiter (NULL: none). */
+    private static final class StringAgg extends Accumulator {
+        private StringBuilder text;
+
+        StringAgg(boolean distinct) {
+            super(distinct);
+        }
+
+        @Override
+        void accept(Object value, Object[] extras) {
+            if (text == null) {
+                text = new StringBuilder();
+            } else if (extras.length > 0 && extras[0] != null) {
+                text.append((String) extras[0]);
+            }
+            text.append((String) value);
+        }
+
+        @Override
+        Object result() {
+            return text == null ? null : text.toString();
+        }
+    }
+
+    /** The grouping set's bit mask, the same for every row of the group. */
+    private static final class Constant extends Accumulator {
+        private final long value;
+
+        Constant(long value) {
+            super(false);
+            this.value = value;
+        }
+
+        @Override
+        boolean countsNulls() {
+            return true;
+        }
+
+        @Override
+        void accept(Object value) {
+        }
+
+        @Override
+        Object result() {
+            return value;
+        }
+    }
+
+    static BigDecimal toDecimal(Object value) {
         if (value instanceof BigDecimal d) {
             return d;
         }

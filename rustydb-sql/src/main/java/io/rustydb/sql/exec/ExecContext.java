@@ -105,6 +105,22 @@ public final class ExecContext {
         subqueryResults.put(subquery, result);
     }
 
+    private final java.util.IdentityHashMap<io.rustydb.sql.plan.LogicalPlan.WorkingTable, List<Object[]>> workingTables =
+            new java.util.IdentityHashMap<>();
+
+    /**
+     * Makes {@code rows} the contents of a recursive WITH query's working table while its recursive term runs
+     * (see {@link RecursiveUnionOperator}); returns the previous contents (null: none), to be put back after.
+     */
+    public List<Object[]> bindWorkingTable(io.rustydb.sql.plan.LogicalPlan.WorkingTable table, List<Object[]> rows) {
+        return rows == null ? workingTables.remove(table) : workingTables.put(table, rows);
+    }
+
+    /** The rows of the working table bound now, or null. */
+    public List<Object[]> workingTable(io.rustydb.sql.plan.LogicalPlan.WorkingTable table) {
+        return workingTables.get(table);
+    }
+
     /** The value of parameter {@code index} (0-based), already converted to the parameter's type. */
     public Object parameter(int index) {
         return parameters.get(index);

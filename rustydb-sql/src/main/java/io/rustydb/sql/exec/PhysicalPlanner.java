@@ -53,9 +53,24 @@ public final class PhysicalPlanner {
                 if (call.argument() != null) {
                     read.add(call.argument());
                 }
+                read.addAll(call.extraArguments());
+                call.order().forEach(o -> read.add(o.expression()));
+                if (call.filter() != null) {
+                    read.add(call.filter());
+                }
             }
             return new HashAggregateOperator(coveringScan(plan(aggregate.input()), read), aggregate.groupKeys(),
-                    aggregate.aggregates());
+                    aggregate.aggregates(), aggregate.groupingSets());
+        }
+        if (plan instanceof LogicalPlan.DistinctOn distinctOn) {
+            return new DistinctOnOperator(plan(distinctOn.input()), distinctOn.keyColumns());
+        }
+        if (plan instanceof LogicalPlan.RecursiveUnion union) {
+            return new RecursiveUnionOperator(plan(union.anchor()), plan(union.recursive()), union.all(),
+                    union.table());
+        }
+        if (plan instanceof LogicalPlan.WorkingTableScan scan) {
+            return new WorkingTableScanOperator(scan.table(), scan.outputTypes());
         }
         if (plan instanceof LogicalPlan.Window window) {
             return new WindowOperator(plan(window.input()), window.calls());

@@ -14,7 +14,32 @@ public enum AggregateFunction {
     SUM,
     AVG,
     MIN,
-    MAX;
+    MAX,
+    /** {@code STRING_AGG(x, delimiter)}: the non-NULL strings joined, each after the first preceded by its delimiter. */
+    STRING_AGG,
+    /** {@code BOOL_AND(x)} and {@code EVERY(x)}: TRUE if every non-NULL input is TRUE. */
+    BOOL_AND,
+    /** {@code BOOL_OR(x)}: TRUE if any non-NULL input is TRUE. */
+    BOOL_OR,
+    /** {@code STDDEV(x)}, {@code STDDEV_SAMP(x)}: the sample standard deviation (NULL below two rows). */
+    STDDEV_SAMP,
+    /** {@code STDDEV_POP(x)}: the population standard deviation. */
+    STDDEV_POP,
+    /** {@code VARIANCE(x)}, {@code VAR_SAMP(x)}: the sample variance (NULL below two rows). */
+    VAR_SAMP,
+    /** {@code VAR_POP(x)}: the population variance. */
+    VAR_POP,
+    /** {@code PERCENTILE_CONT(f) WITHIN GROUP (ORDER BY x)}: the interpolated value at fraction f (a DOUBLE). */
+    PERCENTILE_CONT,
+    /** {@code PERCENTILE_DISC(f) WITHIN GROUP (ORDER BY x)}: the first value whose position reaches fraction f. */
+    PERCENTILE_DISC,
+    /** {@code MODE() WITHIN GROUP (ORDER BY x)}: the most frequent value (the first in sort order on a tie). */
+    MODE,
+    /**
+     * Not callable from SQL: the grouping set of the row as a bit mask (bit i set when grouping key i is not in the
+     * set), which {@code GROUPING(...)} reads.
+     */
+    GROUPING_ID;
 
     /** The aggregate named {@code name} (case-insensitive), or {@code null} if it is not an aggregate. */
     public static AggregateFunction byName(String name) {
@@ -29,9 +54,37 @@ public enum AggregateFunction {
                 return MIN;
             case "max":
                 return MAX;
+            case "string_agg":
+                return STRING_AGG;
+            case "bool_and":
+            case "every":
+                return BOOL_AND;
+            case "bool_or":
+                return BOOL_OR;
+            case "stddev":
+            case "stddev_samp":
+                return STDDEV_SAMP;
+            case "stddev_pop":
+                return STDDEV_POP;
+            case "variance":
+            case "var_samp":
+                return VAR_SAMP;
+            case "var_pop":
+                return VAR_POP;
+            case "percentile_cont":
+                return PERCENTILE_CONT;
+            case "percentile_disc":
+                return PERCENTILE_DISC;
+            case "mode":
+                return MODE;
             default:
                 return null;
         }
+    }
+
+    /** Whether this is an ordered-set aggregate, called as {@code f(direct arguments) WITHIN GROUP (ORDER BY x)}. */
+    public boolean isOrderedSet() {
+        return this == PERCENTILE_CONT || this == PERCENTILE_DISC || this == MODE;
     }
 
     /** The result type for an argument of type {@code arg} ({@code null} for COUNT(*)); 42883 if not applicable. */
@@ -39,9 +92,12 @@ public enum AggregateFunction {
         switch (this) {
             case COUNT_STAR:
             case COUNT:
+            case GROUPING_ID:
                 return DataType.BIGINT;
             case MIN:
             case MAX:
+            case PERCENTILE_DISC:
+            case MODE:
                 return arg;
             case SUM:
                 requireNumeric(arg);
@@ -53,8 +109,26 @@ public enum AggregateFunction {
                 }
                 return DataType.DECIMAL;
             case AVG:
+            case STDDEV_SAMP:
+            case STDDEV_POP:
+            case VAR_SAMP:
+            case VAR_POP:
                 requireNumeric(arg);
                 return arg.id() == TypeId.REAL || arg.id() == TypeId.DOUBLE ? DataType.DOUBLE : DataType.DECIMAL;
+            case PERCENTILE_CONT:
+                requireNumeric(arg);
+                return DataType.DOUBLE;
+            case STRING_AGG:
+                if (!arg.id().isString() && arg.id() != TypeId.NULL) {
+                    throw undefined(arg);
+                }
+                return DataType.VARCHAR;
+            case BOOL_AND:
+            case BOOL_OR:
+                if (arg.id() != TypeId.BOOLEAN && arg.id() != TypeId.NULL) {
+                    throw undefined(arg);
+                }
+                return DataType.BOOLEAN;
             default:
                 throw DbException.internal("unknown aggregate " + this);
         }
@@ -62,7 +136,11 @@ public enum AggregateFunction {
 
     private void requireNumeric(DataType arg) {
         if (!arg.id().isNumeric() && arg.id() != TypeId.NULL) {
-            throw new DbException(ErrorCode.UNDEFINED_FUNCTION, name().toLowerCase(java.util.Locale.ROOT) + "(" + arg.sqlName() + ")");
+            throw undefined(arg);
         }
+    }
+
+    private DbException undefined(DataType arg) {
+        return new DbException(ErrorCode.UNDEFINED_FUNCTION, name().toLowerCase(java.util.Locale.ROOT) + "(" + arg.sqlName() + ")");
     }
 }

@@ -94,11 +94,35 @@ public sealed interface LogicalPlan {
         }
     }
 
-    /** Groups by {@code groupKeys}; output = the keys, then one column per aggregate. */
-    record Aggregate(LogicalPlan input, List<Expr> groupKeys, List<AggregateCall> aggregates) implements LogicalPlan {
+    /**
+     * Groups by {@code groupKeys}; output = the keys, then one column per aggregate. {@code groupingSets} lists the
+     * grouping sets (GROUPING SETS, ROLLUP, CUBE) as positions in {@code groupKeys}: every input row is aggregated
+     * once per set, and a key outside the row's set is NULL in the output. A plain GROUP BY has one set of all keys.
+     */
+    record Aggregate(LogicalPlan input, List<Expr> groupKeys, List<AggregateCall> aggregates,
+                     List<List<Integer>> groupingSets) implements LogicalPlan {
         public Aggregate {
             groupKeys = List.copyOf(groupKeys);
             aggregates = List.copyOf(aggregates);
+            List<List<Integer>> sets = new ArrayList<>();
+            for (List<Integer> set : groupingSets) {
+                sets.add(List.copyOf(set));
+            }
+            groupingSets = List.copyOf(sets);
+        }
+
+        /** A plain GROUP BY: one grouping set of all keys. */
+        public Aggregate(LogicalPlan input, List<Expr> groupKeys, List<AggregateCall> aggregates) {
+            this(input, groupKeys, aggregates, List.of(allKeys(groupKeys.size())));
+        }
+
+        /** The grouping set holding keys {@code 0..count-1}. */
+        public static List<Integer> allKeys(int count) {
+            List<Integer> all = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                all.add(i);
+            }
+            return all;
         }
 
         @Override
@@ -138,6 +162,55 @@ public sealed interface LogicalPlan {
         @Override
         public List<DataType> outputTypes() {
             return input.outputTypes();
+        }
+    }
+
+    /**
+     * {@code DISTINCT ON (...)}: keeps the first row (in input order) of each set of rows equal on the
+     * {@code keyColumns}; NULLs count as equal.
+     */
+    record DistinctOn(LogicalPlan input, List<Integer> keyColumns) implements LogicalPlan {
+        public DistinctOn {
+            keyColumns = List.copyOf(keyColumns);
+        }
+
+        @Override
+        public List<DataType> outputTypes() {
+            return input.outputTypes();
+        }
+    }
+
+    /**
+     * {@code WITH RECURSIVE}: the rows of {@code anchor}, then the rows of {@code recursive} run over and over, each
+     * time reading (through a {@link WorkingTableScan} of the same {@code table}) the rows the previous run added,
+     * until a run adds none. Without {@code all}, duplicate rows are dropped (and not fed back).
+     */
+    record RecursiveUnion(LogicalPlan anchor, LogicalPlan recursive, boolean all, WorkingTable table)
+            implements LogicalPlan {
+        @Override
+        public List<DataType> outputTypes() {
+            return anchor.outputTypes();
+        }
+    }
+
+    /** The rows the enclosing {@link RecursiveUnion} of {@code table} added in its previous step. */
+    record WorkingTableScan(WorkingTable table, List<DataType> outputTypes) implements LogicalPlan {
+        public WorkingTableScan {
+            outputTypes = List.copyOf(outputTypes);
+        }
+    }
+
+    /** The identity of one recursive WITH query's working table (compared by identity). */
+    final class WorkingTable {
+        private final String name;
+
+        public WorkingTable(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String toString() {
+            return name;
         }
     }
 
