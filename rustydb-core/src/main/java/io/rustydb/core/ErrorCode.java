@@ -84,6 +84,10 @@ public enum ErrorCode {
     /** DROP of an object others depend on: a table a foreign key references, an identity column's sequence. */
     DEPENDENT_OBJECTS_STILL_EXIST("2BP01", ErrorCategory.USER, "%s"),
 
+    // --- class 3F: invalid schema name
+    /** A schema that does not exist. Wrong usage: an unknown table in an existing schema (use 42P01). */
+    INVALID_SCHEMA_NAME("3F000", ErrorCategory.USER, "schema \"%s\" does not exist"),
+
     // --- class 3B: savepoint exception
     /** ROLLBACK TO or RELEASE of a savepoint that does not exist. */
     INVALID_SAVEPOINT("3B001", ErrorCategory.USER, "savepoint \"%s\" does not exist"),
@@ -123,6 +127,10 @@ public enum ErrorCode {
     INVALID_TABLE_DEFINITION("42P16", ErrorCategory.USER, "%s"),
     /** CREATE of a table that exists. */
     DUPLICATE_TABLE("42P07", ErrorCategory.USER, "relation \"%s\" already exists"),
+    /** CREATE SCHEMA of a schema that exists. */
+    DUPLICATE_SCHEMA("42P06", ErrorCategory.USER, "schema \"%s\" already exists"),
+    /** A definition that cannot work, e.g. a view that (through others) reads itself. */
+    INVALID_OBJECT_DEFINITION("42P17", ErrorCategory.USER, "%s"),
     /** A second object of the same name, e.g. two constraints of one table. */
     DUPLICATE_OBJECT("42710", ErrorCategory.USER, "%s"),
     /** An unknown type name, configuration option or other named object that is not a table or column. */

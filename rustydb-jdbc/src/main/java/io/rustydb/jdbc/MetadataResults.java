@@ -98,7 +98,16 @@ final class MetadataResults {
         if (wantTables && schemaMatches(schemaPattern)) {
             for (TableDef table : connection.database().engine().tables()) {
                 if (matches(tablePattern, table.name())) {
-                    rows.add(new Object[] {null, SCHEMA, table.name(), "TABLE", null, null, null, null, null, null});
+                    rows.add(new Object[] {null, SCHEMA, table.name(), "TABLE", comment(connection, table, -1), null,
+                        null, null, null, null});
+                }
+            }
+        }
+        boolean wantViews = types == null || List.of(types).contains("VIEW");
+        if (wantViews && schemaMatches(schemaPattern)) {
+            for (io.rustydb.sql.catalog.ViewDef view : connection.database().engine().catalog().views()) {
+                if (matches(tablePattern, view.name())) {
+                    rows.add(new Object[] {null, SCHEMA, view.name(), "VIEW", null, null, null, null, null, null});
                 }
             }
         }
@@ -135,11 +144,18 @@ final class MetadataResults {
                 rows.add(new Object[] {null, SCHEMA, table.name(), c.name(), t.jdbcType(), t.sqlName(),
                     TypeInfo.precision(t), null, digits, radix,
                     c.nullable() ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls,
-                    null, null, null, null, octets, i + 1, c.nullable() ? "YES" : "NO",
+                    comment(connection, table, i), c.defaultSql(), null, null, octets, i + 1,
+                    c.nullable() ? "YES" : "NO",
                     null, null, null, null, generated.contains(i) ? "YES" : "NO", "NO"});
             }
         }
         return result(connection, columns, rows);
+    }
+
+    /** The comment (COMMENT ON) on {@code table} ({@code column} -1) or one of its columns, or null. */
+    private static String comment(RustyConnection connection, TableDef table, int column) {
+        return connection.database().engine().catalog()
+                .comment(new io.rustydb.sql.catalog.CommentKey(table.tableId(), column));
     }
 
     static ResultSet schemas(RustyConnection connection) {
@@ -156,6 +172,7 @@ final class MetadataResults {
     static ResultSet tableTypes(RustyConnection connection) {
         List<Object[]> rows = new ArrayList<>();
         rows.add(new Object[] {"TABLE"});
+        rows.add(new Object[] {"VIEW"});
         return result(connection, new Columns().text("TABLE_TYPE"), rows);
     }
 

@@ -46,6 +46,9 @@ public final class Binder {
         if (statement instanceof net.sf.jsqlparser.statement.alter.Alter alter) {
             return new AlterTableBinder(catalog).bind(alter);
         }
+        if (statement instanceof CreateTable create && create.getSelect() != null) {
+            return new CreateTableAsBinder(catalog).bind(create);
+        }
         if (statement instanceof CreateTable create) {
             return IdentityColumns.bindCreateTable(catalog, create); // CreateTableBinder, plus owned sequences
         }
@@ -60,6 +63,12 @@ public final class Binder {
         }
         if (statement instanceof net.sf.jsqlparser.statement.create.index.CreateIndex createIndex) {
             return new CreateIndexBinder(catalog).bind(createIndex);
+        }
+        if (statement instanceof net.sf.jsqlparser.statement.comment.Comment comment) {
+            return new CommentBinder(catalog).bind(comment);
+        }
+        if (statement instanceof net.sf.jsqlparser.statement.create.view.CreateView create) {
+            return new CreateViewBinder(catalog).bind(create);
         }
         if (statement instanceof Drop drop) {
             return new DropTableBinder().bind(drop);

@@ -187,7 +187,7 @@ final class CreateTableBinder {
     }
 
     /** A column's {@code REFERENCES t [(col)] [ON DELETE ...] [ON UPDATE ...]}, parsed as a table constraint. */
-    private static ForeignKeyIndex parseReference(String column, String sql) {
+    static ForeignKeyIndex parseReference(String column, String sql) {
         try {
             CreateTable probe = (CreateTable) net.sf.jsqlparser.parser.CCJSqlParserUtil.parse(
                     "CREATE TABLE probe (c INTEGER, FOREIGN KEY (c) " + sql + ")");
@@ -249,7 +249,7 @@ final class CreateTableBinder {
     }
 
     /** A CHECK as written: its given name (or null), the column it was written on (or null), its condition. */
-    private record PendingCheck(String name, String column, net.sf.jsqlparser.expression.Expression condition) {
+    record PendingCheck(String name, String column, net.sf.jsqlparser.expression.Expression condition) {
     }
 
     /**
@@ -280,19 +280,8 @@ final class CreateTableBinder {
         return out;
     }
 
-    /** Whether a column is nullable, from its raw constraint tokens (ALTER TABLE ADD COLUMN reads only this). */
-    static boolean nullable(String column, List<String> specs) {
-        ColumnSpecs read = ColumnSpecs.read(column, specs);
-        if (read.defaultSql != null || !read.checks.isEmpty() || read.primaryKey || read.unique
-                || read.references != null) {
-            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED,
-                    "DEFAULT, CHECK, PRIMARY KEY or UNIQUE in ALTER TABLE ADD COLUMN");
-        }
-        return read.nullable;
-    }
-
-    /** A column's constraint tokens, read. */
-    private static final class ColumnSpecs {
+    /** A column's constraint tokens, read (also by ALTER TABLE ADD COLUMN). */
+    static final class ColumnSpecs {
         boolean nullable = true;
         String defaultSql;
         boolean hasDefault;

@@ -72,6 +72,22 @@ final class FromBinder {
                 return named(cte, alias, List.of());
             }
         }
+        if (table.getSchemaName() != null) {
+            String schema = Identifiers.normalize(table.getSchemaName());
+            if (schema.equals(InformationSchema.SCHEMA)) {
+                String name = Identifiers.normalize(table.getName());
+                String alias = table.getAlias() != null ? Identifiers.normalize(table.getAlias().getName()) : name;
+                return named(InformationSchema.query(catalog, name), alias, List.of());
+            }
+            if (!schema.equals("public")) {
+                throw new DbException(ErrorCode.INVALID_SCHEMA_NAME, schema);
+            }
+        }
+        io.rustydb.sql.catalog.ViewDef view = catalog.findView(Identifiers.normalize(table.getName()));
+        if (view != null) {
+            String alias = table.getAlias() != null ? Identifiers.normalize(table.getAlias().getName()) : view.name();
+            return named(Views.expand(catalog, view), alias, List.of());
+        }
         TableDef def = catalog.table(Identifiers.normalize(table.getName()));
         String qualifier = table.getAlias() != null ? Identifiers.normalize(table.getAlias().getName()) : def.name();
         return new From(new LogicalPlan.Scan(def), Scope.of(def, qualifier));

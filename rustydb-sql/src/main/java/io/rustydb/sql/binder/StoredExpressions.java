@@ -87,4 +87,32 @@ final class StoredExpressions {
         }, null);
         return condition.toString();
     }
+
+    /** The (unqualified, folded) column names a stored CHECK condition uses. */
+    static java.util.Set<String> columnsOf(String sql) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        SqlParser.parseExpression(sql).accept(new ExpressionVisitorAdapter<Void>() {
+            @Override
+            public <S> Void visit(Column column, S context) {
+                names.add(Identifiers.normalize(column.getColumnName()));
+                return null;
+            }
+        }, null);
+        return names;
+    }
+
+    /** A stored CHECK condition with column {@code from} renamed to {@code to} (quoted, so any name survives). */
+    static String renameColumn(String sql, String from, String to) {
+        Expression condition = SqlParser.parseExpression(sql);
+        condition.accept(new ExpressionVisitorAdapter<Void>() {
+            @Override
+            public <S> Void visit(Column column, S context) {
+                if (Identifiers.normalize(column.getColumnName()).equals(from)) {
+                    column.setColumnName("\"" + to.replace("\"", "\"\"") + "\"");
+                }
+                return null;
+            }
+        }, null);
+        return condition.toString();
+    }
 }

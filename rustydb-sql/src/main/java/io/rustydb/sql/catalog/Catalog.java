@@ -26,6 +26,8 @@ public final class Catalog {
     private final CatalogStore store;
     /** Replaced whole by {@link #reload()}, so that a concurrent lookup never sees a half-loaded catalog. */
     private volatile Map<String, TableDef> tables = new ConcurrentHashMap<>();
+    private volatile Map<String, ViewDef> views = new ConcurrentHashMap<>();
+    private volatile Map<CommentKey, String> comments = new ConcurrentHashMap<>();
     private final TransactionManager transactions;
     private final Map<Integer, VersionedHeap> heaps = new ConcurrentHashMap<>();
     private final Map<Integer, TableIndex> indexStructures = new ConcurrentHashMap<>();
@@ -59,6 +61,8 @@ public final class Catalog {
             }
         }
         tables = loaded;
+        views = new ConcurrentHashMap<>(store.loadViews());
+        comments = new ConcurrentHashMap<>(store.loadComments());
         sequences.reload();
         heaps.clear();
         indexStructures.clear();
@@ -79,13 +83,90 @@ public final class Catalog {
         return tables.get(name);
     }
 
-    /** The table named {@code name}, or 42P01. */
+    /**
+     * The table named {@code name}, or 42P01; 0A000 if {@code name} is a view (only queries can use a view: it
+     * cannot be changed by DML, altered or indexed).
+     */
     public TableDef table(String name) {
         TableDef table = tables.get(name);
         if (table == null) {
+            if (views.containsKey(name)) {
+                throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "\"" + name + "\" is a view: a view can "
+                        + "only be read (no INSERT, UPDATE, DELETE, ALTER TABLE or CREATE INDEX on it)");
+            }
             throw new DbException(ErrorCode.UNDEFINED_TABLE, name);
         }
         return table;
+    }
+
+    /** The view named {@code name} (already case-folded), or {@code null}. */
+    public ViewDef findView(String name) {
+        return views.get(name);
+    }
+
+    /** All views, ordered by name. */
+    public List<ViewDef> views() {
+        List<ViewDef> list = new ArrayList<>(views.values());
+        list.sort((a, b) -> a.name().compareTo(b.name()));
+        return list;
+    }
+
+    /**
+     * Creates view {@code view}, or replaces the view of its name if {@code replace}; 42P07 if a table, index or
+     * sequence (or, without {@code replace}, a view) has its name.
+     */
+    public void createView(ViewDef view, boolean replace) {
+        if (views.containsKey(view.name()) && replace) {
+            store.deleteView(view.name());
+        } else if (nameTaken(view.name())) {
+            throw new DbException(ErrorCode.DUPLICATE_TABLE, view.name());
+        }
+        store.insertView(view);
+        views.put(view.name(), view);
+        version.incrementAndGet();
+    }
+
+    /** Drops view {@code name} (which exists). */
+    public void dropView(String name) {
+        store.deleteView(name);
+        views.remove(name);
+        version.incrementAndGet();
+    }
+
+    /**
+     * Moves the column comments of table {@code tableId} to the new positions of their columns ({@code newPosition}
+     * gives -1 for a dropped column, whose comment goes).
+     */
+    public void moveColumnComments(int tableId, java.util.function.IntUnaryOperator newPosition) {
+        Map<CommentKey, String> moved = new java.util.HashMap<>();
+        for (Map.Entry<CommentKey, String> e : new ArrayList<>(comments.entrySet())) {
+            CommentKey key = e.getKey();
+            int position = key.column() < 0 ? key.column() : newPosition.applyAsInt(key.column());
+            if (key.tableId() != tableId || position == key.column()) {
+                continue;
+            }
+            setComment(key, null);
+            if (position >= 0) {
+                moved.put(new CommentKey(tableId, position), e.getValue());
+            }
+        }
+        moved.forEach(this::setComment);
+    }
+
+    /** The comment on {@code key}, or null. */
+    public String comment(CommentKey key) {
+        return comments.get(key);
+    }
+
+    /** Sets ({@code text} not null) or removes the comment on {@code key}. */
+    public void setComment(CommentKey key, String text) {
+        store.deleteComments(key.tableId(), key.column());
+        comments.remove(key);
+        if (text != null) {
+            store.insertComment(key, text);
+            comments.put(key, text);
+        }
+        version.incrementAndGet();
     }
 
     /** The table with id {@code tableId}, or null. */
@@ -245,6 +326,8 @@ public final class Catalog {
             indexStructures.remove(index.indexId());
         }
         store.delete(table.tableId());
+        store.deleteComments(table.tableId(), null);
+        comments.keySet().removeIf(k -> k.tableId() == table.tableId());
         tables.remove(name);
         heaps.remove(table.tableId());
         afterCommit.accept(() -> {
@@ -273,15 +356,41 @@ public final class Catalog {
         version.incrementAndGet();
     }
 
+    /**
+     * Moves {@code table} to a new, empty heap under the definition {@code altered} (same id; its indexes are
+     * left out, to be built again over the new heap) for a rewrite of its rows. The old heap, its large values and
+     * its index structures are freed once the transaction has committed, through {@code afterCommit}; a rollback
+     * brings the old definition (and heap) back. Returns the new definition.
+     */
+    public TableDef replaceHeap(TableDef table, TableDef altered, java.util.function.Consumer<Runnable> afterCommit) {
+        List<TableIndex> structures = new ArrayList<>();
+        for (IndexDef index : table.indexes()) {
+            structures.add(index(table, index));
+        }
+        TableHeap heap = storage.createHeap();
+        TableDef moved = new TableDef(table.tableId(), altered.name(), altered.columns(), heap.firstPageNo(),
+                altered.checks(), List.of(), altered.foreignKeys());
+        alterTable(table, moved);
+        heaps.put(table.tableId(), new VersionedHeap(heap, table.tableId(), transactions));
+        afterCommit.accept(() -> {
+            freeLargeValues(table);
+            storage.dropHeap(table.heapFirstPage());
+            for (TableIndex structure : structures) {
+                structure.drop();
+            }
+        });
+        return moved;
+    }
+
     /** The sequences of this database. */
     public Sequences sequences() {
         return sequences;
     }
 
-    /** Whether a table, index or sequence is named {@code name}: they share one name space. */
     /** Whether a table, index or sequence is named {@code name} (they share one namespace, as in PostgreSQL). */
     public boolean nameTaken(String name) {
-        return tables.containsKey(name) || findIndex(name) != null || sequences.find(name) != null;
+        return tables.containsKey(name) || views.containsKey(name) || findIndex(name) != null
+                || sequences.find(name) != null;
     }
 
     /** Creates a sequence in the current transaction; 42P07 if a table, index or sequence has its name. */

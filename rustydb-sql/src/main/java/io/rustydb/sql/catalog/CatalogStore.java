@@ -26,6 +26,9 @@ import java.util.TreeMap;
  *               method VARCHAR, root_page INTEGER, columns VARCHAR)
  *  sys_foreign_keys (table_id INTEGER, ordinal INTEGER, name VARCHAR, columns VARCHAR, parent_table_id INTEGER,
  *               parent_columns VARCHAR, on_delete VARCHAR, on_update VARCHAR)        root slot 5
+ *  sys_objects (kind VARCHAR, name VARCHAR, owner_id INTEGER, ordinal INTEGER, text VARCHAR, extra VARCHAR)
+ *               views ('VIEW', name, -1, 0, sql, column names separated by U+0000) and
+ *               comments ('COMMENT', NULL, table_id, column position or -1, text, NULL)   root slot 6
  * </pre>
  * Foreign key column lists are comma-separated positions; actions are {@code NO_ACTION}, {@code RESTRICT},
  * {@code CASCADE}, {@code SET_NULL}, {@code SET_DEFAULT}.
@@ -41,6 +44,7 @@ final class CatalogStore {
     static final int CHECKS_ROOT_SLOT = 2;
     static final int INDEXES_ROOT_SLOT = 3;
     static final int FOREIGN_KEYS_ROOT_SLOT = 5;
+    static final int OBJECTS_ROOT_SLOT = 6;
 
     private static final DataType[] TABLES_ROW = {DataType.INTEGER, DataType.VARCHAR, DataType.INTEGER};
     private static final DataType[] COLUMNS_ROW = {
@@ -51,6 +55,13 @@ final class CatalogStore {
         DataType.VARCHAR};
     private static final DataType[] FOREIGN_KEYS_ROW = {DataType.INTEGER, DataType.INTEGER, DataType.VARCHAR,
         DataType.VARCHAR, DataType.INTEGER, DataType.VARCHAR, DataType.VARCHAR, DataType.VARCHAR};
+    /** {@code sys_objects (kind, name, owner_id, ordinal, text, extra)}: views and comments (see {@link #loadObjects}). */
+    private static final DataType[] OBJECTS_ROW = {DataType.VARCHAR, DataType.VARCHAR, DataType.INTEGER,
+        DataType.INTEGER, DataType.VARCHAR, DataType.VARCHAR};
+    static final String VIEW = "VIEW";
+    static final String COMMENT = "COMMENT";
+    /** Separates the column names of a view in {@code extra} (a character no SQL name holds). */
+    private static final String NAME_SEPARATOR = "\u0000";
     private static final DataType[] INDEXES_ROW = {DataType.INTEGER, DataType.INTEGER, DataType.VARCHAR,
         DataType.BOOLEAN, DataType.BOOLEAN, DataType.VARCHAR, DataType.INTEGER, DataType.VARCHAR};
 
@@ -59,6 +70,7 @@ final class CatalogStore {
     private final TableHeap checks;
     private final TableHeap indexes;
     private final TableHeap foreignKeys;
+    private final TableHeap objects;
 
     CatalogStore(StorageEngine storage) {
         this.tables = openOrCreate(storage, TABLES_ROOT_SLOT);
@@ -66,6 +78,7 @@ final class CatalogStore {
         this.checks = openOrCreate(storage, CHECKS_ROOT_SLOT);
         this.indexes = openOrCreate(storage, INDEXES_ROOT_SLOT);
         this.foreignKeys = openOrCreate(storage, FOREIGN_KEYS_ROOT_SLOT);
+        this.objects = openOrCreate(storage, OBJECTS_ROOT_SLOT);
     }
 
     private static TableHeap openOrCreate(StorageEngine storage, int slot) {
@@ -116,6 +129,70 @@ final class CatalogStore {
                     (Integer) row[2], tableChecks, tableIndexes, tableKeys));
         }
         return result;
+    }
+
+    /** The views, by name. */
+    Map<String, ViewDef> loadViews() {
+        Map<String, ViewDef> views = new LinkedHashMap<>();
+        forEach(objects, OBJECTS_ROW, row -> {
+            if (VIEW.equals(row[0])) {
+                String extra = (String) row[5];
+                views.put((String) row[1], new ViewDef((String) row[1], (String) row[4],
+                        List.of(extra.split(NAME_SEPARATOR, -1))));
+            }
+        });
+        return views;
+    }
+
+    /** The comments, keyed by {@link CommentKey}. */
+    Map<CommentKey, String> loadComments() {
+        Map<CommentKey, String> comments = new LinkedHashMap<>();
+        forEach(objects, OBJECTS_ROW, row -> {
+            if (COMMENT.equals(row[0])) {
+                comments.put(new CommentKey((Integer) row[2], (Integer) row[3]), (String) row[4]);
+            }
+        });
+        return comments;
+    }
+
+    void insertView(ViewDef view) {
+        objects.insert(RowCodec.encode(OBJECTS_ROW, new Object[] {VIEW, view.name(), -1, 0, view.sql(),
+            String.join(NAME_SEPARATOR, view.columns())}));
+    }
+
+    void deleteView(String name) {
+        deleteObjects(row -> VIEW.equals(row[0]) && name.equals(row[1]));
+    }
+
+    void insertComment(CommentKey key, String text) {
+        objects.insert(RowCodec.encode(OBJECTS_ROW, new Object[] {COMMENT, null, key.tableId(), key.column(), text,
+            null}));
+    }
+
+    /** Deletes the comment on {@code key}, or every comment on its table if {@code key.column()} is null-like. */
+    void deleteComments(int tableId, Integer column) {
+        deleteObjects(row -> COMMENT.equals(row[0]) && ((Integer) row[2]) == tableId
+                && (column == null || column.equals(row[3])));
+    }
+
+    private void deleteObjects(java.util.function.Predicate<Object[]> doomed) {
+        List<Long> rowIds = new ArrayList<>();
+        try (HeapCursor cursor = objects.scan()) {
+            Object[][] cells = new Object[OBJECTS_ROW.length][1];
+            while (cursor.next()) {
+                RowCodec.decodeInto(cursor.buffer(), cursor.tupleOffset(), cursor.tupleLength(), OBJECTS_ROW, cells, 0);
+                Object[] row = new Object[OBJECTS_ROW.length];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = cells[i][0];
+                }
+                if (doomed.test(row)) {
+                    rowIds.add(cursor.rowId());
+                }
+            }
+        }
+        for (long rowId : rowIds) {
+            objects.delete(rowId);
+        }
     }
 
     void insert(TableDef table) {

@@ -72,6 +72,16 @@ public final class Sequences {
         return g;
     }
 
+    /** Every sequence's definition, ordered by name. */
+    public List<SequenceDef> all() {
+        List<SequenceDef> out = new ArrayList<>();
+        for (SequenceGenerator g : byName.values()) {
+            out.add(g.def());
+        }
+        out.sort((a, b) -> a.name().compareTo(b.name()));
+        return out;
+    }
+
     /** The sequences owned by columns of table {@code tableId}. */
     public List<SequenceDef> ownedBy(int tableId) {
         List<SequenceDef> out = new ArrayList<>();

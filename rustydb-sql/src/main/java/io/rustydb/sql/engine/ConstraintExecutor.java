@@ -172,7 +172,7 @@ final class ConstraintExecutor {
     }
 
     /** The rows of {@code table} as of now (every commit, and {@code tx}'s own changes), decoded. */
-    private static List<Object[]> latestRows(Catalog catalog, TableDef table, Transaction tx) {
+    static List<Object[]> latestRows(Catalog catalog, TableDef table, Transaction tx) {
         DataType[] types = table.columnTypes();
         List<Object[]> rows = new ArrayList<>();
         Object[][] cells = new Object[types.length][1];

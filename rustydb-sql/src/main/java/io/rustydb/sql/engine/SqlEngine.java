@@ -141,6 +141,8 @@ public final class SqlEngine implements AutoCloseable {
             operator = PhysicalPlanner.plan(update.source());
         } else if (bound instanceof BoundStatement.Delete delete) {
             operator = PhysicalPlanner.plan(delete.source());
+        } else if (bound instanceof BoundStatement.CreateTableAs create) {
+            operator = PhysicalPlanner.plan(create.query().plan());
         }
         return new PreparedSql(sql, version, bound, operator);
     }
@@ -386,17 +388,10 @@ public final class SqlEngine implements AutoCloseable {
             return ModifyExecutor.delete(delete, prepared.operator(), context);
         }
         if (statement instanceof BoundStatement.AlterTable alter) {
-            if (alter.addedNotNull() != null) {
-                // the latest committed rows (and our own), whatever the snapshot: nobody else writes under our X lock
-                try (io.rustydb.txn.mvcc.VersionCursor cursor = catalog.heap(alter.table())
-                        .scanLatest(context.transaction())) {
-                    if (cursor.next()) {
-                        throw new DbException(ErrorCode.NOT_NULL_VIOLATION, alter.addedNotNull(), alter.table().name());
-                    }
-                }
-            }
-            catalog.alterTable(alter.table(), alter.altered());
-            return 0;
+            return AlterTableExecutor.execute(catalog, alter, context);
+        }
+        if (statement instanceof BoundStatement.CreateTableAs create) {
+            return CreateTableAsExecutor.execute(catalog, create, prepared.operator(), context);
         }
         if (statement instanceof BoundStatement.CreateTable create) {
             if (catalog.findTable(create.name()) != null && create.ifNotExists()) {
@@ -450,18 +445,17 @@ public final class SqlEngine implements AutoCloseable {
             return 0;
         }
         if (statement instanceof BoundStatement.DropTable drop) {
-            for (String name : drop.names()) {
-                if (catalog.findTable(name) == null && !drop.ifExists()) {
-                    throw new DbException(ErrorCode.UNDEFINED_TABLE, name);
-                }
-            }
-            for (String name : drop.names()) {
-                if (catalog.findTable(name) != null) {
-                    SequenceExecutor.dropOwned(catalog, catalog.table(name), context.transaction());
-                    catalog.dropTable(name, context.transaction()::afterCommit);
-                }
-            }
+            return DropExecutor.dropTables(catalog, drop, context.transaction());
+        }
+        if (statement instanceof BoundStatement.SetComment comment) {
+            catalog.setComment(comment.key(), comment.text());
             return 0;
+        }
+        if (statement instanceof BoundStatement.CreateView create) {
+            return DropExecutor.createView(catalog, create);
+        }
+        if (statement instanceof BoundStatement.DropView drop) {
+            return DropExecutor.dropViews(catalog, drop);
         }
         throw DbException.internal("no executor for " + statement.getClass().getSimpleName());
     }

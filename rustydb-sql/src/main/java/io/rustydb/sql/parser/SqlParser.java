@@ -21,7 +21,7 @@ public final class SqlParser {
 
     /** Parses {@code sql}; a trailing {@code ;} is allowed, anything after it is a 42601 error. */
     public static Statement parse(String sql) {
-        return withSignRetry(sql, SqlParser::parseOnce);
+        return withSignRetry(DdlSyntax.normalize(sql), SqlParser::parseOnce);
     }
 
     /** Parses one expression (a stored DEFAULT or CHECK); anything after it is a 42601 error. */

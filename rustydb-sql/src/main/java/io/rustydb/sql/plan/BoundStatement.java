@@ -58,10 +58,22 @@ public sealed interface BoundStatement {
     }
 
     /**
-     * ALTER TABLE: the table's new definition (same id and heap). {@code addedNotNull} names a NOT NULL column
-     * being added (null if none): only an empty table can take one (23502 otherwise).
+     * ALTER TABLE: its actions in order, each an {@link AlterColumns}, {@link AddConstraint} or
+     * {@link DropConstraint} bound against the table as the actions before it leave it.
      */
-    record AlterTable(TableDef table, TableDef altered, String addedNotNull) implements BoundStatement {
+    record AlterTable(TableDef table, List<BoundStatement> steps) implements BoundStatement {
+        public AlterTable {
+            steps = List.copyOf(steps);
+        }
+
+        @Override
+        public List<DataType> parameterTypes() {
+            return List.of();
+        }
+    }
+
+    /** One change of the columns (or the name) of table {@code tableName}; see {@link TableChange}. */
+    record AlterColumns(String tableName, TableChange change) implements BoundStatement {
         @Override
         public List<DataType> parameterTypes() {
             return List.of();
@@ -79,6 +91,50 @@ public sealed interface BoundStatement {
             foreignKeys = List.copyOf(foreignKeys);
         }
 
+        @Override
+        public List<DataType> parameterTypes() {
+            return List.of();
+        }
+    }
+
+    /**
+     * CREATE TABLE ... AS query: a table of {@code columns} filled with the rows of {@code query} (whose output
+     * column {@code i} goes to column {@code i}).
+     */
+    record CreateTableAs(String name, List<ColumnDef> columns, Query query, boolean ifNotExists)
+            implements BoundStatement {
+        public CreateTableAs {
+            columns = List.copyOf(columns);
+        }
+
+        @Override
+        public List<DataType> parameterTypes() {
+            return query.parameterTypes();
+        }
+    }
+
+    /** CREATE [OR REPLACE] VIEW. */
+    record CreateView(io.rustydb.sql.catalog.ViewDef view, boolean orReplace) implements BoundStatement {
+        @Override
+        public List<DataType> parameterTypes() {
+            return List.of();
+        }
+    }
+
+    /** DROP VIEW of one or more views; {@code cascade} also drops the views that use them. */
+    record DropView(List<String> names, boolean ifExists, boolean cascade) implements BoundStatement {
+        public DropView {
+            names = List.copyOf(names);
+        }
+
+        @Override
+        public List<DataType> parameterTypes() {
+            return List.of();
+        }
+    }
+
+    /** COMMENT ON TABLE / COLUMN: {@code text} null removes the comment. */
+    record SetComment(io.rustydb.sql.catalog.CommentKey key, String text) implements BoundStatement {
         @Override
         public List<DataType> parameterTypes() {
             return List.of();
@@ -174,8 +230,8 @@ public sealed interface BoundStatement {
         }
     }
 
-    /** DROP TABLE of one or more tables. */
-    record DropTable(List<String> names, boolean ifExists) implements BoundStatement {
+    /** DROP TABLE of one or more tables; {@code cascade} also drops the views and foreign keys that use them. */
+    record DropTable(List<String> names, boolean ifExists, boolean cascade) implements BoundStatement {
         public DropTable {
             names = List.copyOf(names);
         }
