@@ -374,19 +374,20 @@ final class ExpressionBinder {
             throw new DbException(ErrorCode.SYNTAX_ERROR, "subquery must return only one column");
         }
         int outerDepth = SubqueryExpr.outerDepth(query.plan());
-        io.rustydb.sql.exec.PhysicalOperator plan = io.rustydb.sql.exec.PhysicalPlanner.plan(query.plan());
+        io.rustydb.sql.exec.PhysicalOperator plan = io.rustydb.sql.exec.PhysicalPlanner.plan(query.plan(),
+                io.rustydb.sql.exec.TableStatistics.of(catalog), false);
         if (kind == SubqueryExpr.Kind.SCALAR) {
-            return new SubqueryExpr(kind, plan, outerDepth, null, op, types.get(0));
+            return new SubqueryExpr(kind, plan, outerDepth, null, op, types.get(0)).withLogicalPlan(query.plan());
         }
         if (kind == SubqueryExpr.Kind.EXISTS) {
-            return new SubqueryExpr(kind, plan, outerDepth, null, op, DataType.BOOLEAN);
+            return new SubqueryExpr(kind, plan, outerDepth, null, op, DataType.BOOLEAN).withLogicalPlan(query.plan());
         }
         operand = adaptTo(operand, types.get(0));
         if (!TypeRules.isComparable(operand.type(), types.get(0))) {
             throw new DbException(ErrorCode.UNDEFINED_OPERATOR,
                     operand.type().sqlName() + " " + op.symbol() + " " + types.get(0).sqlName());
         }
-        return new SubqueryExpr(kind, plan, outerDepth, operand, op, DataType.BOOLEAN);
+        return new SubqueryExpr(kind, plan, outerDepth, operand, op, DataType.BOOLEAN).withLogicalPlan(query.plan());
     }
 
     private Expr bindArithmetic(BinaryExpression b) {

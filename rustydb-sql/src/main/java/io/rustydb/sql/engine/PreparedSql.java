@@ -9,9 +9,21 @@ import java.util.List;
  * A statement parsed, bound and planned once, executable many times with different parameter values. Immutable
  * and shared through the plan cache; valid only for the catalog version it was bound against.
  *
- * @param operator the physical plan of a query or of an INSERT's source; {@code null} for DDL
+ * @param operator   the physical plan of a query or of an INSERT's source; {@code null} for DDL
+ * @param statistics the table sizes the plan was costed with (null: none)
  */
-public record PreparedSql(String sql, long catalogVersion, BoundStatement statement, PhysicalOperator operator) {
+public record PreparedSql(String sql, long catalogVersion, BoundStatement statement, PhysicalOperator operator,
+                          io.rustydb.sql.exec.StatisticsSnapshot statistics) {
+    /** A statement whose plan did not look at table sizes. */
+    public PreparedSql(String sql, long catalogVersion, BoundStatement statement, PhysicalOperator operator) {
+        this(sql, catalogVersion, statement, operator, null);
+    }
+
+    /** Whether the tables the plan was costed with have changed size so much that it should be made again. */
+    public boolean statisticsOutdated() {
+        return statistics != null && statistics.outdated();
+    }
+
     public List<DataType> parameterTypes() {
         return statement.parameterTypes();
     }

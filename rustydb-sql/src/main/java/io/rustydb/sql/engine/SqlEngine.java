@@ -108,12 +108,15 @@ public final class SqlEngine implements AutoCloseable {
         return lockTimeoutMillis;
     }
 
-    /** Parses, binds and plans {@code sql}, or returns the cached plan for the current catalog version. */
+    /**
+     * Parses, binds and plans {@code sql}, or returns the cached plan for the current catalog version (unless the
+     * tables it was costed with changed size a lot since: see {@link io.rustydb.sql.exec.StatisticsSnapshot}).
+     */
     public PreparedSql prepare(String sql) {
         long version = catalog.version();
         PlanKey key = new PlanKey(sql, version);
         PreparedSql cached = plans.getIfPresent(key);
-        if (cached != null) {
+        if (cached != null && !cached.statisticsOutdated()) {
             return cached;
         }
         PreparedSql prepared = plan(sql);
@@ -133,18 +136,20 @@ public final class SqlEngine implements AutoCloseable {
         long version = catalog.version();
         BoundStatement bound = binder.bind(parsed);
         PhysicalOperator operator = null;
+        io.rustydb.sql.exec.StatisticsSnapshot statistics =
+                new io.rustydb.sql.exec.StatisticsSnapshot(io.rustydb.sql.exec.TableStatistics.of(catalog));
         if (bound instanceof BoundStatement.Query q) {
-            operator = PhysicalPlanner.plan(q.plan());
+            operator = PhysicalPlanner.plan(q.plan(), statistics, false);
         } else if (bound instanceof BoundStatement.Insert insert) {
-            operator = PhysicalPlanner.plan(insert.source());
+            operator = PhysicalPlanner.plan(insert.source(), statistics, false);
         } else if (bound instanceof BoundStatement.Update update) {
-            operator = PhysicalPlanner.plan(update.source());
+            operator = PhysicalPlanner.plan(update.source(), statistics, false);
         } else if (bound instanceof BoundStatement.Delete delete) {
-            operator = PhysicalPlanner.plan(delete.source());
+            operator = PhysicalPlanner.plan(delete.source(), statistics, false);
         } else if (bound instanceof BoundStatement.CreateTableAs create) {
-            operator = PhysicalPlanner.plan(create.query().plan());
+            operator = PhysicalPlanner.plan(create.query().plan(), statistics, false);
         }
-        return new PreparedSql(sql, version, bound, operator);
+        return new PreparedSql(sql, version, bound, operator, statistics);
     }
 
     /**
@@ -354,7 +359,7 @@ public final class SqlEngine implements AutoCloseable {
 
     /** The plan for the current catalog: replanned if the schema changed since {@code prepared} was planned. */
     private PreparedSql current(PreparedSql prepared) {
-        if (prepared.catalogVersion() == catalog.version()) {
+        if (prepared.catalogVersion() == catalog.version() && !prepared.statisticsOutdated()) {
             return prepared;
         }
         return prepare(prepared.sql());

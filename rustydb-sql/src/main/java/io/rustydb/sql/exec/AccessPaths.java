@@ -206,9 +206,12 @@ final class AccessPaths {
         return e instanceof ColumnRef ref && ref.index() == column;
     }
 
-    /** An expression over no column: its value is known when the scan opens. */
+    /**
+     * An expression over no column of its own row: its value is known when the scan opens (a column of an enclosing
+     * query's row is fixed while a correlated subquery runs).
+     */
     static boolean isValue(Expr e) {
-        if (e instanceof Literal || e instanceof ParameterRef) {
+        if (e instanceof Literal || e instanceof ParameterRef || e instanceof io.rustydb.sql.expr.OuterRef) {
             return true;
         }
         if (e instanceof CastExpr cast) {
@@ -227,7 +230,7 @@ final class AccessPaths {
     }
 
     /** Whether values of {@code value}'s type can be looked up in an index on the column (same type family). */
-    private static boolean comparable(TableDef table, int column, Expr value) {
+    static boolean comparable(TableDef table, int column, Expr value) {
         TypeId col = table.columns().get(column).type().id();
         DataType type = value.type();
         TypeId v = type.id();

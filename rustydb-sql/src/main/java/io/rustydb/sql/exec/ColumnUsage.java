@@ -55,9 +55,30 @@ final class ColumnUsage {
         return out;
     }
 
+    /**
+     * Like {@link #of}, but a column of an enclosing query ({@link OuterRef}) counts as a constant: it is fixed while
+     * a correlated subquery runs. Null if a subquery is among the expressions.
+     */
+    static Set<Integer> ofOwnRow(Collection<? extends Expr> expressions) {
+        Set<Integer> out = new TreeSet<>();
+        for (Expr e : expressions) {
+            if (e != null && !collect(e, out, true)) {
+                return null;
+            }
+        }
+        return out;
+    }
+
     private static boolean collect(Object e, Set<Integer> out) {
+        return collect(e, out, false);
+    }
+
+    private static boolean collect(Object e, Set<Integer> out, boolean outerIsConstant) {
         if (e instanceof ColumnRef ref) {
             out.add(ref.index());
+            return true;
+        }
+        if (e instanceof OuterRef && outerIsConstant) {
             return true;
         }
         if (e instanceof SubqueryExpr || e instanceof OuterRef || !e.getClass().isRecord()) {
@@ -71,12 +92,12 @@ final class ColumnUsage {
                 return false;
             }
             if (value instanceof Expr inner) {
-                if (!collect(inner, out)) {
+                if (!collect(inner, out, outerIsConstant)) {
                     return false;
                 }
             } else if (value instanceof Collection<?> list) {
                 for (Object item : list) {
-                    if (item instanceof Expr inner && !collect(inner, out)) {
+                    if (item instanceof Expr inner && !collect(inner, out, outerIsConstant)) {
                         return false;
                     }
                 }

@@ -121,6 +121,16 @@ public final class ExecContext {
         return workingTables.get(table);
     }
 
+    private OperatorProfile profile;
+
+    /** The per-operator counters of EXPLAIN ANALYZE for this execution (created on first use). */
+    public OperatorProfile profile() {
+        if (profile == null) {
+            profile = new OperatorProfile();
+        }
+        return profile;
+    }
+
     /** The value of parameter {@code index} (0-based), already converted to the parameter's type. */
     public Object parameter(int index) {
         return parameters.get(index);

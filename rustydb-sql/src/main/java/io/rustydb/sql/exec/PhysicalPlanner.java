@@ -9,13 +9,73 @@ import java.util.List;
  * Chooses an operator for each logical node. Mostly one to one (hash aggregation, in-memory sort); a filter above
  * a join first moves what it can onto the join's inputs ({@link FilterPushdown}); a table read under a filter or
  * below an ORDER BY goes through an index where {@link AccessPaths} finds one that helps (the filter stays above it
- * and re-checks every row). Join-order choices come with the cost model.
+ * and re-checks every row). Inner joins are ordered by cost ({@link JoinPlanner}, with row counts from
+ * {@link TableStatistics}); a join may probe an index of its inner table per outer row ({@link IndexJoins}); a
+ * correlated subquery in WHERE may become a join ({@link Decorrelator}).
  */
 public final class PhysicalPlanner {
     private PhysicalPlanner() {
     }
 
+    /** What the planning in progress on this thread knows: statistics, and whether to instrument operators. */
+    private record Planning(Cardinality cardinality, boolean analyze) {
+    }
+
+    private static final ThreadLocal<Planning> CURRENT = new ThreadLocal<>();
+
+    /**
+     * The physical plan of {@code plan}, costed with {@code statistics}; with {@code analyze}, every operator counts
+     * its rows, batches and time for EXPLAIN ANALYZE ({@link AnalyzedOperator}).
+     */
+    public static PhysicalOperator plan(LogicalPlan plan, TableStatistics statistics, boolean analyze) {
+        Planning outer = CURRENT.get();
+        CURRENT.set(new Planning(new Cardinality(statistics), analyze));
+        try {
+            return plan(plan);
+        } finally {
+            if (outer == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(outer);
+            }
+        }
+    }
+
+    /** The physical plan of {@code plan} with the statistics of the planning in progress (none: defaults). */
     public static PhysicalOperator plan(LogicalPlan plan) {
+        return instrument(planNode(plan));
+    }
+
+    /** {@code op} wrapped to count its rows and time if the planning in progress is for EXPLAIN ANALYZE. */
+    static PhysicalOperator instrument(PhysicalOperator op) {
+        Planning planning = CURRENT.get();
+        return planning != null && planning.analyze() && !(op instanceof AnalyzedOperator)
+                ? new AnalyzedOperator(op) : op;
+    }
+
+    /** The row estimates of the planning in progress. */
+    static Cardinality cardinality() {
+        Planning planning = CURRENT.get();
+        return planning != null ? planning.cardinality() : new Cardinality(TableStatistics.NONE);
+    }
+
+    private static PhysicalOperator planNode(LogicalPlan plan) {
+        if (plan instanceof LogicalPlan.Explain explain) {
+            return new ExplainOperator(plan(explain.input(), cardinality().statistics(), explain.analyze()),
+                    explain.head(), explain.analyze());
+        }
+        if (plan instanceof LogicalPlan.Filter filter) {
+            PhysicalOperator decorrelated = Decorrelator.plan(filter);
+            if (decorrelated != null) {
+                return decorrelated;
+            }
+        }
+        if (PlannerSettings.reorderJoins() && JoinPlanner.applies(plan)) {
+            PhysicalOperator ordered = JoinPlanner.plan(plan, cardinality());
+            if (ordered != null) {
+                return ordered;
+            }
+        }
         if (plan instanceof LogicalPlan.Scan scan) {
             return new TableScanOperator(scan.table(), scan.withRowId());
         }
@@ -23,6 +83,10 @@ public final class PhysicalPlanner {
             return new ValuesOperator(values.rows(), values.outputTypes());
         }
         if (plan instanceof LogicalPlan.Join join) {
+            PhysicalOperator indexed = IndexJoins.forJoin(join, cardinality());
+            if (indexed != null) {
+                return indexed;
+            }
             return new JoinOperator(plan(join.left()), plan(join.right()), join.type(), join.condition());
         }
         if (plan instanceof LogicalPlan.SetOp set) {
@@ -133,6 +197,9 @@ public final class PhysicalPlanner {
      * (a projection's or an aggregation's) and the filter between them read; {@code input} itself otherwise.
      */
     private static PhysicalOperator coveringScan(PhysicalOperator input, List<Expr> projected) {
+        if (input instanceof AnalyzedOperator analyzed) {
+            return instrument(coveringScan(analyzed.inner(), projected));
+        }
         List<Expr> read = new ArrayList<>(projected);
         PhysicalOperator scan = input;
         FilterOperator filter = null;

@@ -30,12 +30,21 @@ public final class SubqueryExpr implements Expr {
     private final CompareOp op;
     private final DataType type;
     private final int maxOuterDepth;
+    /** The subquery's logical plan (for the planner's rewrites into joins), or null. */
+    private final io.rustydb.sql.plan.LogicalPlan logicalPlan;
 
     /**
      * @param operand the left side of IN/ANY/ALL (null otherwise)
      * @param op      the comparison of ANY/ALL ({@link CompareOp#EQ} for IN)
      */
     public SubqueryExpr(Kind kind, PhysicalOperator plan, int maxOuterDepth, Expr operand, CompareOp op, DataType type) {
+        this(kind, plan, maxOuterDepth, operand, op, type, null);
+    }
+
+    /** With the logical plan {@code plan} was made from (null if unknown), for the planner's rewrites. */
+    public SubqueryExpr(Kind kind, PhysicalOperator plan, int maxOuterDepth, Expr operand, CompareOp op, DataType type,
+                        io.rustydb.sql.plan.LogicalPlan logicalPlan) {
+        this.logicalPlan = logicalPlan;
         this.kind = kind;
         this.plan = plan;
         this.maxOuterDepth = maxOuterDepth;
@@ -81,6 +90,30 @@ public final class SubqueryExpr implements Expr {
             }
         }
         return max;
+    }
+
+    /** This subquery, remembering the logical plan it was planned from. */
+    public SubqueryExpr withLogicalPlan(io.rustydb.sql.plan.LogicalPlan logical) {
+        return new SubqueryExpr(kind, plan, maxOuterDepth, operand, op, type, logical);
+    }
+
+    /** The logical plan of the subquery, or null if not known. */
+    public io.rustydb.sql.plan.LogicalPlan logicalPlan() {
+        return logicalPlan;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The comparison of ANY/ALL ({@link CompareOp#EQ} for IN). */
+    public CompareOp op() {
+        return op;
+    }
+
+    /** How many levels out the subquery reads enclosing rows (0: uncorrelated). */
+    public int maxOuterDepth() {
+        return maxOuterDepth;
     }
 
     public boolean correlated() {

@@ -234,6 +234,18 @@ public sealed interface LogicalPlan {
         }
     }
 
+    /**
+     * {@code EXPLAIN [ANALYZE] statement}: the physical plan of {@code input} (a query, or the rows a write
+     * consumes, under the line {@code head}; null for a query), one line per operator (one VARCHAR column). With
+     * {@code analyze} the query runs and each line tells the rows, batches and time its operator took.
+     */
+    record Explain(LogicalPlan input, String head, boolean analyze) implements LogicalPlan {
+        @Override
+        public List<DataType> outputTypes() {
+            return List.of(DataType.VARCHAR);
+        }
+    }
+
     /** How {@code FOR UPDATE / FOR SHARE} treats a row another transaction has locked. */
     enum LockPolicy {
         /** Wait for it (up to the lock timeout). */

@@ -59,6 +59,14 @@ public final class VersionedHeap {
         this.locks = transactions.locks();
     }
 
+    /**
+     * The number of row versions stored (live, dead not yet vacuumed, or uncommitted): the planner's estimate of the
+     * table's size. Kept by the heap's insert and delete counter, so reading it costs nothing and adds no contention.
+     */
+    public long estimatedRowCount() {
+        return heap.tupleCount();
+    }
+
     /** The largest row (without the version header) this heap stores. */
     public int maxRowLength() {
         return heap.maxTupleLength() - VersionHeader.SIZE;
