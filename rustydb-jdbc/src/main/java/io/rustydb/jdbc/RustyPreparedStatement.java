@@ -75,7 +75,7 @@ public final class RustyPreparedStatement extends RustyStatement implements Prep
     @Override
     public ResultSet executeQuery() throws SQLException {
         checkOpen();
-        if (!prepared.isQuery()) {
+        if (!prepared.returnsRows()) {
             throw new SQLException("the statement does not return rows; use executeUpdate", "07000");
         }
         run(prepared, parameterValues());
@@ -90,11 +90,7 @@ public final class RustyPreparedStatement extends RustyStatement implements Prep
     @Override
     public long executeLargeUpdate() throws SQLException {
         checkOpen();
-        if (prepared.isQuery()) {
-            throw new SQLException("the statement returns rows; use executeQuery", "07000");
-        }
-        run(prepared, parameterValues());
-        return Math.max(getLargeUpdateCount(), 0);
+        return runForUpdateCount(prepared, parameterValues());
     }
 
     @Override
@@ -389,6 +385,7 @@ public final class RustyPreparedStatement extends RustyStatement implements Prep
             for (int i = 0; i < runs.size(); i++) {
                 try {
                     run(prepared, runs.get(i));
+                    getMoreResults(); // a RETURNING's rows are not kept in a batch
                     collectingBatchKeys = true; // later runs add their generated keys to the first one's
                     counts[i] = Math.max(lastUpdateCount(), 0);
                 } catch (SQLException e) {
@@ -474,7 +471,7 @@ public final class RustyPreparedStatement extends RustyStatement implements Prep
     @Override
     public ResultSetMetaData getMetaData() throws SQLException {
         checkOpen();
-        if (!prepared.isQuery()) {
+        if (!prepared.returnsRows()) {
             return null;
         }
         return new RustyResultSetMetaData(prepared.columnNames(), prepared.columnTypes());

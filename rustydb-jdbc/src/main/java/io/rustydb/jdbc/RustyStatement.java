@@ -19,6 +19,8 @@ public class RustyStatement implements Statement {
     private boolean closed;
     private RustyResultSet resultSet;
     private long updateCount = -1;
+    /** How many rows the last data-changing statement changed (also with RETURNING, whose rows are its result). */
+    private long rowsChanged = -1;
     private long maxRows;
     private int fetchSize;
     private int queryTimeout;
@@ -84,6 +86,7 @@ public class RustyStatement implements Statement {
             }
             generatedKeys = keys;
         }
+        rowsChanged = result.updateCount();
         if (result.isQuery()) {
             resultSet = new RustyResultSet(this, result.query(), maxRows);
             updateCount = -1;
@@ -93,9 +96,31 @@ public class RustyStatement implements Statement {
         return false;
     }
 
-    /** The update count of the last statement run ({@code -1} after a query). */
+    /**
+     * Runs a statement for {@code executeUpdate}: a query is refused before it runs (07000). A data-changing
+     * statement with RETURNING runs and then, as in PostgreSQL's JDBC driver, fails with 0100E ("a result was
+     * returned when none was expected"; its changes stay, committed in auto-commit mode) — unless generated keys
+     * were asked for, when its count is returned and {@link #getGeneratedKeys} answers as for any INSERT.
+     */
+    long runForUpdateCount(PreparedSql prepared, List<Object> parameters) throws SQLException {
+        if (prepared.isQuery()) {
+            throw new SQLException("the statement returns rows; use executeQuery", "07000");
+        }
+        run(prepared, parameters);
+        if (prepared.isReturning()) {
+            closeCurrentResult();
+            if (keyRequest == null) {
+                throw new SQLException("A result was returned when none was expected (the statement has RETURNING:"
+                        + " use executeQuery or execute)", "0100E");
+            }
+            updateCount = rowsChanged;
+        }
+        return Math.max(updateCount, 0);
+    }
+
+    /** How many rows the last statement run changed, for batches ({@code 0} after a query). */
     long lastUpdateCount() {
-        return updateCount;
+        return Math.max(rowsChanged, 0);
     }
 
     private void closeCurrentResult() {
@@ -117,7 +142,7 @@ public class RustyStatement implements Statement {
     public ResultSet executeQuery(String sql) throws SQLException {
         checkOpen();
         PreparedSql prepared = connection.prepare(sql);
-        if (!prepared.isQuery()) {
+        if (!prepared.returnsRows()) {
             throw new SQLException("the statement does not return rows; use executeUpdate", "07000");
         }
         run(prepared, List.of());
@@ -132,12 +157,7 @@ public class RustyStatement implements Statement {
     @Override
     public long executeLargeUpdate(String sql) throws SQLException {
         checkOpen();
-        PreparedSql prepared = connection.prepare(sql);
-        if (prepared.isQuery()) {
-            throw new SQLException("the statement returns rows; use executeQuery", "07000");
-        }
-        run(prepared, List.of());
-        return Math.max(updateCount, 0);
+        return runForUpdateCount(connection.prepare(sql), List.of());
     }
 
     @Override
@@ -360,7 +380,8 @@ public class RustyStatement implements Statement {
 
     /**
      * Runs the batched statements in order (in auto-commit mode each is a transaction of its own). The batch is
-     * empty afterwards. A statement that fails, or returns rows, stops the batch with a
+     * empty afterwards. A data-changing statement with RETURNING counts the rows it changed (its rows are dropped,
+     * as PostgreSQL's driver does). A statement that fails, or is a query, stops the batch with a
      * {@link java.sql.BatchUpdateException} carrying the counts of the statements before it.
      */
     @Override
@@ -380,7 +401,8 @@ public class RustyStatement implements Statement {
                     throw new SQLException("a statement in a batch returned rows: " + statements.get(i), "0A000");
                 }
                 run(prepared, List.of());
-                counts[i] = Math.max(updateCount, 0);
+                closeCurrentResult(); // a RETURNING's rows are not kept in a batch
+                counts[i] = lastUpdateCount();
             } catch (SQLException e) {
                 throw batchFailure(e, counts, i);
             }

@@ -133,7 +133,8 @@ class SqlErrorsTest {
                 // 0A000 not supported (yet)
                 bad("21000", SQLException.class, "SELECT (SELECT a FROM t) FROM t"),
                 bad("42601", SQLSyntaxErrorException.class, "SELECT * FROM (SELECT a FROM t)"),
-                bad("0A000", SQLFeatureNotSupportedException.class, "UPDATE t SET a = 1 RETURNING a"),
+                bad("0A000", SQLFeatureNotSupportedException.class,
+                        "MERGE INTO t USING t AS s ON t.a = s.a WHEN NOT MATCHED BY SOURCE THEN DELETE"),
                 bad("0A000", SQLFeatureNotSupportedException.class, "CREATE UNIQUE INDEX i ON t USING HASH (a)"),
                 bad("0A000", SQLFeatureNotSupportedException.class, "CREATE INDEX i ON t (a) WHERE a > 0"),
                 bad("42830", SQLSyntaxErrorException.class, "CREATE TABLE fk(a INT, FOREIGN KEY (a) REFERENCES t(a))"),

@@ -34,6 +34,9 @@ public final class Binder {
         if (statement instanceof net.sf.jsqlparser.statement.delete.Delete delete) {
             return new DeleteBinder(catalog, new ParameterTypes()).bind(delete);
         }
+        if (statement instanceof net.sf.jsqlparser.statement.merge.Merge merge) {
+            return new MergeBinder(catalog, new ParameterTypes()).bind(merge);
+        }
         if (statement instanceof net.sf.jsqlparser.statement.ExplainStatement explain) {
             return new ExplainBinder(this).bind(explain);
         }

@@ -40,6 +40,9 @@ final class ExplainBinder {
         } else if (inner instanceof BoundStatement.Delete d) {
             plan = d.source();
             head = "Delete from " + d.table().name();
+        } else if (inner instanceof BoundStatement.Merge m) {
+            plan = m.source();
+            head = "Merge into " + m.table().name();
         } else {
             throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "EXPLAIN of this statement");
         }

@@ -226,6 +226,11 @@ final class IdentityColumns {
         return new InsertRule(catalog, table, insert.getOverridingMode());
     }
 
+    /** The rule for MERGE's {@code INSERT} action (no OVERRIDING clause). */
+    static InsertRule forMergeInsert(Catalog catalog, TableDef table) {
+        return new InsertRule(catalog, table, null);
+    }
+
     /** An UPDATE that sets column {@code column} to a value other than DEFAULT: 428C9 if it is GENERATED ALWAYS. */
     static void checkUpdate(Catalog catalog, TableDef table, int column) {
         SequenceDef identity = catalog.sequences().identityOf(table.tableId(), column);

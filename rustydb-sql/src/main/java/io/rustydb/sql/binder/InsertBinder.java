@@ -14,6 +14,8 @@ import io.rustydb.sql.expr.Literal;
 import io.rustydb.sql.expr.ParameterRef;
 import io.rustydb.sql.plan.BoundStatement;
 import io.rustydb.sql.plan.LogicalPlan;
+import io.rustydb.sql.plan.OnConflict;
+import io.rustydb.sql.plan.Returning;
 import java.util.ArrayList;
 import java.util.List;
 import net.sf.jsqlparser.expression.Expression;
@@ -26,7 +28,8 @@ import net.sf.jsqlparser.statement.select.Values;
 
 /**
  * Binds {@code INSERT INTO t [(cols)] VALUES (...), (...)}, {@code INSERT INTO t [(cols)] SELECT ...} and
- * {@code INSERT INTO t DEFAULT VALUES}: every value is converted to its column's type under assignment rules;
+ * {@code INSERT INTO t DEFAULT VALUES}, each optionally with {@code ON CONFLICT} ({@link OnConflictBinder}) and
+ * {@code RETURNING} (over the stored rows): every value is converted to its column's type under assignment rules;
  * columns not named, and values written {@code DEFAULT}, get the column's default (NULL if it has none). The source
  * produces whole rows in table order; the table's CHECK constraints come along for the executor.
  */
@@ -42,11 +45,12 @@ final class InsertBinder {
     }
 
     BoundStatement.Insert bind(Insert insert) {
-        if (insert.getReturningClause() != null || insert.getConflictAction() != null || insert.isUseDuplicate()
-                || insert.isUseSet()) {
-            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "INSERT with RETURNING, ON CONFLICT or SET");
+        if (insert.isUseDuplicate() || insert.isUseSet() || insert.getOutputClause() != null) {
+            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "INSERT with ON DUPLICATE KEY, SET or OUTPUT");
         }
         TableDef table = catalog.table(Identifiers.normalize(insert.getTable().getName()));
+        String qualifier = insert.getTable().getAlias() != null
+                ? Identifiers.normalize(insert.getTable().getAlias().getName()) : table.name();
         int[] targets = targetColumns(table, insert.getColumns());
         identity = IdentityColumns.forInsert(catalog, table, insert);
         LogicalPlan source;
@@ -65,8 +69,13 @@ final class InsertBinder {
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
         }
+        OnConflict onConflict = insert.getConflictAction() == null ? null
+                : OnConflictBinder.bind(catalog, parameters, table, qualifier, insert.getConflictTarget(),
+                        insert.getConflictAction());
+        Returning returning = ReturningBinder.bind(catalog, parameters, insert.getReturningClause(),
+                Scope.of(table, qualifier));
         return new BoundStatement.Insert(table, all, source, StoredExpressions.checks(table, parameters),
-                parameters.types());
+                onConflict, returning, parameters.types());
     }
 
     private static int[] targetColumns(TableDef table, ExpressionList<Column> columns) {

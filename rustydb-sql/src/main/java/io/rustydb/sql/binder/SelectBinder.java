@@ -351,7 +351,7 @@ final class SelectBinder {
         return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
-    private static String columnName(Expression e) {
+    static String columnName(Expression e) {
         if (e instanceof Column c) {
             return Identifiers.normalize(c.getColumnName());
         }

@@ -26,7 +26,7 @@ final class CreateTableAsExecutor {
             targets[i] = i;
         }
         BoundStatement.Insert insert = new BoundStatement.Insert(table, targets, create.query().plan(), List.of(),
-                create.parameterTypes());
+                null, null, create.parameterTypes());
         return InsertExecutor.execute(insert, query, context).size();
     }
 }

@@ -24,10 +24,31 @@ final class InsertExecutor {
     /** Runs the insert; returns the rows stored (table order, generated values included). */
     static List<Object[]> execute(BoundStatement.Insert insert, PhysicalOperator source, ExecContext context) {
         TableDef table = insert.table();
+        DataType[] types = table.columnTypes();
+        List<Object[]> rows = readRows(insert, source, context);
+        VersionedHeap heap = context.catalog().heap(table);
+        for (Object[] values : rows) {
+            long rowId = heap.insert(context.transaction(), LargeValues.encode(context, heap, types, values));
+            if (!table.indexes().isEmpty()) {
+                context.catalog().indexWriter().addVersion(context.catalog(), context.transaction(),
+                        context.lockWait(), table, values, rowId);
+            }
+        }
+        if (!table.foreignKeys().isEmpty()) {
+            ForeignKeys.checkParents(context, table, rows); // after all rows: they may reference each other
+        }
+        return rows;
+    }
+
+    /**
+     * Every row the source proposes, in table order, checked for NOT NULL and CHECK constraints. All are read
+     * before any is stored: INSERT INTO t SELECT ... FROM t must not see (or wait on the page latch of) its own
+     * new rows.
+     */
+    static List<Object[]> readRows(BoundStatement.Insert insert, PhysicalOperator source, ExecContext context) {
+        TableDef table = insert.table();
         int[] targets = insert.targetColumns();
         DataType[] types = table.columnTypes();
-        // Read every source row before storing any: INSERT INTO t SELECT ... FROM t must not see (or wait on the
-        // page latch of) its own new rows.
         List<Object[]> rows = new ArrayList<>();
         try (OperatorState state = source.open(context)) {
             RowBatch batch;
@@ -43,17 +64,6 @@ final class InsertExecutor {
                     rows.add(values);
                 }
             }
-        }
-        VersionedHeap heap = context.catalog().heap(table);
-        for (Object[] values : rows) {
-            long rowId = heap.insert(context.transaction(), LargeValues.encode(context, heap, types, values));
-            if (!table.indexes().isEmpty()) {
-                context.catalog().indexWriter().addVersion(context.catalog(), context.transaction(),
-                        context.lockWait(), table, values, rowId);
-            }
-        }
-        if (!table.foreignKeys().isEmpty()) {
-            ForeignKeys.checkParents(context, table, rows); // after all rows: they may reference each other
         }
         return rows;
     }

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs UPDATE and DELETE in two phases: first it reads every target row version its snapshot sees and computes
+ * Runs UPDATE and DELETE (also with FROM / USING and RETURNING) in two phases: first it reads every target row version its snapshot sees and computes
  * (and checks: types, NOT NULL) every new row, then it changes the heap: each old version is locked and marked
  * deleted (waiting for a concurrent writer of it; see {@link VersionedHeap#lockForWrite}) and, for UPDATE, a new
  * version is inserted, with its index entries (each version has its own); then the foreign keys that reference the
@@ -29,26 +29,40 @@ final class ModifyExecutor {
     private ModifyExecutor() {
     }
 
-    static long update(BoundStatement.Update update, PhysicalOperator source, ExecContext context) {
+    /**
+     * Runs an UPDATE; returns the number of rows changed. A row the source names more than once (UPDATE ... FROM
+     * with several matches) is changed once, by its first occurrence. If {@code returned} is not null, it receives
+     * for each changed row the new values followed by the source's extra columns (what RETURNING reads).
+     */
+    static long update(BoundStatement.Update update, PhysicalOperator source, ExecContext context,
+                       List<Object[]> returned) {
         TableDef table = update.table();
         DataType[] types = table.columnTypes();
         List<Long> rowIds = new ArrayList<>();
         List<byte[]> tuples = new ArrayList<>();
         List<Object[]> newValues = new ArrayList<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
         try (OperatorState state = source.open(context)) {
             RowBatch batch;
             while ((batch = state.next()) != null) {
                 for (int i = 0; i < batch.rowCount(); i++) {
                     int row = batch.row(i);
+                    Long rowId = (Long) batch.column(0)[row];
+                    if (!seen.add(rowId)) {
+                        continue;
+                    }
                     Object[] values = new Object[types.length];
                     for (int c = 0; c < types.length; c++) {
                         values[c] = batch.column(c + 1)[row];
                     }
                     checkNotNull(table, values);
                     checkConstraints(table, update.checks(), values, context);
-                    rowIds.add((Long) batch.column(0)[row]);
+                    rowIds.add(rowId);
                     tuples.add(null);
                     newValues.add(values);
+                    if (returned != null) {
+                        returned.add(rowAfterId(batch, row));
+                    }
                 }
             }
         }
@@ -86,13 +100,34 @@ final class ModifyExecutor {
         return out;
     }
 
-    static long delete(BoundStatement.Delete delete, PhysicalOperator source, ExecContext context) {
+    /** Every column of {@code batch}'s row after the first (the row id): what RETURNING reads. */
+    private static Object[] rowAfterId(RowBatch batch, int row) {
+        Object[] values = new Object[batch.columnCount() - 1];
+        for (int c = 0; c < values.length; c++) {
+            values[c] = batch.column(c + 1)[row];
+        }
+        return values;
+    }
+
+    /**
+     * Runs a DELETE; returns the number of rows deleted (each once, however often the source names it). If
+     * {@code returned} is not null, it receives for each deleted row its values followed by the source's extra
+     * columns (what RETURNING reads).
+     */
+    static long delete(BoundStatement.Delete delete, PhysicalOperator source, ExecContext context,
+                       List<Object[]> returned) {
         List<Long> rowIds = new ArrayList<>();
+        java.util.Map<Long, Object[]> returnedById = returned == null ? null : new java.util.HashMap<>();
         try (OperatorState state = source.open(context)) {
             RowBatch batch;
             while ((batch = state.next()) != null) {
                 for (int i = 0; i < batch.rowCount(); i++) {
-                    rowIds.add((Long) batch.column(0)[batch.row(i)]);
+                    int row = batch.row(i);
+                    Long rowId = (Long) batch.column(0)[row];
+                    rowIds.add(rowId);
+                    if (returnedById != null) {
+                        returnedById.putIfAbsent(rowId, rowAfterId(batch, row));
+                    }
                 }
             }
         }
@@ -104,6 +139,9 @@ final class ModifyExecutor {
         for (long rowId : rowIds) {
             if (heap.delete(context.transaction(), rowId, context.lockWait())) {
                 deleted++;
+                if (returned != null) {
+                    returned.add(returnedById.get(rowId));
+                }
                 if (referenced) {
                     deletedRows.addAll(oldRows(context, table, heap, List.of(rowId)));
                 }

@@ -9,7 +9,7 @@ import java.util.List;
  * A statement parsed, bound and planned once, executable many times with different parameter values. Immutable
  * and shared through the plan cache; valid only for the catalog version it was bound against.
  *
- * @param operator   the physical plan of a query or of an INSERT's source; {@code null} for DDL
+ * @param operator   the physical plan of a query or of a data-changing statement's source; {@code null} for DDL
  * @param statistics the table sizes the plan was costed with (null: none)
  */
 public record PreparedSql(String sql, long catalogVersion, BoundStatement statement, PhysicalOperator operator,
@@ -37,13 +37,29 @@ public record PreparedSql(String sql, long catalogVersion, BoundStatement statem
         return statement instanceof BoundStatement.Control;
     }
 
-    /** The result column names of a query (empty for other statements). */
+    /** Whether running it produces rows: a query, or a data-changing statement with RETURNING. */
+    public boolean returnsRows() {
+        return isQuery() || statement instanceof BoundStatement.Modify m && m.returning() != null;
+    }
+
+    /** Whether it is a data-changing statement with a RETURNING list (rows and an update count). */
+    public boolean isReturning() {
+        return statement instanceof BoundStatement.Modify m && m.returning() != null;
+    }
+
+    /** The result column names of a query or RETURNING list (empty for other statements). */
     public List<String> columnNames() {
+        if (statement instanceof BoundStatement.Modify m && m.returning() != null) {
+            return m.returning().columnNames();
+        }
         return statement instanceof BoundStatement.Query q ? q.columnNames() : List.of();
     }
 
-    /** The result column types of a query (empty for other statements). */
+    /** The result column types of a query or RETURNING list (empty for other statements). */
     public List<DataType> columnTypes() {
+        if (statement instanceof BoundStatement.Modify m && m.returning() != null) {
+            return m.returning().outputTypes();
+        }
         return statement instanceof BoundStatement.Query q ? q.plan().outputTypes() : List.of();
     }
 }

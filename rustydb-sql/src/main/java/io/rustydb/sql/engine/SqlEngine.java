@@ -140,12 +140,8 @@ public final class SqlEngine implements AutoCloseable {
                 new io.rustydb.sql.exec.StatisticsSnapshot(io.rustydb.sql.exec.TableStatistics.of(catalog));
         if (bound instanceof BoundStatement.Query q) {
             operator = PhysicalPlanner.plan(q.plan(), statistics, false);
-        } else if (bound instanceof BoundStatement.Insert insert) {
-            operator = PhysicalPlanner.plan(insert.source(), statistics, false);
-        } else if (bound instanceof BoundStatement.Update update) {
-            operator = PhysicalPlanner.plan(update.source(), statistics, false);
-        } else if (bound instanceof BoundStatement.Delete delete) {
-            operator = PhysicalPlanner.plan(delete.source(), statistics, false);
+        } else if (bound instanceof BoundStatement.Modify modify) {
+            operator = PhysicalPlanner.plan(modify.source(), statistics, false);
         } else if (bound instanceof BoundStatement.CreateTableAs create) {
             operator = PhysicalPlanner.plan(create.query().plan(), statistics, false);
         }
@@ -248,9 +244,12 @@ public final class SqlEngine implements AutoCloseable {
                 transactions.awaitVisibleCommits(tx); // never hand out a commit that is not yet durable
                 return StatementResult.rows(rows);
             }
-            if (prepared.statement() instanceof BoundStatement.Insert insert) {
-                return StatementResult.inserted(insert.table(),
-                        InsertExecutor.execute(insert, prepared.operator(), context));
+            if (prepared.statement() instanceof BoundStatement.Modify modify) {
+                StatementResult result = ModifyStatements.execute(modify, prepared.operator(), context);
+                if (result.isQuery()) {
+                    transactions.awaitVisibleCommits(tx); // RETURNING may show rows of commits not yet durable
+                }
+                return result;
             }
             return StatementResult.count(runWrite(prepared, context));
         } catch (RuntimeException e) {
@@ -276,12 +275,8 @@ public final class SqlEngine implements AutoCloseable {
     private void lockForWrite(BoundStatement statement, Transaction tx, LockWait wait) {
         io.rustydb.txn.lock.LockManager locks = transactions.locks();
         TableDef table = null;
-        if (statement instanceof BoundStatement.Insert insert) {
-            table = insert.table();
-        } else if (statement instanceof BoundStatement.Update update) {
-            table = update.table();
-        } else if (statement instanceof BoundStatement.Delete delete) {
-            table = delete.table();
+        if (statement instanceof BoundStatement.Modify modify) {
+            table = modify.table();
         }
         if (table != null) {
             locks.acquire(tx.txnId(), LockKey.database(), LockMode.IX, wait);
@@ -386,12 +381,6 @@ public final class SqlEngine implements AutoCloseable {
 
     private long runWrite(PreparedSql prepared, ExecContext context) {
         BoundStatement statement = prepared.statement();
-        if (statement instanceof BoundStatement.Update update) {
-            return ModifyExecutor.update(update, prepared.operator(), context);
-        }
-        if (statement instanceof BoundStatement.Delete delete) {
-            return ModifyExecutor.delete(delete, prepared.operator(), context);
-        }
         if (statement instanceof BoundStatement.AlterTable alter) {
             return AlterTableExecutor.execute(catalog, alter, context);
         }

@@ -1,7 +1,8 @@
 package io.rustydb.sql.engine;
 
 /**
- * What executing one statement gave: either rows ({@link #query()} non-null) or an update count; for an INSERT also
+ * What executing one statement gave: rows ({@link #query()} non-null), an update count, or both (a data-changing
+ * statement with RETURNING: its rows and how many rows it changed); for an INSERT also
  * the table and the rows it stored (every column in table order, generated values included), from which the driver
  * answers {@code getGeneratedKeys}.
  */
@@ -20,6 +21,7 @@ public record StatementResult(QueryResult query, long updateCount, io.rustydb.sq
         return new StatementResult(null, rows.size(), table, rows);
     }
 
+    /** Whether the statement produced rows (a query, or RETURNING): then {@link #query()} holds them. */
     public boolean isQuery() {
         return query != null;
     }

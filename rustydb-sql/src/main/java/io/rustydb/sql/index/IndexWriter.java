@@ -51,8 +51,51 @@ public final class IndexWriter {
         }
     }
 
+    /**
+     * Like {@link #addVersion}, for {@code INSERT ... ON CONFLICT}: the entries of the {@code arbiters} (unique
+     * indexes) are added first, and a version that exists now with the same key in one of them is no error: its row
+     * id is returned and no further entry is added (the caller then deletes its new version and handles the
+     * conflict). Returns -1 once every entry is added. A duplicate in another unique index is 23505 as usual.
+     */
+    public long addVersionUnlessConflict(Catalog catalog, Transaction tx, LockWait wait, TableDef table, Object[] row,
+                                         long rowId, java.util.Collection<IndexDef> arbiters) {
+        java.util.Set<Integer> arbiterIds = new java.util.HashSet<>();
+        java.util.List<IndexDef> ordered = new java.util.ArrayList<>();
+        for (IndexDef def : arbiters) {
+            arbiterIds.add(def.indexId());
+            ordered.add(def);
+        }
+        for (IndexDef def : table.indexes()) {
+            if (!arbiterIds.contains(def.indexId())) {
+                ordered.add(def);
+            }
+        }
+        for (IndexDef def : ordered) {
+            TableIndex index = catalog.index(table, def);
+            byte[] key = index.keyOf(row);
+            if (!def.unique() || index.hasNullKey(row)) {
+                index.add(key, rowId);
+                continue;
+            }
+            long clash = addUnique(catalog, tx, wait, table, index, key, rowId, arbiterIds.contains(def.indexId()));
+            if (clash >= 0) {
+                return clash;
+            }
+        }
+        return -1;
+    }
+
     private void addUnique(Catalog catalog, Transaction tx, LockWait wait, TableDef table, TableIndex index,
                            byte[] key, long rowId) {
+        addUnique(catalog, tx, wait, table, index, key, rowId, false);
+    }
+
+    /**
+     * Adds the entry after the uniqueness check; returns -1, or (if {@code returnClash}) the row id of the version
+     * that holds the key now instead of throwing 23505.
+     */
+    private long addUnique(Catalog catalog, Transaction tx, LockWait wait, TableDef table, TableIndex index,
+                           byte[] key, long rowId, boolean returnClash) {
         VersionedHeap heap = catalog.heap(table);
         ReentrantLock stripe = stripes[Math.floorMod(index.def().indexId() * 31 + Arrays.hashCode(key), STRIPES)];
         for (;;) {
@@ -61,11 +104,14 @@ public final class IndexWriter {
             try {
                 found = index.probe(heap, tx, catalog.overflow(), key, rowId);
                 if (found.liveRowId() >= 0) {
+                    if (returnClash) {
+                        return found.liveRowId();
+                    }
                     throw duplicate(table, index, key);
                 }
                 if (found.writer() == 0) {
                     index.add(key, rowId);
-                    return;
+                    return -1;
                 }
             } finally {
                 stripe.unlock();

@@ -54,6 +54,10 @@ public final class SqlParser {
         if (ifNotExists != null) {
             return ifNotExists;
         }
+        Statement mergeDoNothing = MergeDoNothing.parse(sql);
+        if (mergeDoNothing != null) {
+            return mergeDoNothing;
+        }
         CCJSqlParser parser = CCJSqlParserUtil.newParser(sql);
         Statement statement;
         try {

@@ -21,11 +21,27 @@ public sealed interface BoundStatement {
     }
 
     /**
+     * A data-changing statement, which may have a RETURNING list ({@link #returning()}, null if none): then it
+     * produces rows as well as an update count.
+     */
+    sealed interface Modify extends BoundStatement {
+        /** The changed table. */
+        TableDef table();
+
+        /** The RETURNING list, or null. */
+        Returning returning();
+
+        /** The plan producing the rows to change (or, for MERGE, the source rows joined to the target). */
+        LogicalPlan source();
+    }
+
+    /**
      * INSERT: {@code source} produces rows whose column {@code i} goes to table column {@code targetColumns[i]};
-     * other columns get NULL. Values are already cast to the target columns' types.
+     * other columns get NULL. Values are already cast to the target columns' types. {@code onConflict} (null if
+     * none) is the ON CONFLICT clause; {@code returning} (null if none) reads the stored rows.
      */
     record Insert(TableDef table, int[] targetColumns, LogicalPlan source, List<CheckConstraint> checks,
-                  List<DataType> parameterTypes) implements BoundStatement {
+                  OnConflict onConflict, Returning returning, List<DataType> parameterTypes) implements Modify {
         public Insert {
             targetColumns = targetColumns.clone();
             checks = List.copyOf(checks);
@@ -40,19 +56,42 @@ public sealed interface BoundStatement {
 
     /**
      * UPDATE: {@code source} produces one row per row to change: its row id, then the new value of every column
-     * of the table (already converted to the column types).
+     * of the table (already converted to the column types), then (with RETURNING) the columns of the FROM tables.
+     * With FROM, a row may come more than once: the first one counts.
      */
-    record Update(TableDef table, LogicalPlan source, List<CheckConstraint> checks, List<DataType> parameterTypes)
-            implements BoundStatement {
+    record Update(TableDef table, LogicalPlan source, List<CheckConstraint> checks, Returning returning,
+                  List<DataType> parameterTypes) implements Modify {
         public Update {
             checks = List.copyOf(checks);
             parameterTypes = List.copyOf(parameterTypes);
         }
     }
 
-    /** DELETE: {@code source} produces the row id of each row to delete. */
-    record Delete(TableDef table, LogicalPlan source, List<DataType> parameterTypes) implements BoundStatement {
+    /**
+     * DELETE: {@code source} produces the row id of each row to delete (with USING, maybe more than once), then
+     * (with RETURNING) the row's columns and those of the USING tables.
+     */
+    record Delete(TableDef table, LogicalPlan source, Returning returning, List<DataType> parameterTypes)
+            implements Modify {
         public Delete {
+            parameterTypes = List.copyOf(parameterTypes);
+        }
+    }
+
+    /**
+     * MERGE: {@code source} is the source rows LEFT JOINed to the target's rows on the ON condition: per row the
+     * {@code sourceColumns} source columns, then the target's columns in table order, then the target row id (NULL
+     * when no target row matched). {@code matched} and {@code notMatched} are the WHEN clauses in order; the first
+     * whose condition holds acts. {@code returning} reads the target row (new values, or the old ones for DELETE)
+     * followed by the source columns.
+     */
+    record Merge(TableDef table, LogicalPlan source, int sourceColumns, List<MergeAction> matched,
+                 List<MergeAction> notMatched, List<CheckConstraint> checks, Returning returning,
+                 List<DataType> parameterTypes) implements Modify {
+        public Merge {
+            matched = List.copyOf(matched);
+            notMatched = List.copyOf(notMatched);
+            checks = List.copyOf(checks);
             parameterTypes = List.copyOf(parameterTypes);
         }
     }
