@@ -248,6 +248,9 @@ final class ExpressionBinder {
             String key = t.getStringValue().toLowerCase(Locale.ROOT).replace("()", "");
             return ScalarFunctions.resolve(key, List.of());
         }
+        if (e instanceof net.sf.jsqlparser.expression.ExtractExpression x) {
+            return DateTimeFunctions.extract(x.getName(), bind(x.getExpression()));
+        }
         if (e instanceof net.sf.jsqlparser.expression.TrimFunction t) {
             if (t.getTrimSpecification() != null || t.getFromExpression() != null) {
                 throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "TRIM with LEADING/TRAILING/BOTH or FROM");
@@ -289,6 +292,12 @@ final class ExpressionBinder {
                 args.add(bind((Expression) p));
             }
         }
+        if (f.getParameters() == null && f.getNamedParameters() != null) { // SUBSTRING(s FROM a FOR b), ...
+            for (Object p : f.getNamedParameters()) {
+                args.add(bind((Expression) p));
+            }
+            return KeywordCalls.bind(name, f.getNamedParameters().getNames(), args);
+        }
         if (f.isDistinct() || f.isAllColumns()) {
             throw new DbException(ErrorCode.UNDEFINED_FUNCTION, name + " with DISTINCT or *");
         }
@@ -297,6 +306,9 @@ final class ExpressionBinder {
         }
         if (SequenceFunctions.handles(name)) {
             return SequenceFunctions.bind(name, args, catalog, parameters);
+        }
+        if (DateTimeFunctions.handles(name)) {
+            return DateTimeFunctions.resolve(name, args);
         }
         return ScalarFunctions.resolve(name, args);
     }
@@ -486,6 +498,12 @@ final class ExpressionBinder {
             }
             elements.add(bound);
         }
+        boolean padded = operand.type().id() == TypeId.CHAR
+                || elements.stream().anyMatch(x -> x.type().id() == TypeId.CHAR);
+        if (padded) { // as in comparison(): CHAR(n) compares without its padding
+            operand = trimTrailingSpaces(operand);
+            elements.replaceAll(ExpressionBinder::trimTrailingSpaces);
+        }
         return new InListExpr(operand, elements, in.isNot());
     }
 
@@ -500,6 +518,9 @@ final class ExpressionBinder {
         }
         Expr operand = requireString(adaptTo(bind(like.getLeftExpression()), DataType.VARCHAR), keyword);
         Expr pattern = requireString(adaptTo(bind(like.getRightExpression()), DataType.VARCHAR), keyword);
+        if (operand.type().id() == TypeId.CHAR) { // matched as text, without its padding (PostgreSQL)
+            operand = trimTrailingSpaces(operand);
+        }
         return new LikeExpr(operand, pattern, like.isNot(), ilike);
     }
 

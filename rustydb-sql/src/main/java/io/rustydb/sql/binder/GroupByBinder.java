@@ -38,6 +38,15 @@ final class GroupByBinder {
 
     /** Binds {@code groupBy} (null: no GROUP BY, gives null) with {@code keyBinder}, which binds over the input. */
     static Grouping bind(GroupByElement groupBy, ExpressionBinder keyBinder) {
+        return bind(groupBy, keyBinder, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * Like {@link #bind(GroupByElement, ExpressionBinder)}; each key first goes through {@code aliases}, which
+     * replaces an output column's alias by the select item it names ({@link GroupByAliases}).
+     */
+    static Grouping bind(GroupByElement groupBy, ExpressionBinder keyBinder,
+                         java.util.function.UnaryOperator<Expression> aliases) {
         if (groupBy == null) {
             return null;
         }
@@ -67,7 +76,7 @@ final class GroupByBinder {
         for (List<Expression> set : sets) {
             TreeSet<Integer> members = new TreeSet<>();
             for (Expression e : set) {
-                members.add(keyPosition(e, keyBinder, keyTexts, keys));
+                members.add(keyPosition(aliases.apply(e), keyBinder, keyTexts, keys));
             }
             positions.add(new ArrayList<>(members));
         }

@@ -133,8 +133,10 @@ final class SelectBinder {
             input = new LogicalPlan.Filter(input, predicate);
         }
 
+        Scope inputScope = scope;
         GroupByBinder.Grouping grouping = GroupByBinder.bind(select.getGroupBy(),
-                new ExpressionBinder(catalog, scope, parameters, null, "GROUP BY"));
+                new ExpressionBinder(catalog, scope, parameters, null, "GROUP BY"),
+                key -> GroupByAliases.resolve(select, inputScope, key));
         AggregationScope probe = AggregationScope.probe();
         bindOutputs(select, scope, probe, new WindowScope(0, select.getWindowDefinitions()));
         boolean aggregating = grouping != null || probe.sawAggregate() || select.getHaving() != null;

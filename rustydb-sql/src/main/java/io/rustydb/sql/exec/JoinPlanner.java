@@ -97,7 +97,7 @@ final class JoinPlanner {
         List<Expr> conditions = new ArrayList<>();
         LogicalPlan joins = plan;
         if (plan instanceof LogicalPlan.Filter filter) {
-            conditions.addAll(AccessPaths.conjuncts(filter.predicate()));
+            conditions.addAll(CommonConjuncts.factor(AccessPaths.conjuncts(filter.predicate())));
             joins = filter.input();
         }
         if (!flatten(joins, 0, conditions) || relations.size() > MAX_RELATIONS) {
@@ -142,7 +142,7 @@ final class JoinPlanner {
             if (!flatten(join.right(), offset + join.left().outputTypes().size(), conditions)) {
                 return false;
             }
-            for (Expr c : AccessPaths.conjuncts(join.condition())) {
+            for (Expr c : CommonConjuncts.factor(AccessPaths.conjuncts(join.condition()))) {
                 Expr shifted = offset == 0 ? c : ExprRewriter.remap(c, i -> i + offset);
                 if (shifted == null) {
                     return false;
