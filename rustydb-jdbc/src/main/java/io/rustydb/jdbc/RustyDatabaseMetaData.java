@@ -264,7 +264,7 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public boolean supportsExpressionsInOrderBy() throws SQLException {
         connection.checkOpen();
-        return false;
+        return true;
     }
 
     @Override
@@ -288,7 +288,7 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public boolean supportsGroupByBeyondSelect() throws SQLException {
         connection.checkOpen();
-        return false;
+        return true;
     }
 
     @Override
@@ -354,25 +354,25 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public boolean supportsIntegrityEnhancementFacility() throws SQLException {
         connection.checkOpen();
-        return false;
+        return true;
     }
 
     @Override
     public boolean supportsOuterJoins() throws SQLException {
         connection.checkOpen();
-        return false;
+        return true;
     }
 
     @Override
     public boolean supportsFullOuterJoins() throws SQLException {
         connection.checkOpen();
-        return false;
+        return true;
     }
 
     @Override
     public boolean supportsLimitedOuterJoins() throws SQLException {
         connection.checkOpen();
-        return false;
+        return true;
     }
 
     @Override
@@ -480,7 +480,7 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public boolean supportsSelectForUpdate() throws SQLException {
         connection.checkOpen();
-        return false;
+        return true;
     }
 
     @Override
@@ -492,43 +492,43 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public boolean supportsSubqueriesInComparisons() throws SQLException {
         connection.checkOpen();
-        return false;
+        return true;
     }
 
     @Override
     public boolean supportsSubqueriesInExists() throws SQLException {
         connection.checkOpen();
-        return false;
+        return true;
     }
 
     @Override
     public boolean supportsSubqueriesInIns() throws SQLException {
         connection.checkOpen();
-        return false;
+        return true;
     }
 
     @Override
     public boolean supportsSubqueriesInQuantifieds() throws SQLException {
         connection.checkOpen();
-        return false;
+        return true;
     }
 
     @Override
     public boolean supportsCorrelatedSubqueries() throws SQLException {
         connection.checkOpen();
-        return false;
+        return true;
     }
 
     @Override
     public boolean supportsUnion() throws SQLException {
         connection.checkOpen();
-        return false;
+        return true;
     }
 
     @Override
     public boolean supportsUnionAll() throws SQLException {
         connection.checkOpen();
-        return false;
+        return true;
     }
 
     @Override
@@ -546,13 +546,13 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public boolean supportsOpenStatementsAcrossCommit() throws SQLException {
         connection.checkOpen();
-        return false;
+        return true;
     }
 
     @Override
     public boolean supportsOpenStatementsAcrossRollback() throws SQLException {
         connection.checkOpen();
-        return false;
+        return true;
     }
 
     @Override
@@ -696,7 +696,9 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public boolean supportsTransactionIsolationLevel(int a0) throws SQLException {
         connection.checkOpen();
-        return a0 == Connection.TRANSACTION_READ_COMMITTED || a0 == Connection.TRANSACTION_READ_UNCOMMITTED;
+        // All four levels are accepted (READ UNCOMMITTED runs as READ COMMITTED, which the standard allows).
+        return a0 == Connection.TRANSACTION_READ_UNCOMMITTED || a0 == Connection.TRANSACTION_READ_COMMITTED
+                || a0 == Connection.TRANSACTION_REPEATABLE_READ || a0 == Connection.TRANSACTION_SERIALIZABLE;
     }
 
     @Override
@@ -895,7 +897,7 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public boolean supportsBatchUpdates() throws SQLException {
         connection.checkOpen();
-        return false;
+        return true;
     }
 
     @Override

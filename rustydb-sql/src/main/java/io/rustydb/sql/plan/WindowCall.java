@@ -29,6 +29,7 @@ public record WindowCall(WindowFunction function, AggregateFunction aggregate, L
     public String toString() {
         String name = function == WindowFunction.AGGREGATE ? aggregate.name().toLowerCase(java.util.Locale.ROOT)
                 : function.sqlName();
-        return name + "(" + (distinct ? "DISTINCT " : "") + arguments + ") OVER " + spec;
+        return name + "(" + (distinct ? "DISTINCT " : "") + arguments + ") OVER "
+                + (function.usesFrame() ? spec : spec.ordering());
     }
 }
