@@ -43,8 +43,8 @@ public final class RustyConnection implements Connection {
      * statement it cancelled has stopped.
      */
     private final java.util.concurrent.locks.ReentrantLock working = new java.util.concurrent.locks.ReentrantLock();
-    /** The cancel handles of the statements running now, for {@link #abort}. */
-    private final java.util.Set<StatementCancel> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The cancel handle of the statement running now (at most one: {@link #working} is held), for {@link #abort}. */
+    private volatile StatementCancel running;
     private String schema = "public";
     private int savepointIds;
 
@@ -104,14 +104,14 @@ public final class RustyConnection implements Connection {
             throws SQLException {
         checkOpen();
         working.lock();
-        running.add(cancel);
+        running = cancel;
         try {
             checkOpen(); // an abort may have come in while this thread waited
             return session.execute(prepared, parameters, cancel);
         } catch (RuntimeException e) {
             throw SqlExceptions.of(e);
         } finally {
-            running.remove(cancel);
+            running = null;
             working.unlock();
         }
     }
@@ -522,7 +522,8 @@ public final class RustyConnection implements Connection {
             return;
         }
         closed = true;
-        for (StatementCancel statement : running) {
+        StatementCancel statement = running;
+        if (statement != null) {
             statement.cancel();
         }
         executor.execute(this::release);
