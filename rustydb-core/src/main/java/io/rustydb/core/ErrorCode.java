@@ -38,6 +38,8 @@ public enum ErrorCode {
     DATETIME_FIELD_OVERFLOW("22008", ErrorCategory.USER, "%s"),
     /** Division (or modulo) by zero. */
     DIVISION_BY_ZERO("22012", ErrorCategory.USER, "division by zero"),
+    /** A LIKE escape that is not one character, or a pattern that ends with its escape character. */
+    INVALID_ESCAPE_SEQUENCE("22025", ErrorCategory.USER, "%s"),
     /** An argument outside a function's domain (e.g. a negative LIMIT, a bad option value). */
     INVALID_PARAMETER_VALUE("22023", ErrorCategory.USER, "%s"),
     /** Text that cannot be read as the requested type, e.g. {@code 'abc'} as INTEGER. */

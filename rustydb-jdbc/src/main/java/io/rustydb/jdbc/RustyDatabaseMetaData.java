@@ -294,7 +294,7 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public boolean supportsLikeEscapeClause() throws SQLException {
         connection.checkOpen();
-        return false;
+        return true;
     }
 
     @Override

@@ -203,6 +203,13 @@ final class ExpressionBinder {
         if (e instanceof IsNullExpression n) {
             return new IsNullExpr(bind(n.getLeftExpression()), n.isNot());
         }
+        if (e instanceof net.sf.jsqlparser.expression.operators.relational.IsDistinctExpression d) {
+            return isDistinct(bind(d.getLeftExpression()), bind(d.getRightExpression()), d.isNot());
+        }
+        if (e instanceof net.sf.jsqlparser.expression.DateUnitExpression unit) {
+            // a column named day, month, year... which JSqlParser reads as a date unit keyword
+            return bind(new Column(unit.toString()));
+        }
         if (e instanceof Between b) {
             Expr value = bind(b.getLeftExpression());
             Expr low = comparison(CompareOp.GE, value, bind(b.getBetweenExpressionStart()));
@@ -427,6 +434,22 @@ final class ExpressionBinder {
         return new ArithmeticExpr(op, left, right, type);
     }
 
+    /**
+     * {@code left IS [NOT] DISTINCT FROM right}: a comparison in which NULL equals NULL and differs from every
+     * value, so the result is never NULL.
+     */
+    private Expr isDistinct(Expr left, Expr right, boolean not) {
+        Expr differs = comparison(not ? CompareOp.EQ : CompareOp.NE, left, right);
+        Expr leftNull = new IsNullExpr(left, false);
+        Expr rightNull = new IsNullExpr(right, false);
+        // both NULL: not distinct; one NULL: distinct; else the comparison
+        Expr bothNull = new LogicalExpr(true, leftNull, rightNull);
+        Expr oneNull = new LogicalExpr(false, leftNull, rightNull);
+        return new io.rustydb.sql.expr.CaseExpr(List.of(bothNull, oneNull),
+                List.of(new Literal(not, DataType.BOOLEAN), new Literal(!not, DataType.BOOLEAN)), differs,
+                DataType.BOOLEAN);
+    }
+
     private Expr comparison(CompareOp op, Expr left, Expr right) {
         left = adaptTo(left, right.type());
         right = adaptTo(right, left.type());
@@ -508,9 +531,6 @@ final class ExpressionBinder {
     }
 
     private Expr bindLike(LikeExpression like) {
-        if (like.getEscape() != null) {
-            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "LIKE ... ESCAPE");
-        }
         String keyword = like.getLikeKeyWord() == null ? "LIKE" : like.getLikeKeyWord().name();
         boolean ilike = keyword.equals("ILIKE");
         if (!ilike && !keyword.equals("LIKE")) {
@@ -521,7 +541,11 @@ final class ExpressionBinder {
         if (operand.type().id() == TypeId.CHAR) { // matched as text, without its padding (PostgreSQL)
             operand = trimTrailingSpaces(operand);
         }
-        return new LikeExpr(operand, pattern, like.isNot(), ilike);
+        Expr escape = null;
+        if (like.getEscape() != null) {
+            escape = requireString(adaptTo(bind(like.getEscape()), DataType.VARCHAR), keyword + " ... ESCAPE");
+        }
+        return new LikeExpr(operand, pattern, escape, like.isNot(), ilike);
     }
 
     /**
