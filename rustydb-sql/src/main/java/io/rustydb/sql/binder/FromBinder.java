@@ -55,6 +55,10 @@ final class FromBinder {
             return derivedTable(sub);
         }
         if (item instanceof net.sf.jsqlparser.statement.select.ParenthesedFromItem group) {
+            if (group.getFromItem() instanceof net.sf.jsqlparser.statement.select.Values values
+                    && (group.getJoins() == null || group.getJoins().isEmpty())) {
+                return valuesTable(values, group.getAlias());
+            }
             // (a JOIN b ON ...): the joined rows, their columns still named by a and b
             if (group.getAlias() != null) {
                 throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "an alias for a parenthesized join");
@@ -91,6 +95,22 @@ final class FromBinder {
         TableDef def = catalog.table(Identifiers.normalize(table.getName()));
         String qualifier = table.getAlias() != null ? Identifiers.normalize(table.getAlias().getName()) : def.name();
         return new From(new LogicalPlan.Scan(def), Scope.of(def, qualifier));
+    }
+
+    /** {@code (VALUES ...) [AS] alias [(col, ...)]}: literal rows in FROM (an alias is required, as in PostgreSQL). */
+    private From valuesTable(net.sf.jsqlparser.statement.select.Values values,
+                             net.sf.jsqlparser.expression.Alias alias) {
+        if (alias == null) {
+            throw new DbException(ErrorCode.SYNTAX_ERROR, "VALUES in FROM must have an alias");
+        }
+        io.rustydb.sql.plan.BoundStatement.Query query = new ValuesBinder(catalog, parameters).bind(values);
+        List<String> renamed = new java.util.ArrayList<>();
+        if (alias.getAliasColumns() != null) {
+            for (var column : alias.getAliasColumns()) {
+                renamed.add(Identifiers.normalize(column.name));
+            }
+        }
+        return named(query, Identifiers.normalize(alias.getName()), renamed);
     }
 
     /** {@code (SELECT ...) [AS] alias [(col, ...)]}: a query in FROM, its columns named by its select list. */

@@ -143,7 +143,8 @@ final class InsertBinder {
      * The rows of a VALUES list. JSqlParser gives {@code VALUES (1, 'x')} as one parenthesized list of values but
      * {@code VALUES (1, 'x'), (2, 'y')} as a list of parenthesized rows.
      */
-    private static List<List<Expression>> rows(ExpressionList<?> list) {
+    /** The rows of a VALUES list, each as its expressions. */
+    static List<List<Expression>> rows(ExpressionList<?> list) {
         List<List<Expression>> rows = new ArrayList<>();
         if (list instanceof ParenthesedExpressionList<?>) {
             rows.add(new ArrayList<>(list));

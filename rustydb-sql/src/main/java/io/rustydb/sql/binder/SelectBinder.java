@@ -100,6 +100,9 @@ final class SelectBinder {
         if (select instanceof net.sf.jsqlparser.statement.select.ParenthesedSelect p) {
             return bind(p.getSelect());
         }
+        if (select instanceof net.sf.jsqlparser.statement.select.Values values) {
+            return new ValuesBinder(catalog, parameters).bind(values);
+        }
         if (select instanceof net.sf.jsqlparser.statement.select.SetOperationList set) {
             return new SetOperationBinder(this).bind(set, e -> e);
         }
