@@ -1,11 +1,8 @@
 package io.rustydb.sql.exec;
 
-import io.rustydb.sql.expr.ColumnRef;
 import io.rustydb.sql.expr.Expr;
 import io.rustydb.sql.expr.LogicalExpr;
 import io.rustydb.sql.plan.LogicalPlan;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -79,53 +76,8 @@ final class FilterPushdown {
         return out;
     }
 
-    /**
-     * {@code e} with every column reference moved by {@code delta}, rebuilt through the records' canonical
-     * constructors; null if some part cannot be rebuilt (the conjunct then stays above the join).
-     */
+    /** {@code e} with every column reference moved by {@code delta}; null if some part cannot be rebuilt. */
     static Expr shift(Expr e, int delta) {
-        Object shifted = rebuild(e, delta);
-        return shifted instanceof Expr expr ? expr : null;
-    }
-
-    private static Object rebuild(Object node, int delta) {
-        if (node instanceof ColumnRef ref) {
-            return new ColumnRef(ref.index() + delta, ref.type(), ref.name());
-        }
-        if (node instanceof List<?> list) {
-            List<Object> out = new ArrayList<>(list.size());
-            for (Object item : list) {
-                Object rebuilt = rebuild(item, delta);
-                if (rebuilt == null) {
-                    return null;
-                }
-                out.add(rebuilt);
-            }
-            return out;
-        }
-        if (!(node instanceof Expr)) {
-            return node; // a type, an operator, a literal value: unchanged
-        }
-        if (!node.getClass().isRecord()) {
-            return null;
-        }
-        RecordComponent[] components = node.getClass().getRecordComponents();
-        Object[] values = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
-        try {
-            for (int i = 0; i < components.length; i++) {
-                Object value = components[i].getAccessor().invoke(node);
-                values[i] = value == null ? null : rebuild(value, delta);
-                if (value != null && values[i] == null) {
-                    return null;
-                }
-                types[i] = components[i].getType();
-            }
-            Constructor<?> canonical = node.getClass().getDeclaredConstructor(types);
-            canonical.setAccessible(true);
-            return canonical.newInstance(values);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
+        return ExprRewriter.remap(e, i -> i + delta);
     }
 }
