@@ -30,8 +30,24 @@ public record LikeExpr(Expr operand, Expr pattern, Expr escape, boolean negated,
         if (v == null || p == null || e == null) {
             return null;
         }
-        boolean matches = toRegex((String) p, escapeChar((String) e), caseInsensitive).matcher((String) v).matches();
+        boolean matches = compiled((String) p, escapeChar((String) e), caseInsensitive).matcher((String) v).matches();
         return matches != negated;
+    }
+
+    /** A pattern, its escape character and case rule: the key of a compiled regular expression. */
+    private record PatternKey(String like, int escape, boolean caseInsensitive) {
+    }
+
+    /**
+     * Compiled patterns, shared by all LIKE expressions (the pattern is usually a constant or a parameter, so one
+     * compilation serves every row), bounded so that patterns computed per row cannot grow it without limit.
+     */
+    private static final com.github.benmanes.caffeine.cache.Cache<PatternKey, Pattern> COMPILED =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(4096).build();
+
+    private static Pattern compiled(String like, int escape, boolean caseInsensitive) {
+        return COMPILED.get(new PatternKey(like, escape, caseInsensitive),
+                k -> toRegex(k.like(), k.escape(), k.caseInsensitive()));
     }
 
     /** The escape character of an ESCAPE string: its only character, or -1 for the empty string (no escape). */
