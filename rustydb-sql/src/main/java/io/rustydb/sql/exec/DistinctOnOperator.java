@@ -26,7 +26,11 @@ public final class DistinctOnOperator implements PhysicalOperator {
 
     @Override
     public OperatorState open(ExecContext context) {
-        OperatorState source = input.open(context);
+        return firstOfEachKey(input.open(context), keyColumns);
+    }
+
+    /** The rows of {@code source} whose values in {@code keyColumns} were not seen before (NULLs equal). */
+    static OperatorState firstOfEachKey(OperatorState source, List<Integer> keyColumns) {
         return new OperatorState() {
             private final Set<RowKey> seen = new HashSet<>();
             private final int[] selection = new int[RowBatch.CAPACITY];
