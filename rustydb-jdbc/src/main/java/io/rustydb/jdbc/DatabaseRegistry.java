@@ -12,11 +12,16 @@ import java.util.Map;
  * share one database; {@code mem:other} is another one. A database stays open while any connection or embedded
  * handle uses it and is closed when the last one closes: an in-memory database is then dropped, and a file
  * database is flushed, checkpointed and unlocked so another process may open it.
+ *
+ * <p>The first file database opened installs one JVM shutdown hook; at exit it closes every file database still
+ * open whose {@code close_on_exit} option is on (the default), as the last connection's close would have.
  */
 final class DatabaseRegistry {
     private static final Map<String, SharedDatabase> OPEN = new HashMap<>();
     /** Databases being closed (outside the registry's lock): an open of the same key waits for the close. */
     private static final Map<String, java.util.concurrent.CountDownLatch> CLOSING = new HashMap<>();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DatabaseRegistry.class);
+    private static boolean shutdownHookInstalled;
 
     private DatabaseRegistry() {
     }
@@ -59,6 +64,9 @@ final class DatabaseRegistry {
             }
             db = new SharedDatabase(url.registryKey(), engine, config);
             OPEN.put(db.key(), db);
+            if (!url.inMemory() && config.closeOnExit()) {
+                installShutdownHook();
+            }
         }
         db.retain();
         return db;
@@ -71,8 +79,8 @@ final class DatabaseRegistry {
     static void release(SharedDatabase db) {
         java.util.concurrent.CountDownLatch done;
         synchronized (DatabaseRegistry.class) {
-            if (!db.release()) {
-                return;
+            if (!db.release() || OPEN.get(db.key()) != db) {
+                return; // still in use, or already closed by the shutdown hook
             }
             OPEN.remove(db.key());
             done = new java.util.concurrent.CountDownLatch(1);
@@ -85,6 +93,42 @@ final class DatabaseRegistry {
                 CLOSING.remove(db.key());
             }
             done.countDown();
+        }
+    }
+
+    /** How many connections and handles hold {@code db} open. */
+    static synchronized int references(SharedDatabase db) {
+        return db.references();
+    }
+
+    /** Caller holds the registry's lock. */
+    private static void installShutdownHook() {
+        if (!shutdownHookInstalled) {
+            shutdownHookInstalled = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(DatabaseRegistry::closeAtExit, "rustydb-close-on-exit"));
+        }
+    }
+
+    /** The shutdown hook: closes the file databases still open that have {@code close_on_exit} on. */
+    private static void closeAtExit() {
+        java.util.List<SharedDatabase> toClose = new java.util.ArrayList<>();
+        synchronized (DatabaseRegistry.class) {
+            for (SharedDatabase db : OPEN.values()) {
+                if (db.config().closeOnExit() && !db.engine().storage().isInMemory()) {
+                    toClose.add(db);
+                }
+            }
+            for (SharedDatabase db : toClose) {
+                OPEN.remove(db.key()); // later connects in this dying JVM open anew rather than use a closed engine
+            }
+        }
+        for (SharedDatabase db : toClose) {
+            try {
+                db.engine().close();
+                LOG.info("closed database {} left open at JVM exit", db.key());
+            } catch (RuntimeException e) {
+                LOG.warn("closing database {} at JVM exit failed; the next open recovers it from its log", db.key(), e);
+            }
         }
     }
 

@@ -19,9 +19,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** A new connection to this database. */
     public synchronized Connection connect() throws SQLException {
-        if (closed) {
-            throw SqlExceptions.closed("database handle");
-        }
+        checkHandleOpen();
         synchronized (DatabaseRegistry.class) {
             database.retain();
         }
@@ -36,6 +34,43 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Writes every dirty page and forces the file (a no-op for in-memory databases). */
     public void flush() {
         database.engine().storage().flush();
+    }
+
+    /**
+     * Takes a checkpoint now: writes every dirty page, forces the file and truncates the write-ahead log, so that
+     * opening the database after a crash has nothing to replay. A no-op for in-memory databases. The background
+     * checkpointer does this on its own; call it before copying the file, say.
+     */
+    public synchronized void checkpoint() throws SQLException {
+        checkHandleOpen();
+        if (database.engine().storage().isInMemory()) {
+            return;
+        }
+        try {
+            database.engine().store().checkpointer().checkpoint();
+        } catch (RuntimeException e) {
+            throw SqlExceptions.of(e);
+        }
+    }
+
+    /** A snapshot of the database's counters. */
+    public synchronized DatabaseStatistics statistics() throws SQLException {
+        checkHandleOpen();
+        var engine = database.engine();
+        var pool = engine.storage().bufferPool();
+        var cache = pool.stats();
+        var store = engine.store();
+        return new DatabaseStatistics(engine.storage().name(), engine.storage().isInMemory(), pool.pageSize(),
+                pool.diskManager().pageCount(), engine.tables().size(), DatabaseRegistry.references(database),
+                engine.transactions().active().size(), cache.hits(), cache.misses(), cache.evictions(),
+                cache.capacityFrames(), store.checkpointer().checkpoints(), store.recoveredRecords(),
+                store.rolledBackAtOpen());
+    }
+
+    private void checkHandleOpen() throws SQLException {
+        if (closed) {
+            throw SqlExceptions.closed("database handle");
+        }
     }
 
     /** Releases this handle; the database closes when no connection uses it either. Idempotent. */

@@ -125,18 +125,18 @@ public final class RustyConnection implements Connection {
     @Override
     public PreparedStatement prepareStatement(String sql) throws SQLException {
         checkOpen();
-        return new RustyPreparedStatement(this, sql, prepare(sql));
+        return new RustyPreparedStatement(this, sql, prepare(JdbcEscapes.translate(sql)));
     }
 
     @Override
     public CallableStatement prepareCall(String sql) throws SQLException {
-        throw SqlExceptions.notSupported("CallableStatement");
+        return prepareCall(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
     }
 
     @Override
     public String nativeSQL(String sql) throws SQLException {
         checkOpen();
-        return sql;
+        return JdbcEscapes.translate(sql);
     }
 
     @Override
@@ -291,12 +291,14 @@ public final class RustyConnection implements Connection {
     @Override
     public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
         checkResultSetOptions(resultSetType, resultSetConcurrency);
-        return new RustyPreparedStatement(this, sql, prepare(sql), resultSetType);
+        return new RustyPreparedStatement(this, sql, prepare(JdbcEscapes.translate(sql)), resultSetType);
     }
 
     @Override
     public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
-        throw SqlExceptions.notSupported("CallableStatement");
+        checkResultSetOptions(resultSetType, resultSetConcurrency);
+        JdbcEscapes.Call call = JdbcEscapes.translateCall(sql);
+        return new RustyCallableStatement(this, sql, prepare(call.sql()), resultSetType, call.hasReturnParameter());
     }
 
     private void checkResultSetOptions(int type, int concurrency) throws SQLException {
@@ -398,7 +400,8 @@ public final class RustyConnection implements Connection {
     @Override
     public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency,
             int resultSetHoldability) throws SQLException {
-        throw SqlExceptions.notSupported("CallableStatement");
+        setHoldability(resultSetHoldability);
+        return prepareCall(sql, resultSetType, resultSetConcurrency);
     }
 
     @Override
@@ -426,17 +429,19 @@ public final class RustyConnection implements Connection {
 
     @Override
     public Clob createClob() throws SQLException {
-        throw SqlExceptions.notSupported("Clob");
+        return createNClob();
     }
 
     @Override
     public Blob createBlob() throws SQLException {
-        throw SqlExceptions.notSupported("Blob");
+        checkOpen();
+        return new RustyBlob(new byte[0]);
     }
 
     @Override
     public NClob createNClob() throws SQLException {
-        throw SqlExceptions.notSupported("NClob");
+        checkOpen();
+        return new RustyClob("");
     }
 
     @Override

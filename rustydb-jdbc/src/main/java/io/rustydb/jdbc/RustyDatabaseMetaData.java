@@ -180,25 +180,25 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public String getNumericFunctions() throws SQLException {
         connection.checkOpen();
-        return "";
+        return JdbcEscapes.NUMERIC_FUNCTIONS; // the names {fn ...} understands
     }
 
     @Override
     public String getStringFunctions() throws SQLException {
         connection.checkOpen();
-        return "";
+        return JdbcEscapes.STRING_FUNCTIONS; // the names {fn ...} understands
     }
 
     @Override
     public String getSystemFunctions() throws SQLException {
         connection.checkOpen();
-        return "";
+        return JdbcEscapes.SYSTEM_FUNCTIONS; // the names {fn ...} understands
     }
 
     @Override
     public String getTimeDateFunctions() throws SQLException {
         connection.checkOpen();
-        return "";
+        return JdbcEscapes.TIME_DATE_FUNCTIONS; // the names {fn ...} understands
     }
 
     @Override
@@ -240,7 +240,7 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public boolean supportsConvert() throws SQLException {
         connection.checkOpen();
-        return false;
+        return true; // {fn convert(value, SQL_type)}; the pairs of types are not listed (supportsConvert(a, b))
     }
 
     @Override

@@ -32,7 +32,7 @@ import java.util.List;
  * A prepared statement: parsed, bound and planned once (through the shared plan cache), executed with the
  * parameter values set on it. Values are converted to engine values when set.
  */
-public final class RustyPreparedStatement extends RustyStatement implements PreparedStatement {
+public class RustyPreparedStatement extends RustyStatement implements PreparedStatement {
     private static final Object UNSET = new Object();
 
     private final String sql;
@@ -66,10 +66,21 @@ public final class RustyPreparedStatement extends RustyStatement implements Prep
 
     private void set(int index, Object value) throws SQLException {
         checkOpen();
-        if (index < 1 || index > parameters.length) {
-            throw new SQLException("parameter index " + index + " is out of range 1.." + parameters.length, "07009");
+        if (index < 1 || index > jdbcParameterCount()) {
+            throw new SQLException("parameter index " + index + " is out of range 1.." + jdbcParameterCount(),
+                    "07009");
         }
-        parameters[index - 1] = JdbcValues.toEngine(value);
+        parameters[engineParameterIndex(index) - 1] = JdbcValues.toEngine(value);
+    }
+
+    /** How many parameters JDBC numbers (a callable statement's return value is one more than the query has). */
+    int jdbcParameterCount() {
+        return parameters.length;
+    }
+
+    /** The query's parameter number for JDBC parameter {@code parameterIndex} (the same, but for callables). */
+    int engineParameterIndex(int parameterIndex) throws SQLException {
+        return parameterIndex;
     }
 
     @Override

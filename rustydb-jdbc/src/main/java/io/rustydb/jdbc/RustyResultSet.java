@@ -507,12 +507,13 @@ public final class RustyResultSet extends ReadOnlyResultSet {
 
     @Override
     public Blob getBlob(int columnIndex) throws SQLException {
-        throw SqlExceptions.notSupported("Blob (use getBytes or getBinaryStream)");
+        byte[] bytes = getBytes(columnIndex);
+        return bytes == null ? null : new RustyBlob(bytes);
     }
 
     @Override
     public Clob getClob(int columnIndex) throws SQLException {
-        throw SqlExceptions.notSupported("Clob (use getString or getCharacterStream)");
+        return getNClob(columnIndex);
     }
 
     @Override
@@ -608,12 +609,13 @@ public final class RustyResultSet extends ReadOnlyResultSet {
 
     @Override
     public NClob getNClob(int columnIndex) throws SQLException {
-        throw SqlExceptions.notSupported("NClob");
+        String text = getString(columnIndex);
+        return text == null ? null : new RustyClob(text);
     }
 
     @Override
     public NClob getNClob(String columnLabel) throws SQLException {
-        throw SqlExceptions.notSupported("NClob");
+        return getNClob(findColumn(columnLabel));
     }
 
     @Override

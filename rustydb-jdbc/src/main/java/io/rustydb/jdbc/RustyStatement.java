@@ -24,6 +24,7 @@ public class RustyStatement implements Statement {
     private long maxRows;
     private int fetchSize;
     private int queryTimeout;
+    private boolean escapeProcessing = true;
     private boolean closeOnCompletion;
     /** What {@link #getGeneratedKeys} returns for the next executions (null: nothing asked). */
     GeneratedKeys keyRequest;
@@ -141,7 +142,7 @@ public class RustyStatement implements Statement {
     @Override
     public ResultSet executeQuery(String sql) throws SQLException {
         checkOpen();
-        PreparedSql prepared = connection.prepare(sql);
+        PreparedSql prepared = prepareSql(sql);
         if (!prepared.returnsRows()) {
             throw new SQLException("the statement does not return rows; use executeUpdate", "07000");
         }
@@ -157,13 +158,13 @@ public class RustyStatement implements Statement {
     @Override
     public long executeLargeUpdate(String sql) throws SQLException {
         checkOpen();
-        return runForUpdateCount(connection.prepare(sql), List.of());
+        return runForUpdateCount(prepareSql(sql), List.of());
     }
 
     @Override
     public boolean execute(String sql) throws SQLException {
         checkOpen();
-        return run(connection.prepare(sql), List.of());
+        return run(prepareSql(sql), List.of());
     }
 
     @Override
@@ -221,6 +222,12 @@ public class RustyStatement implements Statement {
     @Override
     public void setEscapeProcessing(boolean enable) throws SQLException {
         checkOpen();
+        escapeProcessing = enable;
+    }
+
+    /** Prepares SQL given to this statement, translating JDBC escapes unless escape processing is off. */
+    private PreparedSql prepareSql(String sql) throws SQLException {
+        return escapeProcessing ? connection.prepare(JdbcEscapes.translate(sql)) : connection.prepare(sql);
     }
 
     @Override
@@ -396,7 +403,7 @@ public class RustyStatement implements Statement {
         long[] counts = new long[statements.size()];
         for (int i = 0; i < statements.size(); i++) {
             try {
-                PreparedSql prepared = connection.prepare(statements.get(i));
+                PreparedSql prepared = prepareSql(statements.get(i));
                 if (prepared.isQuery()) {
                     throw new SQLException("a statement in a batch returned rows: " + statements.get(i), "0A000");
                 }

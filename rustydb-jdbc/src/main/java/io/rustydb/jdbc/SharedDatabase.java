@@ -32,6 +32,11 @@ final class SharedDatabase {
     }
 
     /** Called under the registry's lock. */
+    int references() {
+        return references;
+    }
+
+    /** Called under the registry's lock. */
     void retain() {
         references++;
     }

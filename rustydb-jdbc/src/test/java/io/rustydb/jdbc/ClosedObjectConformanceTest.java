@@ -39,14 +39,17 @@ class ClosedObjectConformanceTest {
         }
         Statement statement = connection.createStatement();
         PreparedStatement prepared = connection.prepareStatement("SELECT a FROM t WHERE a = ?");
+        java.sql.CallableStatement callable = connection.prepareCall("{? = call abs(?)}");
         ResultSet resultSet = connection.createStatement().executeQuery("SELECT a FROM t");
         resultSet.close();
         statement.close();
         prepared.close();
+        callable.close();
         List<String> problems = new ArrayList<>();
         check(ResultSet.class, resultSet, problems);
         check(Statement.class, statement, problems);
         check(PreparedStatement.class, prepared, problems);
+        check(java.sql.CallableStatement.class, callable, problems);
         connection.close();
         check(Connection.class, connection, problems);
         assertTrue(problems.isEmpty(), problems.size() + " method(s) misbehave on closed objects:\n  "

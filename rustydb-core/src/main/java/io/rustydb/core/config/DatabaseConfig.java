@@ -42,9 +42,10 @@ public final class DatabaseConfig {
     public static final String USER = "user";
     public static final String PASSWORD = "password";
     public static final String AUTOVACUUM = "autovacuum";
+    public static final String CLOSE_ON_EXIT = "close_on_exit";
 
     private static final Set<String> OPTION_NAMES = Set.of(PAGE_SIZE, CACHE_SIZE, SYNC, REPLACEMENT, LOCK_TIMEOUT,
-            READ_ONLY, ISOLATION, USER, PASSWORD, AUTOVACUUM);
+            READ_ONLY, ISOLATION, USER, PASSWORD, AUTOVACUUM, CLOSE_ON_EXIT);
 
     public static final int MIN_PAGE_SIZE = 4096;
     public static final int MAX_PAGE_SIZE = 65536;
@@ -63,6 +64,7 @@ public final class DatabaseConfig {
     private final long lockTimeoutMillis;
     private final boolean readOnly;
     private final boolean autovacuum;
+    private final boolean closeOnExit;
     private final IsolationLevel isolation;
     private final String user;
     private final String password;
@@ -75,6 +77,7 @@ public final class DatabaseConfig {
         this.lockTimeoutMillis = b.lockTimeoutMillis;
         this.readOnly = b.readOnly;
         this.autovacuum = b.autovacuum;
+        this.closeOnExit = b.closeOnExit;
         this.isolation = b.isolation;
         this.user = b.user;
         this.password = b.password;
@@ -166,6 +169,15 @@ public final class DatabaseConfig {
         return autovacuum;
     }
 
+    /**
+     * Whether a JVM shutdown hook closes the database (flush and checkpoint) if the application left it open
+     * (option {@code close_on_exit}, default true). Committed work is durable either way; a clean close only
+     * spares the next open its recovery.
+     */
+    public boolean closeOnExit() {
+        return closeOnExit;
+    }
+
     /** Default isolation of new transactions (option {@code isolation}, default {@link IsolationLevel#READ_COMMITTED}). */
     public IsolationLevel isolation() {
         return isolation;
@@ -194,6 +206,7 @@ public final class DatabaseConfig {
         m.put(LOCK_TIMEOUT, Long.toString(lockTimeoutMillis));
         m.put(READ_ONLY, Boolean.toString(readOnly));
         m.put(AUTOVACUUM, Boolean.toString(autovacuum));
+        m.put(CLOSE_ON_EXIT, Boolean.toString(closeOnExit));
         m.put(ISOLATION, isolation.optionValue());
         m.put(USER, user);
         m.put(PASSWORD, password);
@@ -211,14 +224,14 @@ public final class DatabaseConfig {
         DatabaseConfig c = (DatabaseConfig) o;
         return pageSize == c.pageSize && cacheSizeBytes == c.cacheSizeBytes && syncMode == c.syncMode
                 && replacementPolicy == c.replacementPolicy && lockTimeoutMillis == c.lockTimeoutMillis
-                && readOnly == c.readOnly && autovacuum == c.autovacuum && isolation == c.isolation && user.equals(c.user)
+                && readOnly == c.readOnly && autovacuum == c.autovacuum && closeOnExit == c.closeOnExit && isolation == c.isolation && user.equals(c.user)
                 && password.equals(c.password);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(pageSize, cacheSizeBytes, syncMode, replacementPolicy, lockTimeoutMillis, readOnly,
-                autovacuum, isolation, user, password);
+                autovacuum, closeOnExit, isolation, user, password);
     }
 
     /** The options, with the password masked. */
@@ -254,6 +267,7 @@ public final class DatabaseConfig {
         private long lockTimeoutMillis = DEFAULT_LOCK_TIMEOUT_MILLIS;
         private boolean readOnly;
         private boolean autovacuum = true;
+        private boolean closeOnExit = true;
         private IsolationLevel isolation = IsolationLevel.READ_COMMITTED;
         private String user = DEFAULT_USER;
         private String password = "";
@@ -269,6 +283,7 @@ public final class DatabaseConfig {
             lockTimeoutMillis = c.lockTimeoutMillis;
             readOnly = c.readOnly;
             autovacuum = c.autovacuum;
+            closeOnExit = c.closeOnExit;
             isolation = c.isolation;
             user = c.user;
             password = c.password;
@@ -297,6 +312,8 @@ public final class DatabaseConfig {
                     return readOnly(parseBoolean(key, v));
                 case AUTOVACUUM:
                     return autovacuum(parseBoolean(key, v));
+                case CLOSE_ON_EXIT:
+                    return closeOnExit(parseBoolean(key, v));
                 case ISOLATION:
                     return isolation(parseIsolation(v));
                 case USER:
@@ -351,6 +368,12 @@ public final class DatabaseConfig {
                 throw badValue(LOCK_TIMEOUT, millis, "milliseconds, 0 or more");
             }
             this.lockTimeoutMillis = millis;
+            return this;
+        }
+
+        /** Whether a JVM shutdown hook closes the database if it is still open. */
+        public Builder closeOnExit(boolean on) {
+            this.closeOnExit = on;
             return this;
         }
 

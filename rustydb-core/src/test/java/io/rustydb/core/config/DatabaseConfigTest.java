@@ -52,7 +52,7 @@ class DatabaseConfigTest {
     @Test
     void optionNames() {
         assertEquals(Set.of("page_size", "cache_size", "sync", "replacement", "lock_timeout", "read_only", "isolation",
-                "user", "password", "autovacuum"), DatabaseConfig.optionNames());
+                "user", "password", "autovacuum", "close_on_exit"), DatabaseConfig.optionNames());
     }
 
     @Test
@@ -68,6 +68,7 @@ class DatabaseConfigTest {
         m.put("user", "Alice");
         m.put("password", " secret ");
         m.put("autovacuum", "off");
+        m.put("close_on_exit", "false");
         DatabaseConfig c = DatabaseConfig.fromOptions(m);
         assertEquals(16384, c.pageSize());
         assertEquals(64L * 1024 * 1024, c.cacheSizeBytes());
@@ -80,6 +81,8 @@ class DatabaseConfigTest {
         assertEquals(" secret ", c.password());
         assertFalse(c.autovacuum());
         assertTrue(DatabaseConfig.defaults().autovacuum());
+        assertFalse(c.closeOnExit());
+        assertTrue(DatabaseConfig.defaults().closeOnExit());
         assertEquals(c, DatabaseConfig.fromOptions(c.toOptions()));
         assertFalse(c.toString().contains("secret"), c.toString());
     }
