@@ -34,6 +34,10 @@ public final class RustyConnection implements Connection {
     private final SharedDatabase database;
     private final String url;
     private final Session session;
+    /** The client info properties set (standard names only, see {@link SupplementaryMetadata}). */
+    private final Properties clientInfo = new Properties();
+    private SQLWarning warnings;
+    private int networkTimeoutMillis;
     private final io.rustydb.core.config.DatabaseConfig config;
     private volatile boolean closed;
     /** Set once the session has been closed and the database released (by close or an abort's task). */
@@ -274,12 +278,22 @@ public final class RustyConnection implements Connection {
     @Override
     public SQLWarning getWarnings() throws SQLException {
         checkOpen();
-        return null;
+        return warnings;
     }
 
     @Override
     public void clearWarnings() throws SQLException {
         checkOpen();
+        warnings = null;
+    }
+
+    /** Chains a warning to this connection's ({@link #getWarnings}). */
+    private void addWarning(SQLWarning warning) {
+        if (warnings == null) {
+            warnings = warning;
+        } else {
+            warnings.setNextWarning(warning);
+        }
     }
 
     @Override
@@ -459,14 +473,42 @@ public final class RustyConnection implements Connection {
 
     @Override
     public void setClientInfo(String name, String value) throws SQLClientInfoException {
-        // No client info properties are defined; JDBC says to ignore unknown ones silently and warn.
         clientInfoCheckOpen();
+        putClientInfo(name, value);
     }
 
+    /**
+     * Replaces every client info property by those given (JDBC: properties not in {@code properties} are
+     * cleared).
+     */
     @Override
     public void setClientInfo(Properties properties) throws SQLClientInfoException {
-        // See setClientInfo(String, String).
         clientInfoCheckOpen();
+        clientInfo.clear();
+        for (String name : properties.stringPropertyNames()) {
+            putClientInfo(name, properties.getProperty(name));
+        }
+    }
+
+    /**
+     * Keeps one of the standard properties (see {@link SupplementaryMetadata#CLIENT_INFO_PROPERTIES}); an unknown
+     * name is ignored with a warning, as JDBC asks; a null value clears the property.
+     */
+    private void putClientInfo(String name, String value) throws SQLClientInfoException {
+        if (name == null || !SupplementaryMetadata.CLIENT_INFO_PROPERTIES.contains(name)) {
+            addWarning(new SQLWarning("unknown client info property \"" + name + "\" ignored; known: "
+                    + SupplementaryMetadata.CLIENT_INFO_PROPERTIES, "01000"));
+            return;
+        }
+        if (value == null) {
+            clientInfo.remove(name);
+        } else if (value.length() > SupplementaryMetadata.CLIENT_INFO_MAX_LENGTH) {
+            throw new SQLClientInfoException("client info " + name + " is longer than "
+                    + SupplementaryMetadata.CLIENT_INFO_MAX_LENGTH + " characters", "22001", 0,
+                    Map.of(name, java.sql.ClientInfoStatus.REASON_VALUE_INVALID));
+        } else {
+            clientInfo.setProperty(name, value);
+        }
     }
 
     /** {@link #checkOpen()} for the client-info setters, which may only throw SQLClientInfoException. */
@@ -479,13 +521,15 @@ public final class RustyConnection implements Connection {
     @Override
     public String getClientInfo(String name) throws SQLException {
         checkOpen();
-        return null;
+        return name == null ? null : clientInfo.getProperty(name);
     }
 
     @Override
     public Properties getClientInfo() throws SQLException {
         checkOpen();
-        return new Properties();
+        Properties copy = new Properties();
+        copy.putAll(clientInfo);
+        return copy;
     }
 
     @Override
@@ -537,13 +581,17 @@ public final class RustyConnection implements Connection {
     @Override
     public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
         checkOpen();
-        // An embedded database has no network: nothing to time out.
+        if (milliseconds < 0) {
+            throw new SQLException("network timeout must not be negative", "22023");
+        }
+        // An embedded database has no network: the value is kept for getNetworkTimeout and has no effect.
+        networkTimeoutMillis = milliseconds;
     }
 
     @Override
     public int getNetworkTimeout() throws SQLException {
         checkOpen();
-        return 0;
+        return networkTimeoutMillis;
     }
 
     @Override

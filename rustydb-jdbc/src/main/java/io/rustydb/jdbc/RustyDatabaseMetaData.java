@@ -728,13 +728,13 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public ResultSet getProcedures(String a0, String a1, String a2) throws SQLException {
         connection.checkOpen();
-        throw SqlExceptions.notSupported("DatabaseMetaData.getProcedures");
+        return SupplementaryMetadata.procedures(connection);
     }
 
     @Override
     public ResultSet getProcedureColumns(String a0, String a1, String a2, String a3) throws SQLException {
         connection.checkOpen();
-        throw SqlExceptions.notSupported("DatabaseMetaData.getProcedureColumns");
+        return SupplementaryMetadata.procedureColumns(connection);
     }
 
     @Override
@@ -770,25 +770,25 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public ResultSet getColumnPrivileges(String a0, String a1, String a2, String a3) throws SQLException {
         connection.checkOpen();
-        throw SqlExceptions.notSupported("DatabaseMetaData.getColumnPrivileges");
+        return SupplementaryMetadata.columnPrivileges(connection);
     }
 
     @Override
     public ResultSet getTablePrivileges(String a0, String a1, String a2) throws SQLException {
         connection.checkOpen();
-        throw SqlExceptions.notSupported("DatabaseMetaData.getTablePrivileges");
+        return SupplementaryMetadata.tablePrivileges(connection);
     }
 
     @Override
     public ResultSet getBestRowIdentifier(String a0, String a1, String a2, int a3, boolean a4) throws SQLException {
         connection.checkOpen();
-        throw SqlExceptions.notSupported("DatabaseMetaData.getBestRowIdentifier");
+        return SupplementaryMetadata.bestRowIdentifier(connection, a1, a2, a4);
     }
 
     @Override
     public ResultSet getVersionColumns(String a0, String a1, String a2) throws SQLException {
         connection.checkOpen();
-        throw SqlExceptions.notSupported("DatabaseMetaData.getVersionColumns");
+        return SupplementaryMetadata.versionColumns(connection);
     }
 
     @Override
@@ -903,7 +903,7 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public ResultSet getUDTs(String a0, String a1, String a2, int[] a3) throws SQLException {
         connection.checkOpen();
-        throw SqlExceptions.notSupported("DatabaseMetaData.getUDTs");
+        return SupplementaryMetadata.udts(connection);
     }
 
     @Override
@@ -938,19 +938,19 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public ResultSet getSuperTypes(String a0, String a1, String a2) throws SQLException {
         connection.checkOpen();
-        throw SqlExceptions.notSupported("DatabaseMetaData.getSuperTypes");
+        return SupplementaryMetadata.superTypes(connection);
     }
 
     @Override
     public ResultSet getSuperTables(String a0, String a1, String a2) throws SQLException {
         connection.checkOpen();
-        throw SqlExceptions.notSupported("DatabaseMetaData.getSuperTables");
+        return SupplementaryMetadata.superTables(connection);
     }
 
     @Override
     public ResultSet getAttributes(String a0, String a1, String a2, String a3) throws SQLException {
         connection.checkOpen();
-        throw SqlExceptions.notSupported("DatabaseMetaData.getAttributes");
+        return SupplementaryMetadata.attributes(connection);
     }
 
     @Override
@@ -1034,25 +1034,25 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public ResultSet getClientInfoProperties() throws SQLException {
         connection.checkOpen();
-        throw SqlExceptions.notSupported("DatabaseMetaData.getClientInfoProperties");
+        return SupplementaryMetadata.clientInfoProperties(connection);
     }
 
     @Override
     public ResultSet getFunctions(String a0, String a1, String a2) throws SQLException {
         connection.checkOpen();
-        throw SqlExceptions.notSupported("DatabaseMetaData.getFunctions");
+        return SupplementaryMetadata.functions(connection);
     }
 
     @Override
     public ResultSet getFunctionColumns(String a0, String a1, String a2, String a3) throws SQLException {
         connection.checkOpen();
-        throw SqlExceptions.notSupported("DatabaseMetaData.getFunctionColumns");
+        return SupplementaryMetadata.functionColumns(connection);
     }
 
     @Override
     public ResultSet getPseudoColumns(String a0, String a1, String a2, String a3) throws SQLException {
         connection.checkOpen();
-        throw SqlExceptions.notSupported("DatabaseMetaData.getPseudoColumns");
+        return SupplementaryMetadata.pseudoColumns(connection);
     }
 
     @Override
