@@ -300,7 +300,7 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public boolean supportsMultipleResultSets() throws SQLException {
         connection.checkOpen();
-        return false;
+        return true; // several statements in one execute; getMoreResults(KEEP_CURRENT_RESULT)
     }
 
     @Override
@@ -926,7 +926,7 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public boolean supportsMultipleOpenResults() throws SQLException {
         connection.checkOpen();
-        return false;
+        return true; // several statements in one execute; getMoreResults(KEEP_CURRENT_RESULT)
     }
 
     @Override

@@ -16,6 +16,10 @@ import java.util.List;
 public class RustyStatement implements Statement {
     final RustyConnection connection;
     private final List<String> batch = new ArrayList<>();
+    /** The results (RustyResultSet or Long update count) of a multi-statement execute not yet reached. */
+    private final java.util.ArrayDeque<Object> moreResults = new java.util.ArrayDeque<>();
+    /** Result sets left open by {@code getMoreResults(KEEP_CURRENT_RESULT)}. */
+    private final List<RustyResultSet> keptResults = new ArrayList<>();
     private boolean closed;
     private RustyResultSet resultSet;
     private long updateCount = -1;
@@ -25,6 +29,8 @@ public class RustyStatement implements Statement {
     private int fetchSize;
     private int queryTimeout;
     private boolean escapeProcessing = true;
+    /** JDBC: statements are not poolable by default, prepared and callable statements are. */
+    private boolean poolable = this instanceof java.sql.PreparedStatement;
     private boolean closeOnCompletion;
     /** What {@link #getGeneratedKeys} returns for the next executions (null: nothing asked). */
     GeneratedKeys keyRequest;
@@ -61,6 +67,7 @@ public class RustyStatement implements Statement {
     /** Runs a prepared statement, keeping its result as this statement's current result. */
     boolean run(PreparedSql prepared, List<Object> parameters) throws SQLException {
         closeCurrentResult();
+        discardMoreResults();
         if (!collectingBatchKeys) {
             generatedKeys = null;
         }
@@ -164,13 +171,93 @@ public class RustyStatement implements Statement {
     @Override
     public boolean execute(String sql) throws SQLException {
         checkOpen();
-        return run(prepareSql(sql), List.of());
+        List<String> statements = MultiStatements.split(sql);
+        if (statements.size() == 1) {
+            return run(prepareSql(sql), List.of());
+        }
+        return runAll(statements);
+    }
+
+    /**
+     * Runs several statements given to one {@code execute}, in order, keeping every result for
+     * {@link #getMoreResults}. In auto-commit mode they run as one transaction, as PostgreSQL runs a multi-statement
+     * query string (unless one of them is BEGIN, COMMIT, SAVEPOINT...: then each runs as it says): a failing
+     * statement undoes the ones before it. The first failure is thrown; the statements after it do not run.
+     */
+    private boolean runAll(List<String> statements) throws SQLException {
+        discardMoreResults();
+        boolean implicitTransaction = connection.getAutoCommit() && !MultiStatements.controlsTransactions(statements);
+        if (implicitTransaction) {
+            connection.setAutoCommit(false);
+        }
+        List<Object> results = new ArrayList<>(statements.size());
+        try {
+            for (String statement : statements) {
+                if (run(prepareSql(statement), List.of())) {
+                    results.add(resultSet);
+                    resultSet = null; // kept for getMoreResults, not closed
+                } else {
+                    results.add(updateCount);
+                }
+            }
+            if (implicitTransaction) {
+                connection.commit();
+            }
+        } catch (SQLException | RuntimeException e) {
+            for (Object r : results) {
+                if (r instanceof RustyResultSet rs) {
+                    rs.closeQuietly();
+                }
+            }
+            if (implicitTransaction) {
+                try {
+                    connection.rollback();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        } finally {
+            if (implicitTransaction) {
+                connection.setAutoCommit(true);
+            }
+        }
+        moreResults.addAll(results);
+        return nextResult();
+    }
+
+    /** Makes the next kept result current: true for a result set, false for an update count or the end. */
+    private boolean nextResult() {
+        Object next = moreResults.poll();
+        if (next instanceof RustyResultSet rs) {
+            resultSet = rs;
+            updateCount = -1;
+            return true;
+        }
+        resultSet = null;
+        updateCount = next == null ? -1 : (Long) next;
+        return false;
+    }
+
+    /** Closes the results of a multi-statement execution not yet reached, and those kept open. */
+    private void discardMoreResults() {
+        for (Object r : moreResults) {
+            if (r instanceof RustyResultSet rs) {
+                rs.closeQuietly();
+            }
+        }
+        moreResults.clear();
+        for (RustyResultSet rs : keptResults) {
+            rs.closeQuietly();
+        }
+        keptResults.clear();
     }
 
     @Override
     public void close() {
         if (!closed) {
             closeCurrentResult();
+            discardMoreResults();
             closed = true;
         }
     }
@@ -315,8 +402,24 @@ public class RustyStatement implements Statement {
     @Override
     public boolean getMoreResults(int current) throws SQLException {
         checkOpen();
-        closeCurrentResult();
-        return false;
+        switch (current) {
+            case CLOSE_CURRENT_RESULT -> closeCurrentResult();
+            case KEEP_CURRENT_RESULT -> {
+                if (resultSet != null) {
+                    keptResults.add(resultSet);
+                    resultSet = null;
+                }
+            }
+            case CLOSE_ALL_RESULTS -> {
+                closeCurrentResult();
+                for (RustyResultSet rs : keptResults) {
+                    rs.closeQuietly();
+                }
+                keptResults.clear();
+            }
+            default -> throw new SQLException("unknown getMoreResults mode " + current, "22023");
+        }
+        return nextResult();
     }
 
     @Override
@@ -528,12 +631,13 @@ public class RustyStatement implements Statement {
     @Override
     public void setPoolable(boolean poolable) throws SQLException {
         checkOpen();
+        this.poolable = poolable; // a hint for statement pools; RustyDB's plan cache is shared anyway
     }
 
     @Override
     public boolean isPoolable() throws SQLException {
         checkOpen();
-        return false;
+        return poolable;
     }
 
     @Override
