@@ -75,6 +75,53 @@ final class JdbcValues {
         throw new SQLException("cannot convert a value of class " + value.getClass().getName() + " to an SQL value", "22023");
     }
 
+    /**
+     * An application value converted to the {@link java.sql.Types} type {@code sqlType}, as
+     * {@code setObject(i, x, targetSqlType[, scale])} asks ({@code scale}: digits after the point for DECIMAL and
+     * NUMERIC, ignored when negative). OTHER, JAVA_OBJECT, NULL and types without an SQL counterpart leave the value
+     * as it is, for the statement to cast. A value that does not convert is the engine's cast error (22P02, 22003...).
+     */
+    static Object toEngineAs(Object value, int sqlType, int scale) throws SQLException {
+        Object v = toEngine(value);
+        if (v == null) {
+            return null;
+        }
+        switch (sqlType) {
+            case java.sql.Types.CHAR, java.sql.Types.VARCHAR, java.sql.Types.LONGVARCHAR, java.sql.Types.NCHAR,
+                    java.sql.Types.NVARCHAR, java.sql.Types.LONGNVARCHAR, java.sql.Types.CLOB,
+                    java.sql.Types.NCLOB:
+                return convert(v, String.class);
+            case java.sql.Types.TINYINT, java.sql.Types.SMALLINT:
+                return convert(v, Short.class);
+            case java.sql.Types.INTEGER:
+                return convert(v, Integer.class);
+            case java.sql.Types.BIGINT:
+                return convert(v, Long.class);
+            case java.sql.Types.REAL:
+                return convert(v, Float.class);
+            case java.sql.Types.FLOAT, java.sql.Types.DOUBLE:
+                return convert(v, Double.class);
+            case java.sql.Types.DECIMAL, java.sql.Types.NUMERIC: {
+                BigDecimal d = convert(v, BigDecimal.class);
+                return scale >= 0 ? d.setScale(scale, java.math.RoundingMode.HALF_UP) : d;
+            }
+            case java.sql.Types.BOOLEAN, java.sql.Types.BIT:
+                return convert(v, Boolean.class);
+            case java.sql.Types.DATE:
+                return convert(v, LocalDate.class);
+            case java.sql.Types.TIME:
+                return convert(v, LocalTime.class);
+            case java.sql.Types.TIMESTAMP:
+                return convert(v, LocalDateTime.class);
+            case java.sql.Types.TIMESTAMP_WITH_TIMEZONE:
+                return convert(v, OffsetDateTime.class);
+            case java.sql.Types.BINARY, java.sql.Types.VARBINARY, java.sql.Types.LONGVARBINARY, java.sql.Types.BLOB:
+                return Binary.of(convert(v, byte[].class));
+            default:
+                return v;
+        }
+    }
+
     /** An engine value as the object {@code getObject} returns: byte arrays for binary, else as stored. */
     static Object toJdbc(Object value) {
         if (value instanceof Binary b) {

@@ -216,17 +216,17 @@ public class RustyPreparedStatement extends RustyStatement implements PreparedSt
 
     @Override
     public void setDate(int parameterIndex, Date x, Calendar cal) throws SQLException {
-        set(parameterIndex, x);
+        set(parameterIndex, CalendarValues.toLocalDate(x, cal));
     }
 
     @Override
     public void setTime(int parameterIndex, Time x, Calendar cal) throws SQLException {
-        set(parameterIndex, x);
+        set(parameterIndex, CalendarValues.toLocalTime(x, cal));
     }
 
     @Override
     public void setTimestamp(int parameterIndex, Timestamp x, Calendar cal) throws SQLException {
-        set(parameterIndex, x);
+        set(parameterIndex, CalendarValues.toLocalDateTime(x, cal));
     }
 
     @Override
@@ -236,12 +236,15 @@ public class RustyPreparedStatement extends RustyStatement implements PreparedSt
 
     @Override
     public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
-        set(parameterIndex, x);
+        checkOpen();
+        set(parameterIndex, JdbcValues.toEngineAs(x, targetSqlType, -1));
     }
 
+    /** JDBC: {@code x} is converted to {@code targetSqlType}; for DECIMAL/NUMERIC, to {@code scaleOrLength} digits. */
     @Override
     public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
-        set(parameterIndex, x);
+        checkOpen();
+        set(parameterIndex, JdbcValues.toEngineAs(x, targetSqlType, scaleOrLength));
     }
 
     @Override
