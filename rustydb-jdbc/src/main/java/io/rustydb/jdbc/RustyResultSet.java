@@ -45,6 +45,7 @@ public final class RustyResultSet extends ReadOnlyResultSet {
     private int fetchDirection = FETCH_FORWARD;
     private boolean closed;
     private boolean wasNull;
+    private int fetchSize;
 
     RustyResultSet(RustyStatement statement, QueryResult result, long maxRows) {
         this.statement = statement;
@@ -469,12 +470,13 @@ public final class RustyResultSet extends ReadOnlyResultSet {
         if (rows < 0) {
             throw new SQLException("fetch size must not be negative", "22023");
         }
+        fetchSize = rows; // a hint only: rows are materialized when the query runs
     }
 
     @Override
     public int getFetchSize() throws SQLException {
         checkOpen();
-        return 0;
+        return fetchSize;
     }
 
     @Override
