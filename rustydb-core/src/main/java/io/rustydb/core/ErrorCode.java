@@ -40,6 +40,8 @@ public enum ErrorCode {
     DIVISION_BY_ZERO("22012", ErrorCategory.USER, "division by zero"),
     /** A LIKE escape that is not one character, or a pattern that ends with its escape character. */
     INVALID_ESCAPE_SEQUENCE("22025", ErrorCategory.USER, "%s"),
+    /** A regular expression (or SIMILAR TO pattern) that does not compile, or an unknown regular expression flag. */
+    INVALID_REGULAR_EXPRESSION("2201B", ErrorCategory.USER, "invalid regular expression: %s"),
     /** An argument outside a function's domain (e.g. a negative LIMIT, a bad option value). */
     INVALID_PARAMETER_VALUE("22023", ErrorCategory.USER, "%s"),
     /** Text that cannot be read as the requested type, e.g. {@code 'abc'} as INTEGER. */

@@ -220,6 +220,13 @@ final class ExpressionBinder {
         if (e instanceof InExpression in) {
             return bindIn(in);
         }
+        if (e instanceof net.sf.jsqlparser.expression.operators.relational.RegExpMatchOperator regex) {
+            var type = regex.getOperatorType();
+            boolean caseInsensitive = type.name().endsWith("CASEINSENSITIVE");
+            return RegexFunctions.matchOperator(adaptTo(bind(regex.getLeftExpression()), DataType.VARCHAR),
+                    adaptTo(bind(regex.getRightExpression()), DataType.VARCHAR), caseInsensitive,
+                    type.name().startsWith("NOT_"));
+        }
         if (e instanceof LikeExpression like) {
             return bindLike(like);
         }
@@ -316,6 +323,12 @@ final class ExpressionBinder {
         }
         if (DateTimeFunctions.handles(name)) {
             return DateTimeFunctions.resolve(name, args);
+        }
+        if (StringFunctions.handles(name)) {
+            return StringFunctions.resolve(name, args);
+        }
+        if (RegexFunctions.handles(name)) {
+            return RegexFunctions.resolve(name, args);
         }
         return ScalarFunctions.resolve(name, args);
     }
@@ -532,6 +545,12 @@ final class ExpressionBinder {
 
     private Expr bindLike(LikeExpression like) {
         String keyword = like.getLikeKeyWord() == null ? "LIKE" : like.getLikeKeyWord().name();
+        if (keyword.equals("SIMILAR_TO")) {
+            Expr escape = like.getEscape() == null ? null : bind(like.getEscape());
+            return RegexFunctions.similarTo(adaptTo(bind(like.getLeftExpression()), DataType.VARCHAR),
+                    adaptTo(bind(like.getRightExpression()), DataType.VARCHAR),
+                    escape == null ? null : adaptTo(escape, DataType.VARCHAR), like.isNot());
+        }
         boolean ilike = keyword.equals("ILIKE");
         if (!ilike && !keyword.equals("LIKE")) {
             throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, keyword);

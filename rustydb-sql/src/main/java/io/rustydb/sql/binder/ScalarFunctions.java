@@ -27,7 +27,8 @@ import java.util.Locale;
  * function needs it) and returns a typed {@link FunctionCallExpr}; 42883 names a call that matches nothing.
  * Strings: UPPER, LOWER, LENGTH/CHAR_LENGTH, SUBSTR/SUBSTRING, TRIM/LTRIM/RTRIM, CONCAT, REPLACE, LEFT, RIGHT.
  * Math: ABS, ROUND, CEIL/CEILING, FLOOR, MOD, POWER, SQRT, SIGN. Conditionals: COALESCE, NULLIF, GREATEST,
- * LEAST, NVL, NVL2. Time: CURRENT_DATE, CURRENT_TIMESTAMP, NOW, LOCALTIMESTAMP.
+ * LEAST, NVL, NVL2. Time: CURRENT_DATE, CURRENT_TIMESTAMP, NOW, LOCALTIMESTAMP. More string functions are in
+ * {@link StringFunctions}, regular expressions in {@link RegexFunctions}, dates in {@link DateTimeFunctions}.
  */
 final class ScalarFunctions {
     private ScalarFunctions() {
@@ -285,7 +286,7 @@ final class ScalarFunctions {
         return result;
     }
 
-    private static Expr toType(Expr e, DataType type, String function) {
+    static Expr toType(Expr e, DataType type, String function) {
         if (e.type().equals(type) || e.type().id() == TypeId.NULL && !(e instanceof io.rustydb.sql.expr.ParameterRef)) {
             return e.type().id() == TypeId.NULL ? new io.rustydb.sql.expr.Literal(null, type) : e;
         }
@@ -298,7 +299,7 @@ final class ScalarFunctions {
         return new CastExpr(e, type);
     }
 
-    private static Expr call(String name, List<Expr> args, DataType type, boolean strict,
+    static Expr call(String name, List<Expr> args, DataType type, boolean strict,
                              FunctionCallExpr.Implementation impl) {
         boolean constant = !name.equals("now") && !name.equals("current_timestamp") && !name.equals("current_date")
                 && !name.equals("localtimestamp");
@@ -312,7 +313,7 @@ final class ScalarFunctions {
         return call;
     }
 
-    private static void arity(String name, List<Expr> args, int min, int max) {
+    static void arity(String name, List<Expr> args, int min, int max) {
         if (args.size() < min || args.size() > max) {
             throw new DbException(ErrorCode.UNDEFINED_FUNCTION, name + "(" + typeNames(args) + ")");
         }
