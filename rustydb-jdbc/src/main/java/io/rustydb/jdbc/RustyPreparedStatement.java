@@ -488,7 +488,8 @@ public class RustyPreparedStatement extends RustyStatement implements PreparedSt
         if (!prepared.returnsRows()) {
             return null;
         }
-        return new RustyResultSetMetaData(prepared.columnNames(), prepared.columnTypes());
+        return new RustyResultSetMetaData(prepared.columnNames(), prepared.columnTypes(), prepared.columnOrigins(),
+                connection.database().engine().catalog());
     }
 
     @Override

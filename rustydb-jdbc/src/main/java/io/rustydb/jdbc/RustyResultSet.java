@@ -23,6 +23,7 @@ import java.sql.SQLXML;
 import java.sql.Statement;
 import java.sql.Time;
 import java.sql.Timestamp;
+import io.rustydb.sql.engine.PreparedSql;
 import java.util.Calendar;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +38,8 @@ import java.util.Map;
  */
 public final class RustyResultSet extends ReadOnlyResultSet {
     private final RustyStatement statement;
+    /** The statement the rows come from, or null (metadata results, generated keys). */
+    private final PreparedSql source;
     private final QueryResult result;
     private final List<Object[]> rows;
     private final boolean scrollable;
@@ -48,7 +51,13 @@ public final class RustyResultSet extends ReadOnlyResultSet {
     private int fetchSize;
 
     RustyResultSet(RustyStatement statement, QueryResult result, long maxRows) {
+        this(statement, result, maxRows, null);
+    }
+
+    /** With the statement that produced the rows, for the column origins of {@link #getMetaData()}. */
+    RustyResultSet(RustyStatement statement, QueryResult result, long maxRows, PreparedSql source) {
         this.statement = statement;
+        this.source = source;
         this.result = result;
         List<Object[]> all = result.rows();
         this.rows = maxRows > 0 && all.size() > maxRows ? all.subList(0, (int) maxRows) : all;
@@ -299,7 +308,8 @@ public final class RustyResultSet extends ReadOnlyResultSet {
     @Override
     public ResultSetMetaData getMetaData() throws SQLException {
         checkOpen();
-        return new RustyResultSetMetaData(result.columnNames(), result.columnTypes());
+        return new RustyResultSetMetaData(result.columnNames(), result.columnTypes(),
+                source == null ? List.of() : source.columnOrigins(), statement.connection.database().engine().catalog());
     }
 
     @Override

@@ -3,16 +3,49 @@ package io.rustydb.jdbc;
 import io.rustydb.core.type.DataType;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import io.rustydb.sql.catalog.Catalog;
+import io.rustydb.sql.plan.ColumnOrigins;
 import java.util.List;
 
-/** Describes the columns of a query result: names, SQL types, precision and scale, as the binder typed them. */
+/**
+ * Describes the columns of a query result: names, SQL types, precision and scale, as the binder typed them; for a
+ * column read unchanged from a table (see {@link ColumnOrigins}) also its table, nullability and whether the table
+ * generates it (identity or SERIAL). Computed columns answer "unknown" / "" as JDBC allows.
+ */
 public final class RustyResultSetMetaData implements ResultSetMetaData {
     private final List<String> names;
     private final List<DataType> types;
+    /** Per column: its origin, or null when computed or unknown. */
+    private final List<ColumnOrigins.Origin> origins;
+    private final java.util.BitSet autoIncrement;
 
     RustyResultSetMetaData(List<String> names, List<DataType> types) {
+        this(names, types, List.of(), null);
+    }
+
+    /** With the columns' origins ({@code origins} empty: none known) and the catalog to tell generated columns. */
+    RustyResultSetMetaData(List<String> names, List<DataType> types, List<ColumnOrigins.Origin> origins,
+                           Catalog catalog) {
         this.names = List.copyOf(names);
         this.types = List.copyOf(types);
+        this.origins = origins.size() == names.size() ? new java.util.ArrayList<>(origins)
+                : java.util.Collections.nCopies(names.size(), null);
+        this.autoIncrement = new java.util.BitSet();
+        for (int i = 0; i < this.origins.size() && catalog != null; i++) {
+            ColumnOrigins.Origin o = this.origins.get(i);
+            if (o != null) {
+                for (io.rustydb.sql.catalog.SequenceDef owned : catalog.sequences().ownedBy(o.table().tableId())) {
+                    if (owned.ownerColumn() == o.column()) {
+                        autoIncrement.set(i);
+                    }
+                }
+            }
+        }
+    }
+
+    private ColumnOrigins.Origin origin(int column) throws SQLException {
+        type(column);
+        return origins.get(column - 1);
     }
 
     private DataType type(int column) throws SQLException {
@@ -30,7 +63,7 @@ public final class RustyResultSetMetaData implements ResultSetMetaData {
     @Override
     public boolean isAutoIncrement(int column) throws SQLException {
         type(column);
-        return false;
+        return autoIncrement.get(column - 1);
     }
 
     @Override
@@ -52,8 +85,8 @@ public final class RustyResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public int isNullable(int column) throws SQLException {
-        type(column);
-        return columnNullableUnknown;
+        ColumnOrigins.Origin o = origin(column);
+        return o == null ? columnNullableUnknown : o.nullable() ? columnNullable : columnNoNulls;
     }
 
     @Override
@@ -79,8 +112,7 @@ public final class RustyResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public String getSchemaName(int column) throws SQLException {
-        type(column);
-        return "";
+        return origin(column) == null ? "" : MetadataResults.SCHEMA;
     }
 
     @Override
@@ -95,8 +127,8 @@ public final class RustyResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public String getTableName(int column) throws SQLException {
-        type(column);
-        return "";
+        ColumnOrigins.Origin o = origin(column);
+        return o == null ? "" : o.table().name();
     }
 
     @Override

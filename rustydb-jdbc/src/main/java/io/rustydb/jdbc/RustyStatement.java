@@ -96,7 +96,7 @@ public class RustyStatement implements Statement {
         }
         rowsChanged = result.updateCount();
         if (result.isQuery()) {
-            resultSet = new RustyResultSet(this, result.query(), maxRows);
+            resultSet = new RustyResultSet(this, result.query(), maxRows, prepared);
             updateCount = -1;
             return true;
         }

@@ -277,10 +277,12 @@ class ResultSetConformanceTest {
         assertEquals(20, md.getPrecision(9));
         assertTrue(md.isSigned(4));
         assertFalse(md.isSigned(9));
-        // result columns do not carry their origin yet: nullability is "unknown" and the table name "" (JDBC's
-        // value for "not applicable") rather than a guess
-        assertEquals(ResultSetMetaData.columnNullableUnknown, md.isNullable(1));
-        assertEquals("", md.getTableName(1));
+        assertEquals(ResultSetMetaData.columnNoNulls, md.isNullable(1), "a primary key column is NOT NULL");
+        assertEquals(ResultSetMetaData.columnNullable, md.isNullable(4));
+        assertEquals(ResultSetMetaData.columnNullableUnknown, md.isNullable(18), "computed");
+        assertEquals("v", md.getTableName(1));
+        assertEquals("public", md.getSchemaName(1));
+        assertEquals("", md.getTableName(18), "JDBC's value for not applicable");
         assertEquals(Integer.class.getName(), md.getColumnClassName(1));
         assertEquals(UUID.class.getName(), md.getColumnClassName(17));
         assertFalse(md.isAutoIncrement(1));
@@ -289,5 +291,30 @@ class ResultSetConformanceTest {
         assertTrue(md.isSearchable(1));
         assertFalse(md.isCurrency(8));
         assertEquals("07009", assertThrows(SQLException.class, () -> md.getColumnType(19)).getSQLState());
+    }
+
+    @Test
+    void metadataFollowsColumnsThroughJoinsGroupingAndIdentity() throws SQLException {
+        s.execute("CREATE TABLE parent (pid INTEGER GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name TEXT NOT NULL)");
+        String sql = "SELECT p.pid, p.name, v.id, v.s, upper(p.name) FROM parent p LEFT JOIN v ON v.i = p.pid"
+                + " WHERE p.pid > 0 ORDER BY 1";
+        ResultSetMetaData md = s.executeQuery(sql).getMetaData();
+        assertTrue(md.isAutoIncrement(1), "identity column");
+        assertFalse(md.isAutoIncrement(3));
+        assertEquals("parent", md.getTableName(2));
+        assertEquals(ResultSetMetaData.columnNoNulls, md.isNullable(2));
+        assertEquals("v", md.getTableName(3));
+        assertEquals(ResultSetMetaData.columnNullable, md.isNullable(3), "the outer join's NULL-extended side");
+        assertEquals(ResultSetMetaData.columnNullableUnknown, md.isNullable(5));
+        ResultSetMetaData prepared = c.prepareStatement(sql).getMetaData();
+        assertEquals("parent", prepared.getTableName(1));
+        assertTrue(prepared.isAutoIncrement(1));
+        ResultSetMetaData grouped = s.executeQuery("SELECT name, count(*) FROM parent GROUP BY ROLLUP (name)")
+                .getMetaData();
+        assertEquals("parent", grouped.getTableName(1));
+        assertEquals(ResultSetMetaData.columnNullable, grouped.isNullable(1), "ROLLUP's total row has NULL");
+        assertEquals("", grouped.getTableName(2));
+        ResultSetMetaData union = s.executeQuery("SELECT id FROM v UNION SELECT pid FROM parent").getMetaData();
+        assertEquals("", union.getTableName(1));
     }
 }

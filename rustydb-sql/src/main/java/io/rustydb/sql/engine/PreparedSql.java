@@ -55,6 +55,14 @@ public record PreparedSql(String sql, long catalogVersion, BoundStatement statem
         return statement instanceof BoundStatement.Query q ? q.columnNames() : List.of();
     }
 
+    /**
+     * Where each result column of a query comes from (a table column, or null when computed); empty for other
+     * statements. Worked out from the plan on each call: for metadata, not for the execution path.
+     */
+    public List<io.rustydb.sql.plan.ColumnOrigins.Origin> columnOrigins() {
+        return statement instanceof BoundStatement.Query q ? io.rustydb.sql.plan.ColumnOrigins.of(q.plan()) : List.of();
+    }
+
     /** The result column types of a query or RETURNING list (empty for other statements). */
     public List<DataType> columnTypes() {
         if (statement instanceof BoundStatement.Modify m && m.returning() != null) {
