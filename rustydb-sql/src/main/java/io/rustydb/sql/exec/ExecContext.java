@@ -71,11 +71,16 @@ public final class ExecContext {
     private record OuterRow(RowBatch batch, int row) {
     }
 
-    private final java.util.ArrayDeque<OuterRow> outerRows = new java.util.ArrayDeque<>();
-    private final java.util.IdentityHashMap<Object, Object> subqueryResults = new java.util.IdentityHashMap<>();
+    // Created on first use: a point query needs none of them, and allocates nothing it does not need.
+    private java.util.ArrayDeque<OuterRow> outerRows;
+    private java.util.IdentityHashMap<Object, Object> subqueryResults;
+    private java.util.IdentityHashMap<io.rustydb.sql.plan.LogicalPlan.WorkingTable, List<Object[]>> workingTables;
 
     /** Makes {@code row} of {@code batch} the innermost enclosing row while a subquery runs for it. */
     public void pushOuterRow(RowBatch batch, int row) {
+        if (outerRows == null) {
+            outerRows = new java.util.ArrayDeque<>();
+        }
         outerRows.push(new OuterRow(batch, row));
     }
 
@@ -85,8 +90,8 @@ public final class ExecContext {
 
     /** Column {@code index} of the enclosing row {@code depth} levels out (1 = the innermost). */
     public Object outerValue(int depth, int index) {
-        java.util.Iterator<OuterRow> it = outerRows.iterator();
         OuterRow r = null;
+        java.util.Iterator<OuterRow> it = outerRows == null ? java.util.Collections.emptyIterator() : outerRows.iterator();
         for (int i = 0; i < depth && it.hasNext(); i++) {
             r = it.next();
         }
@@ -98,27 +103,30 @@ public final class ExecContext {
 
     /** The cached result of an uncorrelated subquery (computed once per execution), or null. */
     public Object cachedSubquery(Object subquery) {
-        return subqueryResults.get(subquery);
+        return subqueryResults == null ? null : subqueryResults.get(subquery);
     }
 
     public void cacheSubquery(Object subquery, Object result) {
+        if (subqueryResults == null) {
+            subqueryResults = new java.util.IdentityHashMap<>();
+        }
         subqueryResults.put(subquery, result);
     }
-
-    private final java.util.IdentityHashMap<io.rustydb.sql.plan.LogicalPlan.WorkingTable, List<Object[]>> workingTables =
-            new java.util.IdentityHashMap<>();
 
     /**
      * Makes {@code rows} the contents of a recursive WITH query's working table while its recursive term runs
      * (see {@link RecursiveUnionOperator}); returns the previous contents (null: none), to be put back after.
      */
     public List<Object[]> bindWorkingTable(io.rustydb.sql.plan.LogicalPlan.WorkingTable table, List<Object[]> rows) {
+        if (workingTables == null) {
+            workingTables = new java.util.IdentityHashMap<>();
+        }
         return rows == null ? workingTables.remove(table) : workingTables.put(table, rows);
     }
 
     /** The rows of the working table bound now, or null. */
     public List<Object[]> workingTable(io.rustydb.sql.plan.LogicalPlan.WorkingTable table) {
-        return workingTables.get(table);
+        return workingTables == null ? null : workingTables.get(table);
     }
 
     private OperatorProfile profile;
