@@ -106,4 +106,20 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("org.jline..")
                 .check(classes);
     }
+
+    @Test
+    void frameworkIntegrationsStayInTheirPackagesAndUseOnlyJdbc() {
+        // Hibernate and Flyway are provided (optional) dependencies: only the classes their service loaders load
+        // may touch them, or a host without them would fail with NoClassDefFoundError.
+        noClasses().that().resideOutsideOfPackage("io.rustydb.jdbc.hibernate..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.hibernate..", "jakarta.persistence..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("io.rustydb.jdbc.flyway..")
+                .should().dependOnClassesThat().resideInAPackage("org.flywaydb..")
+                .check(classes);
+        // They are clients like any other: SQL through java.sql, no engine internals.
+        noClasses().that().resideInAnyPackage("io.rustydb.jdbc.hibernate..", "io.rustydb.jdbc.flyway..")
+                .should().dependOnClassesThat().resideInAnyPackage(CORE, STORAGE, INDEX, TXN, SQL, SECURITY)
+                .check(classes);
+    }
 }

@@ -37,6 +37,25 @@ class DefaultAndCheckTest {
     }
 
     @Test
+    void localTimestampIsTheFunctionUnlessQuoted() throws SQLException {
+        // Flyway's schema history table (and Hibernate's dialect) use LOCALTIMESTAMP, a reserved word.
+        try (Connection c = memory(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE h (id INTEGER, installed_on TIMESTAMP NOT NULL DEFAULT LOCALTIMESTAMP)");
+            s.execute("INSERT INTO h (id) VALUES (1)");
+            assertEquals("1", one(s, "SELECT count(*) FROM h WHERE installed_on <= LOCALTIMESTAMP"
+                    + " AND installed_on > TIMESTAMP '2020-01-01 00:00:00'"));
+            try (ResultSet r = s.executeQuery("SELECT localtimestamp")) {
+                assertTrue(r.next());
+                assertEquals(java.sql.Types.TIMESTAMP, r.getMetaData().getColumnType(1));
+            }
+            // Quoted, it is an ordinary name.
+            s.execute("CREATE TABLE q (\"localtimestamp\" INTEGER)");
+            s.execute("INSERT INTO q VALUES (7)");
+            assertEquals("7", one(s, "SELECT \"localtimestamp\" FROM q"));
+        }
+    }
+
+    @Test
     void defaultsFillOmittedColumnsAndTheDefaultKeyword() throws SQLException {
         try (Connection c = memory(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE t (id INTEGER NOT NULL, qty INTEGER DEFAULT 5, label VARCHAR(20) DEFAULT 'new',"

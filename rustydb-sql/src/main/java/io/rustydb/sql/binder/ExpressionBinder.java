@@ -281,6 +281,10 @@ final class ExpressionBinder {
         if (qualifier == null && (name.equals("true") || name.equals("false")) && !column.getColumnName().startsWith("\"")) {
             return new Literal(name.equals("true"), DataType.BOOLEAN);
         }
+        if (qualifier == null && name.equals("localtimestamp") && !column.getColumnName().startsWith("\"")) {
+            // A reserved word in PostgreSQL, so never a column when unquoted; JSqlParser hands it over as a name.
+            return ScalarFunctions.resolve(name, List.of());
+        }
         if (SequenceFunctions.isOracleCall(qualifier, name, catalog) && !scope.qualifiers().contains(qualifier)) {
             return SequenceFunctions.named(qualifier, name.equals("nextval"), catalog); // s.NEXTVAL, s.CURRVAL
         }
