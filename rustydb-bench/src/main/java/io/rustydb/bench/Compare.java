@@ -70,7 +70,7 @@ public final class Compare {
     Report run() throws Exception {
         List<Workload> workloads = options.selectedWorkloads();
         List<Engine> engines = options.selectedEngines();
-        if (engines.isEmpty() || workloads.isEmpty()) {
+        if (engines.isEmpty() || workloads.isEmpty() && !options.tpchSelected()) {
             throw new IllegalArgumentException("nothing to run");
         }
         Path temp = Files.createTempDirectory("rustydb-bench");
@@ -86,7 +86,9 @@ public final class Compare {
             }
             boolean bar = options.progress != null ? options.progress : System.console() != null;
             long steps = (long) workloads.size() * engines.size() * (options.warmupRounds() + options.measuredRounds() + 1)
-                    + (options.limits ? 3 : 0);
+                    + (options.limits ? 3 : 0)
+                    + (options.tpchSelected() ? options.tpchScaleFactors().size()
+                            * TpchBenchmark.steps(options, engines.size()) : 0);
             Progress progress = new Progress(err, bar, steps);
             if (options.limits) {
                 measureLimits(report, engines, temp, progress);
@@ -94,6 +96,12 @@ public final class Compare {
             for (Workload w : workloads) {
                 out.println("- " + w.id() + " (" + w.mode().label() + "): " + w.description() + "; " + w.parameters());
                 report.add(w, runWorkload(w, engines, temp, progress, report));
+            }
+            if (options.tpchSelected()) {
+                TpchBenchmark tpch = new TpchBenchmark(options, out, progress, report);
+                for (double sf : options.tpchScaleFactors()) {
+                    report.tpch(tpch.run(sf, engines, temp));
+                }
             }
             progress.finish();
             report.finish();

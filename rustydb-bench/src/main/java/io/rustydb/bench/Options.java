@@ -9,6 +9,9 @@ import java.util.List;
 
 /** Command-line options of {@link Compare}. */
 final class Options {
+    /** The workload id that selects TPC-H (not a {@link Workload}: it has 22 queries and a load per engine). */
+    static final String TPCH = "tpch";
+
     static final String USAGE = """
             usage: java -jar rustydb-bench.jar [options]
               --quick              small sizes for a smoke run (< 2 minutes); default is the full run
@@ -31,6 +34,12 @@ final class Options {
               --mix-threads=a,b    thread counts of rw-mix, the read-write mix (quick 1,4; full 1,2,4,8,16)
               --accounts=N         rows of rw-mix's accounts table (default 1000)
               --lookup-threads=a,b thread counts of point-select and range-scan (default 1,4)
+            TPC-H (workload tpch; part of the default set):
+              --tpch-sf=a,b        scale factors (quick 0.01, full 0.1; SF 1 is opt-in: --tpch-sf=0.1,1)
+              --tpch-warmup=N      warm-up runs per query (quick 0, full 1)
+              --tpch-rounds=N      measured runs per query, median reported (quick 1, full 3)
+              --tpch-timeout=S     seconds before a query is cancelled and shown as n/a (quick 5, full 60)
+              --tpch-dir=PATH      the shared/tpch folder (default: found walking up from the working directory)
             """;
 
     boolean quick;
@@ -49,6 +58,11 @@ final class Options {
     List<Integer> mixThreads;
     Integer accounts;
     List<Integer> lookupThreads;
+    List<Double> tpchScaleFactors;
+    Integer tpchWarmup;
+    Integer tpchRounds;
+    Integer tpchTimeout;
+    Path tpchDir;
     boolean help;
 
     static Options parse(String... args) {
@@ -75,6 +89,11 @@ final class Options {
                 case "--mix-threads" -> o.mixThreads = numbers(value, name);
                 case "--accounts" -> o.accounts = (int) positive(value, name);
                 case "--lookup-threads" -> o.lookupThreads = numbers(value, name);
+                case "--tpch-sf" -> o.tpchScaleFactors = scaleFactors(value, name);
+                case "--tpch-warmup" -> o.tpchWarmup = (int) nonNegative(value, name);
+                case "--tpch-rounds" -> o.tpchRounds = (int) positive(value, name);
+                case "--tpch-timeout" -> o.tpchTimeout = (int) positive(value, name);
+                case "--tpch-dir" -> o.tpchDir = Path.of(required(value, name));
                 case "--help", "-h" -> o.help = true;
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
@@ -85,7 +104,7 @@ final class Options {
     static String usage() {
         List<String> w = Workload.all(new Settings(1, 1)).stream().map(Workload::id).toList();
         List<String> e = Engine.all().stream().map(Engine::id).toList();
-        return String.format(USAGE, String.join(",", w), String.join(",", e));
+        return String.format(USAGE, String.join(",", w) + "," + TPCH, String.join(",", e));
     }
 
     Settings settings() {
@@ -109,6 +128,27 @@ final class Options {
         return memMib != null ? memMib : quick ? 256 : 1024;
     }
 
+    /** Whether TPC-H runs: in the default set, or named by {@code --workloads=tpch}. */
+    boolean tpchSelected() {
+        return workloads.isEmpty() || workloads.contains(TPCH);
+    }
+
+    List<Double> tpchScaleFactors() {
+        return tpchScaleFactors != null ? tpchScaleFactors : List.of(quick ? 0.01 : 0.1);
+    }
+
+    int tpchWarmup() {
+        return tpchWarmup != null ? tpchWarmup : quick ? 0 : 1;
+    }
+
+    int tpchRounds() {
+        return tpchRounds != null ? tpchRounds : quick ? 1 : 3;
+    }
+
+    int tpchTimeoutSeconds() {
+        return tpchTimeout != null ? tpchTimeout : quick ? 5 : 60;
+    }
+
     List<Workload> selectedWorkloads() {
         List<Workload> all = Workload.all(settings());
         if (workloads.isEmpty()) {
@@ -116,6 +156,9 @@ final class Options {
         }
         List<Workload> chosen = new ArrayList<>();
         for (String id : workloads) {
+            if (id.equals(TPCH)) {
+                continue;
+            }
             List<Workload> exact = all.stream().filter(w -> w.id().equals(id)).toList();
             List<Workload> family = exact.isEmpty()
                     ? all.stream().filter(w -> w.id().startsWith(id + "-")).toList() : exact;
@@ -169,6 +212,27 @@ final class Options {
         }
         if (items.isEmpty()) {
             throw new IllegalArgumentException(name + " needs at least one number");
+        }
+        return items;
+    }
+
+    private static List<Double> scaleFactors(String value, String name) {
+        List<Double> items = new ArrayList<>();
+        for (String s : required(value, name).split(",")) {
+            if (!s.isBlank()) {
+                try {
+                    double sf = Double.parseDouble(s.trim());
+                    if (!(sf > 0) || sf > 100) {
+                        throw new IllegalArgumentException(name + " takes scale factors in (0, 100], not " + s.trim());
+                    }
+                    items.add(sf);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(name + " needs numbers, not " + s.trim());
+                }
+            }
+        }
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException(name + " needs at least one scale factor");
         }
         return items;
     }

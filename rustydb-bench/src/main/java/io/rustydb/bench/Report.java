@@ -2,6 +2,7 @@ package io.rustydb.bench;
 
 import io.rustydb.bench.engine.Engine;
 import io.rustydb.bench.engine.Mode;
+import io.rustydb.bench.tpch.TpchResult;
 import io.rustydb.bench.workload.Workload;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ final class Report {
     private final Map<String, Object> limits = new LinkedHashMap<>();
     private final List<Workload> workloads = new ArrayList<>();
     private final Map<String, Map<String, Outcome>> outcomes = new LinkedHashMap<>();
+    private final List<TpchResult> tpch = new ArrayList<>();
     private final Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     Report(Options options, List<Engine> engines, List<Workload> allWorkloads) {
@@ -74,6 +76,14 @@ final class Report {
         outcomes.put(w.id(), byEngine);
     }
 
+    void tpch(TpchResult result) {
+        tpch.add(result);
+    }
+
+    List<TpchResult> tpch() {
+        return tpch;
+    }
+
     Map<String, Outcome> outcomes(String workload) {
         return outcomes.get(workload);
     }
@@ -91,6 +101,26 @@ final class Report {
                 .append(" measured rounds per workload, engines interleaved round by round; each cell is the median of"
                         + " the measured rounds with [min–max] after it.\n\n");
         limitsMarkdown(md);
+        resultsMarkdown(md);
+        ratiosMarkdown(md);
+        durableMarkdown(md);
+        mixMarkdown(md);
+        tpch.forEach(t -> TpchSection.markdown(md, t));
+        workloadsMarkdown(md);
+        notMeasuredMarkdown(md);
+        md.append("## Engine configurations\n\n| engine | version | in-memory | durable |\n|---|---|---|---|\n");
+        for (Engine e : engines) {
+            md.append("| ").append(e.label()).append(" | ").append(versions.getOrDefault(e.id(), "?")).append(" | ")
+                    .append(e.configuration(Mode.MEMORY)).append(" | ").append(e.configuration(Mode.DURABLE))
+                    .append(" |\n");
+        }
+        return md.toString();
+    }
+
+    private void resultsMarkdown(StringBuilder md) {
+        if (workloads.isEmpty()) {
+            return; // TPC-H alone
+        }
         md.append("## Results\n\n");
         md.append("| workload | unit |");
         engines.forEach(e -> md.append(' ').append(e.label()).append(" |"));
@@ -106,9 +136,12 @@ final class Report {
             md.append('\n');
         }
         md.append("\n↑ higher is better, ↓ lower is better.\n\n");
-        ratiosMarkdown(md);
-        durableMarkdown(md);
-        mixMarkdown(md);
+    }
+
+    private void workloadsMarkdown(StringBuilder md) {
+        if (workloads.isEmpty()) {
+            return;
+        }
         md.append("## Workloads and parameters\n\n");
         for (Workload w : workloads) {
             md.append("- **").append(w.id()).append("** (").append(w.mode().label()).append("): ")
@@ -125,14 +158,6 @@ final class Report {
             md.append('\n');
         }
         md.append('\n');
-        notMeasuredMarkdown(md);
-        md.append("## Engine configurations\n\n| engine | version | in-memory | durable |\n|---|---|---|---|\n");
-        for (Engine e : engines) {
-            md.append("| ").append(e.label()).append(" | ").append(versions.getOrDefault(e.id(), "?")).append(" | ")
-                    .append(e.configuration(Mode.MEMORY)).append(" | ").append(e.configuration(Mode.DURABLE))
-                    .append(" |\n");
-        }
-        return md.toString();
     }
 
     private void limitsMarkdown(StringBuilder md) {
@@ -174,7 +199,7 @@ final class Report {
 
     private void ratiosMarkdown(StringBuilder md) {
         Engine subject = engines.stream().filter(Engine::isSubject).findFirst().orElse(null);
-        if (subject == null || engines.size() < 2) {
+        if (subject == null || engines.size() < 2 || workloads.isEmpty()) {
             return;
         }
         md.append("## RustyDB ÷ best peer\n\n");
@@ -544,6 +569,7 @@ final class Report {
             ws.add(m);
         }
         root.put("workloads", ws);
+        root.put("tpch", tpch.stream().map(TpchResult::json).toList());
         return root;
     }
 

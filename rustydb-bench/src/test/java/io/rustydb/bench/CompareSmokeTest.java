@@ -20,7 +20,8 @@ class CompareSmokeTest {
     void runsAllWorkloadsAndWritesReports(@TempDir Path out) throws Exception {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         Options options = Options.parse("--engines=rustydb,h2", "--rows=2500", "--time-ms=20", "--warmup=0",
-                "--rounds=2", "--mem-mib=8", "--threads=1,4", "--log-mb=1", "--mix-threads=1,4", "--no-progress", "--out=" + out);
+                "--rounds=2", "--mem-mib=8", "--threads=1,4", "--log-mb=1", "--mix-threads=1,4", "--no-progress", "--out=" + out,
+                "--tpch-sf=0.01", "--tpch-warmup=0", "--tpch-rounds=1", "--tpch-timeout=3");
         Report report = new Compare(options, new PrintStream(stdout, true, StandardCharsets.UTF_8), System.err).run();
 
         for (String w : new String[] {"bulk-load", "scan-aggregate", "filtered-count", "durable-commits-1t",
@@ -69,7 +70,28 @@ class CompareSmokeTest {
         assertTrue(md.contains("| 4 |"), md);
         assertTrue(md.contains("- H2 / recovery-1mb: n/a (not supported) — `0A000"), md);
         assertTrue(!md.contains("| recovery-1mb |"), md); // no ratio row for a RustyDB-only workload
+        // TPC-H at SF 0.01: both engines loaded; every query measured or n/a with a reason (the time limit), and
+        // where ../shared/tpch is present RustyDB's answers match the expected ones (H2 gives a wrong Q12: its
+        // IN list over a CHAR column finds nothing).
+        assertEquals(1, report.tpch().size());
+        io.rustydb.bench.tpch.TpchResult tpch = report.tpch().get(0);
+        if (tpch.skipped() == null) {
+            assertTrue(tpch.load("rustydb").ok(), () -> tpch.load("rustydb").failure());
+            assertTrue(tpch.load("h2").ok(), () -> tpch.load("h2").failure());
+            assertEquals(86_805, tpch.load("rustydb").rows());
+            for (int q = 1; q <= 22; q++) {
+                for (String e : new String[] {"rustydb", "h2"}) {
+                    io.rustydb.bench.tpch.TpchResult.Cell c = tpch.cell(q, e);
+                    assertTrue(c.measured() || c.notRun() != null, e + " q" + q);
+                }
+                io.rustydb.bench.tpch.TpchResult.Cell mine = tpch.cell(q, "rustydb");
+                assertEquals(null, mine.wrong(), "RustyDB q" + q);
+            }
+            assertTrue(md.contains("## TPC-H, scale factor 0.01 (in-memory)"), md);
+            assertTrue(md.contains("| Q22 |"), md);
+        }
         String json = Files.readString(out.resolve("results.json"));
+        assertTrue(json.contains("\"tpch\""), json);
         assertTrue(json.contains("\"ratioVsBestPeer\""), json);
         assertTrue(json.contains("\"counts\"") && json.contains("\"abortRate\""), json);
         assertTrue(stdout.toString(StandardCharsets.UTF_8).contains("# RustyDB benchmark"));

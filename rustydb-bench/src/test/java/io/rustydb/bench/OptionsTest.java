@@ -85,9 +85,31 @@ class OptionsTest {
     void rejectsUnknownNames() {
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--bogus"));
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--engines=oracle").selectedEngines());
-        assertThrows(IllegalArgumentException.class, () -> Options.parse("--workloads=tpch").selectedWorkloads());
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("--workloads=tpcc").selectedWorkloads());
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--rows=-1"));
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--rows=x"));
+    }
+
+    @Test
+    void tpchSelectionAndScaleFactors() {
+        Options quick = Options.parse("--quick");
+        assertTrue(quick.tpchSelected());
+        assertEquals(java.util.List.of(0.01), quick.tpchScaleFactors());
+        assertEquals(0, quick.tpchWarmup());
+        assertEquals(1, quick.tpchRounds());
+        Options full = Options.parse();
+        assertEquals(java.util.List.of(0.1), full.tpchScaleFactors());
+        assertEquals(60, full.tpchTimeoutSeconds());
+        Options only = Options.parse("--workloads=tpch", "--tpch-sf=0.1,1", "--tpch-rounds=5", "--tpch-timeout=90");
+        assertTrue(only.tpchSelected());
+        assertTrue(only.selectedWorkloads().isEmpty());
+        assertEquals(java.util.List.of(0.1, 1.0), only.tpchScaleFactors());
+        assertEquals(5, only.tpchRounds());
+        assertEquals(90, only.tpchTimeoutSeconds());
+        assertTrue(!Options.parse("--workloads=bulk-load").tpchSelected());
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("--tpch-sf=0"));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("--tpch-sf=x"));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("--tpch-rounds=0"));
     }
 
     @Test
@@ -95,5 +117,6 @@ class OptionsTest {
         String usage = Options.usage();
         assertTrue(usage.contains("durable-commits-4t"), usage);
         assertTrue(usage.contains("duckdb"), usage);
+        assertTrue(usage.contains("--tpch-sf"), usage);
     }
 }

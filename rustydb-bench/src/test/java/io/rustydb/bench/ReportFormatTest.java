@@ -21,6 +21,13 @@ class ReportFormatTest {
     }
 
     @Test
+    void tpchRatiosKeepSmallValuesReadable() {
+        assertEquals("1.50×", TpchSection.ratio(1.5));
+        assertEquals("0.12×", TpchSection.ratio(0.123));
+        assertEquals("0.00265×", TpchSection.ratio(0.002653));
+    }
+
+    @Test
     void abortRateWithCountsBySqlState() {
         assertEquals("0 % (0 of 500)", Report.abortRate(outcome(Map.of("attempts", 500L, "aborts", 0L))));
         assertEquals("1.20 % (12 of 1000: 40001 ×10, HYT00 ×2)", Report.abortRate(outcome(Map.of("attempts", 1000L,
