@@ -5,23 +5,30 @@ import io.rustydb.core.ErrorCode;
 import io.rustydb.core.type.Binary;
 import io.rustydb.core.type.Casts;
 import io.rustydb.core.type.DataType;
+import io.rustydb.core.type.Interval;
 import io.rustydb.core.type.Values;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.UUID;
 
 /**
  * Converts between the Java objects applications hand to JDBC and RustyDB's value representation (see
- * {@link DataType#javaClass()}), in both directions. Legacy {@code java.sql} date/time classes are read in the
+ * {@link DataType#javaClass()}), in both directions. An INTERVAL is read by {@code getObject} as an
+ * {@link Interval} (its {@code toString} and {@code getString} give PostgreSQL's text, {@code 1 year 2 mons
+ * 3 days 04:05:06}); {@code getObject(i, Duration.class)} works when it has no months and
+ * {@code getObject(i, Period.class)} when it has no time part (else 22008); {@code setObject} takes an
+ * {@link Interval}, a {@link Duration} or a {@link Period}. Legacy {@code java.sql} date/time classes are read in the
  * JVM's default time zone, as JDBC specifies.
  */
 final class JdbcValues {
@@ -33,8 +40,15 @@ final class JdbcValues {
         if (value == null || value instanceof String || value instanceof Integer || value instanceof Long
                 || value instanceof Short || value instanceof Boolean || value instanceof Double || value instanceof Float
                 || value instanceof BigDecimal || value instanceof LocalDate || value instanceof LocalTime
-                || value instanceof LocalDateTime || value instanceof UUID || value instanceof Binary) {
+                || value instanceof LocalDateTime || value instanceof UUID || value instanceof Binary
+                || value instanceof Interval) {
             return value;
+        }
+        if (value instanceof Duration d) {
+            return Interval.of(d);
+        }
+        if (value instanceof Period p) {
+            return Interval.of(p);
         }
         if (value instanceof Byte b) {
             return (short) b;
@@ -210,6 +224,15 @@ final class JdbcValues {
         }
         if (type == UUID.class) {
             return Casts.cast(value, DataType.UUID);
+        }
+        if (type == Interval.class) {
+            return Casts.cast(value, DataType.INTERVAL);
+        }
+        if (type == Duration.class) {
+            return ((Interval) Casts.cast(value, DataType.INTERVAL)).toDuration();
+        }
+        if (type == Period.class) {
+            return ((Interval) Casts.cast(value, DataType.INTERVAL)).toPeriod();
         }
         if (type == java.sql.Date.class) {
             return java.sql.Date.valueOf((LocalDate) Casts.cast(value, DataType.DATE));

@@ -34,6 +34,8 @@ final class TypeInfo {
                 return 32;
             case UUID:
                 return 36;
+            case INTERVAL:
+                return 49;
             case CHAR:
             case VARCHAR:
             case VARBINARY:

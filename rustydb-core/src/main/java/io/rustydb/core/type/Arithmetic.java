@@ -25,6 +25,7 @@ import java.time.temporal.ChronoUnit;
  * DATE - DATE               INTEGER (days)
  * DATE + TIME, TIME + DATE  TIMESTAMP
  * NULL op X, X op NULL      X (when X is numeric, or DATE with + or -)
+ * date/time and INTERVAL    see {@link IntervalArithmetic} (TIMESTAMP - TIMESTAMP is an INTERVAL)
  * </pre>
  * Anything else is 42883 (no such operator). {@code %} is also defined on REAL/DOUBLE (C's fmod), unlike
  * PostgreSQL.
@@ -65,7 +66,7 @@ public final class Arithmetic {
                     || o == TypeId.DATE && (op == ArithmeticOp.ADD || op == ArithmeticOp.SUBTRACT)) {
                 return other;
             }
-            return null;
+            return IntervalArithmetic.resultType(op, x, y);
         }
         if (x.isNumeric() && y.isNumeric()) {
             if (x.isIntegral() && y.isIntegral()) {
@@ -76,6 +77,10 @@ public final class Arithmetic {
                 return DataType.DOUBLE;
             }
             return DataType.DECIMAL;
+        }
+        DataType withInterval = IntervalArithmetic.resultType(op, x, y);
+        if (withInterval != null) {
+            return withInterval;
         }
         switch (op) {
             case ADD:
@@ -112,6 +117,12 @@ public final class Arithmetic {
             resultType = resultType(op, DataType.of(left), DataType.of(right));
         }
         TypeId t = resultType.id();
+        if (t == TypeId.INTERVAL || left instanceof Interval || right instanceof Interval) {
+            Object moved = IntervalArithmetic.apply(op, left, right);
+            if (moved != null) {
+                return moved;
+            }
+        }
         switch (t) {
             case SMALLINT:
             case INTEGER:
@@ -197,6 +208,8 @@ public final class Arithmetic {
             return -(Double) v;
         } else if (v instanceof Float) {
             return -(Float) v;
+        } else if (v instanceof Interval) {
+            return ((Interval) v).negate();
         }
         throw new DbException(ErrorCode.UNDEFINED_OPERATOR, "-" + Values.typeName(v));
     }

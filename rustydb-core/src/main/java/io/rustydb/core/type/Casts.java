@@ -30,6 +30,8 @@ import java.util.UUID;
  * TIME            -        -        -         -         yes      -      -     yes      -            -
  * TIMESTAMP[_TZ]  -        -        -         -         yes      -      yes   yes     yes           -
  * UUID            -        -        -         -         yes      -      -     -        -            yes
+ * INTERVAL: from and to strings ({@link IntervalText}) and itself; TIME to INTERVAL (its time of day) and
+ * INTERVAL to TIME (the time part modulo 24 hours), as PostgreSQL.
  * </pre>
  * "-" is 42804 "cannot cast type X to Y". Rules of the allowed ones:
  * <ul>
@@ -92,6 +94,8 @@ public final class Casts {
                 return toTimestampTz(value, target);
             case UUID:
                 return toUuid(value, target);
+            case INTERVAL:
+                return toInterval(value, target);
             default:
                 throw cannotCast(value, target);
         }
@@ -181,6 +185,7 @@ public final class Casts {
         }
         return f == TypeId.BOOLEAN && t.isIntegral()
                 || f.isIntegral() && t == TypeId.BOOLEAN
+                || f == TypeId.TIME && t == TypeId.INTERVAL || f == TypeId.INTERVAL && t == TypeId.TIME
                 || (f == TypeId.TIMESTAMP || f == TypeId.TIMESTAMP_TZ) && t == TypeId.TIME;
     }
 
@@ -368,6 +373,8 @@ public final class Casts {
             return Values.toUtcDateTime(v).toLocalTime();
         } else if (v instanceof String) {
             return DateTimeText.parseTime((String) v);
+        } else if (v instanceof Interval) {
+            return LocalTime.ofNanoOfDay(Math.floorMod(((Interval) v).micros(), Interval.MICROS_PER_DAY) * 1000L);
         }
         throw cannotCast(v, target);
     }
@@ -391,6 +398,17 @@ public final class Casts {
             return Values.toUtcDateTime(v).atOffset(ZoneOffset.UTC);
         } else if (v instanceof String) {
             return DateTimeText.parseTimestampTz((String) v);
+        }
+        throw cannotCast(v, target);
+    }
+
+    private static Interval toInterval(Object v, DataType target) {
+        if (v instanceof Interval) {
+            return (Interval) v;
+        } else if (v instanceof String) {
+            return IntervalText.parse((String) v);
+        } else if (v instanceof LocalTime) {
+            return Interval.of(0, 0, ((LocalTime) v).toNanoOfDay() / 1000);
         }
         throw cannotCast(v, target);
     }

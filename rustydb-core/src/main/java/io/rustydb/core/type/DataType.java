@@ -55,6 +55,7 @@ public final class DataType {
     public static final DataType TIMESTAMP = simple(TypeId.TIMESTAMP);
     public static final DataType TIMESTAMP_TZ = simple(TypeId.TIMESTAMP_TZ);
     public static final DataType UUID = simple(TypeId.UUID);
+    public static final DataType INTERVAL = simple(TypeId.INTERVAL);
 
     private final TypeId id;
     private final int precision;
@@ -129,6 +130,7 @@ public final class DataType {
             case TIMESTAMP: return TIMESTAMP;
             case TIMESTAMP_TZ: return TIMESTAMP_TZ;
             case UUID: return UUID;
+            case INTERVAL: return INTERVAL;
             default: throw DbException.internal("unknown type id " + id);
         }
     }
@@ -179,6 +181,8 @@ public final class DataType {
             return UUID;
         } else if (value instanceof Binary) {
             return VARBINARY;
+        } else if (value instanceof Interval) {
+            return INTERVAL;
         }
         return null;
     }
@@ -249,8 +253,8 @@ public final class DataType {
 
     /**
      * The {@link java.sql.Types} constant. TEXT reports VARCHAR and BLOB reports VARBINARY because their values are
-     * a String and a {@link Binary} (read with getString/getBytes), not JDBC Clob/Blob locators; UUID reports
-     * OTHER, as PostgreSQL's driver does.
+     * a String and a {@link Binary} (read with getString/getBytes), not JDBC Clob/Blob locators; UUID and INTERVAL
+     * report OTHER, as PostgreSQL's driver does.
      */
     public int jdbcType() {
         switch (id) {
@@ -271,7 +275,8 @@ public final class DataType {
             case TIME: return Types.TIME;
             case TIMESTAMP: return Types.TIMESTAMP;
             case TIMESTAMP_TZ: return Types.TIMESTAMP_WITH_TIMEZONE;
-            case UUID: return Types.OTHER;
+            case UUID:
+            case INTERVAL: return Types.OTHER;
             default: throw DbException.internal("unknown type id " + id);
         }
     }
@@ -280,7 +285,7 @@ public final class DataType {
      * The precision JDBC metadata reports ({@code ResultSetMetaData.getPrecision}): decimal digits for numbers (38
      * for unconstrained DECIMAL, 7 for REAL and 15 for DOUBLE), the length
      * for bounded strings and binaries ({@link Integer#MAX_VALUE} when unbounded), the display width for
-     * date/time types (with nanoseconds), 36 for UUID, 1 for BOOLEAN, 0 for NULL.
+     * date/time types (with nanoseconds), 36 for UUID, 49 for INTERVAL (as PostgreSQL), 1 for BOOLEAN, 0 for NULL.
      */
     public int jdbcPrecision() {
         switch (id) {
@@ -301,6 +306,7 @@ public final class DataType {
             case TIMESTAMP: return 29;
             case TIMESTAMP_TZ: return 35;
             case UUID: return 36;
+            case INTERVAL: return 49;
             default: return 0;
         }
     }
@@ -325,6 +331,7 @@ public final class DataType {
             case TIMESTAMP: return LocalDateTime.class;
             case TIMESTAMP_TZ: return OffsetDateTime.class;
             case UUID: return java.util.UUID.class;
+            case INTERVAL: return Interval.class;
             default: return Object.class;
         }
     }

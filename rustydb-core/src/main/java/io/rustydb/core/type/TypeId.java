@@ -41,7 +41,9 @@ public enum TypeId {
     /** {@code TIMESTAMP WITH TIME ZONE}: {@link java.time.OffsetDateTime} normalized to UTC. */
     TIMESTAMP_TZ,
     /** {@code UUID}: {@link java.util.UUID}. */
-    UUID;
+    UUID,
+    /** {@code INTERVAL}: months, days and microseconds, {@link Interval}. Constants are persisted by name: append only. */
+    INTERVAL;
 
     /** SMALLINT, INTEGER, BIGINT, DECIMAL, REAL, DOUBLE. */
     public boolean isNumeric() {

@@ -32,6 +32,9 @@ import java.util.Map;
  * TIMESTAMP  TIMESTAMP, TIMESTAMP WITHOUT TIME ZONE, DATETIME, DATETIME2   [(0..9)]
  * TIMESTAMP WITH TIME ZONE   TIMESTAMP WITH TIME ZONE, TIMESTAMPTZ   [(0..9)]
  * UUID       UUID
+ * INTERVAL   INTERVAL [fields] [(0..6)]   fields: YEAR, MONTH, DAY, HOUR, MINUTE, SECOND, YEAR TO MONTH, DAY TO HOUR,
+ *            DAY TO MINUTE, DAY TO SECOND, HOUR TO MINUTE, HOUR TO SECOND, MINUTE TO SECOND; checked and ignored
+ *            (a column keeps every field of the values stored)
  * </pre>
  * The precision argument of the time types may also sit after TIMESTAMP/TIME ({@code TIMESTAMP(6) WITH TIME ZONE});
  * it is checked and ignored: values keep nanoseconds. {@code TIME WITH TIME ZONE} is 0A000 (not supported).
@@ -72,7 +75,7 @@ final class TypeNameParser {
             Map.entry("TIMESTAMP", TypeId.TIMESTAMP), Map.entry("TIMESTAMP WITHOUT TIME ZONE", TypeId.TIMESTAMP),
             Map.entry("DATETIME", TypeId.TIMESTAMP), Map.entry("DATETIME2", TypeId.TIMESTAMP),
             Map.entry("TIMESTAMP WITH TIME ZONE", TypeId.TIMESTAMP_TZ), Map.entry("TIMESTAMPTZ", TypeId.TIMESTAMP_TZ),
-            Map.entry("UUID", TypeId.UUID));
+            Map.entry("UUID", TypeId.UUID), Map.entry("INTERVAL", TypeId.INTERVAL));
 
     static DataType parse(String sqlTypeName, List<String> rawArgs) {
         if (sqlTypeName == null || sqlTypeName.isBlank()) {
@@ -105,6 +108,12 @@ final class TypeNameParser {
         }
         String key = name.trim().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
         TypeId id = NAMES.get(key);
+        if (id == null && key.startsWith("INTERVAL ")) {
+            String fields = key.substring("INTERVAL ".length());
+            int to = fields.indexOf(" TO ");
+            IntervalQualifier.of(to < 0 ? fields : fields.substring(0, to), to < 0 ? null : fields.substring(to + 4));
+            id = TypeId.INTERVAL;
+        }
         if (id == null) {
             if (key.equals("TIME WITH TIME ZONE") || key.equals("TIMETZ")) {
                 throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "type TIME WITH TIME ZONE");
@@ -131,6 +140,11 @@ final class TypeNameParser {
                 return args.isEmpty() || isMax(args) ? DataType.VARCHAR : DataType.varchar(lengthArg(key, args));
             case VARBINARY:
                 return args.isEmpty() || isMax(args) ? DataType.VARBINARY : DataType.varbinary(lengthArg(key, args));
+            case INTERVAL:
+                if (args.size() > 1 || args.size() == 1 && (intArg(key, args.get(0)) < 0 || intArg(key, args.get(0)) > 6)) {
+                    throw badModifier(key, "one argument (fractional seconds precision 0..6) allowed");
+                }
+                return DataType.INTERVAL;
             case TIME:
             case TIMESTAMP:
             case TIMESTAMP_TZ:

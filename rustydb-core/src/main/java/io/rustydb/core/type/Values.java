@@ -29,6 +29,8 @@ import java.util.UUID;
  *       midnight, a TIMESTAMP is read as UTC.</li>
  *   <li>BOOLEAN false &lt; true; {@link Binary} and UUID compare as unsigned bytes (UUID as PostgreSQL does, not
  *       as {@link UUID#compareTo}, which is signed).</li>
+ *   <li>INTERVAL by its span with 30-day months and 24-hour days ({@link Interval}): {@code 1 mon} equals
+ *       {@code 30 days}.</li>
  *   <li>Anything else is 42804 "cannot compare X with Y".</li>
  * </ul>
  */
@@ -72,6 +74,8 @@ public final class Values {
                 return ((Binary) a).compareTo((Binary) b);
             } else if (a instanceof UUID) {
                 return compareUuids((UUID) a, (UUID) b);
+            } else if (a instanceof Interval) {
+                return ((Interval) a).compareTo((Interval) b);
             }
         } else if (Numbers.isNumber(a) && Numbers.isNumber(b)) {
             return compareNumbers(a, b);
@@ -120,7 +124,7 @@ public final class Values {
      * notation keeping its scale ({@code 1.50}); REAL/DOUBLE as the shortest text that reads back exactly, without
      * a trailing {@code .0} ({@code 1}, {@code 1.5}, {@code 1e+20}, {@code NaN}, {@code Infinity}); dates/times in
      * ISO style with a space separator ({@code 2024-01-02 03:04:05.123}, {@code ...+00} with time zone); binary as
-     * {@code \x0a1b}; UUID in lower case. {@code null} gives {@code "NULL"}.
+     * {@code \x0a1b}; UUID in lower case; INTERVAL as {@code 1 year 2 mons 3 days 04:05:06}. {@code null} gives {@code "NULL"}.
      */
     public static String toSqlString(Object v) {
         if (v == null) {
@@ -145,7 +149,7 @@ public final class Values {
             return DateTimeText.format((LocalDateTime) v);
         } else if (v instanceof OffsetDateTime) {
             return DateTimeText.format((OffsetDateTime) v);
-        } else if (v instanceof Binary || v instanceof UUID) {
+        } else if (v instanceof Binary || v instanceof UUID || v instanceof Interval) {
             return v.toString();
         }
         throw new DbException(ErrorCode.DATATYPE_MISMATCH, "no SQL type for Java class " + v.getClass().getName());

@@ -12,6 +12,7 @@
  * VARBINARY/BLOB {@link io.rustydb.core.type.Binary}
  * DATE LocalDate         TIME LocalTime          TIMESTAMP LocalDateTime
  * TIMESTAMP WITH TIME ZONE OffsetDateTime at ZoneOffset.UTC                     UUID java.util.UUID
+ * INTERVAL {@link io.rustydb.core.type.Interval} (months, days, microseconds; text in {@link io.rustydb.core.type.IntervalText})
  * </pre>
  * A DECIMAL stored in a {@code DECIMAL(p,s)} column has scale exactly {@code s}. Semantics follow PostgreSQL
  * unless a class comment says otherwise; errors are {@link io.rustydb.core.DbException} with PostgreSQL's

@@ -109,6 +109,7 @@ class DataTypeTest {
             {DataType.TIMESTAMP, Types.TIMESTAMP, LocalDateTime.class},
             {DataType.TIMESTAMP_TZ, Types.TIMESTAMP_WITH_TIMEZONE, OffsetDateTime.class},
             {DataType.UUID, Types.OTHER, UUID.class},
+            {DataType.INTERVAL, Types.OTHER, Interval.class},
         };
         assertEquals(TypeId.values().length, cases.length);
         for (Object[] c : cases) {

@@ -44,6 +44,7 @@ import java.util.Objects;
  *  TIMESTAMP          varint(epoch second, UTC) + 4-byte nano
  *  TIMESTAMP_TZ       varint(epoch second of the instant) + 4-byte nano
  *  UUID               16 bytes big-endian                                         {@code UuidEncoder}
+ *  INTERVAL           varint(span days, 30-day months) + 8-byte span microseconds {@code IntervalEncoder}
  *  varint             order-preserving signed varint, 1-9 bytes                   {@code OrderedVarint}
  * </pre>
  *

@@ -46,6 +46,7 @@ interface ValueEncoder {
             case TIMESTAMP:
             case TIMESTAMP_TZ: return TemporalEncoder.of(type.id());
             case UUID: return UuidEncoder.INSTANCE;
+            case INTERVAL: return IntervalEncoder.INSTANCE;
             default:
                 throw new DbException(ErrorCode.DATATYPE_MISMATCH,
                         "type " + type.sqlName() + " cannot be an index key");

@@ -2,6 +2,7 @@ package io.rustydb.index.key;
 
 import io.rustydb.core.type.Binary;
 import io.rustydb.core.type.DataType;
+import io.rustydb.core.type.Interval;
 import io.rustydb.core.type.TypeId;
 import io.rustydb.core.type.Values;
 
@@ -28,7 +29,7 @@ final class RandomKeys {
     private static final TypeId[] TYPES = {
         TypeId.BOOLEAN, TypeId.SMALLINT, TypeId.INTEGER, TypeId.BIGINT, TypeId.DECIMAL, TypeId.REAL, TypeId.DOUBLE,
         TypeId.CHAR, TypeId.VARCHAR, TypeId.TEXT, TypeId.VARBINARY, TypeId.BLOB, TypeId.DATE, TypeId.TIME,
-        TypeId.TIMESTAMP, TypeId.TIMESTAMP_TZ, TypeId.UUID,
+        TypeId.TIMESTAMP, TypeId.TIMESTAMP_TZ, TypeId.UUID, TypeId.INTERVAL,
     };
 
     /** String pieces: escapes, UTF-8 length boundaries, surrogates (paired and lone), blanks. */
@@ -96,6 +97,7 @@ final class RandomKeys {
             case TIMESTAMP: return timestamp();
             case TIMESTAMP_TZ: return timestampTz();
             case UUID: return uuid();
+            case INTERVAL: return interval();
             default: throw new IllegalArgumentException(type.toString());
         }
     }
@@ -266,6 +268,26 @@ final class RandomKeys {
             return OffsetDateTime.ofInstant(i, ZoneOffset.ofTotalSeconds(900 * (rnd.nextInt(113) - 56)));
         }
         return timestamp().atOffset(ZoneOffset.UTC);
+    }
+
+    /** Intervals with equal spans but different fields (1 mon, 30 days, 720 hours) are frequent. */
+    private Interval interval() {
+        int[] small = {0, 1, -1, 30, -30, 12, Integer.MAX_VALUE, Integer.MIN_VALUE};
+        long[] micros = {0, 1, -1, Interval.MICROS_PER_DAY, -Interval.MICROS_PER_DAY, 30 * Interval.MICROS_PER_DAY,
+            Long.MAX_VALUE, Long.MIN_VALUE};
+        switch (rnd.nextInt(4)) {
+            case 0:
+                return Interval.of(small[rnd.nextInt(small.length)], small[rnd.nextInt(small.length)],
+                        micros[rnd.nextInt(micros.length)]);
+            case 1: { // the same span spread over different fields
+                int months = rnd.nextInt(5) - 2;
+                int days = rnd.nextInt(5) - 2;
+                return Interval.of(months - 1, days + 30, rnd.nextBoolean() ? 0 : Interval.MICROS_PER_DAY);
+            }
+            default:
+                return Interval.of(rnd.nextInt(100) - 50, rnd.nextInt(100) - 50,
+                        rnd.nextLong() % (100 * Interval.MICROS_PER_DAY));
+        }
     }
 
     private UUID uuid() {

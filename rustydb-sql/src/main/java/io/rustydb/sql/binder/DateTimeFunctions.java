@@ -36,6 +36,7 @@ import java.util.Set;
  *   <li>{@code MAKE_DATE(year, month, day)}, {@code MAKE_TIMESTAMP(year, month, day, hour, minute, second)}: 22008 for
  *       a date or time that does not exist.</li>
  * </ul>
+ * EXTRACT and DATE_PART of an INTERVAL are {@link IntervalFunctions}' (a hook at the top of each).
  * Values WITH TIME ZONE are held normalized to UTC, so their fields are UTC fields (timezone is 0).
  */
 final class DateTimeFunctions {
@@ -57,6 +58,9 @@ final class DateTimeFunctions {
             case "datepart": {
                 arity(name, args, 2);
                 Field field = Field.of(constantText(name, args.get(0)));
+                if (args.get(1).type().id() == TypeId.INTERVAL) {
+                    return IntervalFunctions.datePart(field, args.get(1));
+                }
                 Expr source = dateTimeArgument(name, args.get(1));
                 field.checkApplies(source.type());
                 return call(name, List.of(source), DataType.DOUBLE, a -> field.value(a[0]).doubleValue());
@@ -104,6 +108,9 @@ final class DateTimeFunctions {
     /** {@code EXTRACT(field FROM source)}. */
     static Expr extract(String fieldName, Expr source) {
         Field field = Field.of(fieldName);
+        if (source.type().id() == TypeId.INTERVAL) {
+            return IntervalFunctions.extract(field, source);
+        }
         Expr value = dateTimeArgument("extract", source);
         field.checkApplies(value.type());
         return call("extract", List.of(value), DataType.DECIMAL, a -> field.value(a[0]));
@@ -119,7 +126,7 @@ final class DateTimeFunctions {
     }
 
     /** The fields EXTRACT and DATE_PART know, and how each is computed. */
-    private enum Field {
+    enum Field {
         MILLENNIUM(true, false), CENTURY(true, false), DECADE(true, false), YEAR(true, false),
         ISOYEAR(true, false), QUARTER(true, false), MONTH(true, false), WEEK(true, false), DAY(true, false),
         DOW(true, false), ISODOW(true, false), DOY(true, false),
@@ -275,7 +282,7 @@ final class DateTimeFunctions {
         }
     }
 
-    private static Expr dateTimeArgument(String name, Expr e) {
+    static Expr dateTimeArgument(String name, Expr e) {
         if (e.type().id() == TypeId.NULL) {
             return new Literal(null, DataType.TIMESTAMP);
         }
@@ -288,7 +295,7 @@ final class DateTimeFunctions {
         return e;
     }
 
-    private static String constantText(String name, Expr e) {
+    static String constantText(String name, Expr e) {
         if (e instanceof Literal lit && lit.value() instanceof String s) {
             return s;
         }
@@ -306,7 +313,7 @@ final class DateTimeFunctions {
         return out;
     }
 
-    private static Expr convert(Expr e, DataType type, String name) {
+    static Expr convert(Expr e, DataType type, String name) {
         if (e.type().equals(type)) {
             return e;
         }
@@ -319,14 +326,14 @@ final class DateTimeFunctions {
         return new io.rustydb.sql.expr.CastExpr(e, type);
     }
 
-    private static void arity(String name, List<Expr> args, int n) {
+    static void arity(String name, List<Expr> args, int n) {
         if (args.size() != n) {
             throw new DbException(ErrorCode.UNDEFINED_FUNCTION, name + " with " + args.size() + " arguments");
         }
     }
 
     /** A strict call, folded to a literal when every argument is one. */
-    private static Expr call(String name, List<Expr> args, DataType type, FunctionCallExpr.Implementation impl) {
+    static Expr call(String name, List<Expr> args, DataType type, FunctionCallExpr.Implementation impl) {
         FunctionCallExpr call = new FunctionCallExpr(name, args, type, true, impl);
         if (args.stream().allMatch(a -> a instanceof Literal)) {
             return new Literal(call.eval(null, 0, null), type);

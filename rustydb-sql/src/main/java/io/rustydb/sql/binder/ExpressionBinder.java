@@ -161,12 +161,20 @@ final class ExpressionBinder {
         if (e instanceof DateTimeLiteralExpression v) {
             return dateTimeLiteral(v);
         }
+        if (e instanceof net.sf.jsqlparser.expression.IntervalExpression v) {
+            return IntervalLiterals.bind(v);
+        }
         if (e instanceof JdbcParameter p) {
             int index = ParameterTypes.toIndex(p.getIndex());
             return new ParameterRef(index, parameters.register(index));
         }
         if (e instanceof SignedExpression s) {
             Expr operand = bind(s.getExpression());
+            if (operand.type().id() == TypeId.INTERVAL) { // -interval, +interval
+                return s.getSign() == '+' ? operand : operand instanceof Literal lit
+                        ? new Literal(io.rustydb.core.type.Arithmetic.negate(lit.value()), lit.type())
+                        : new NegateExpr(operand);
+            }
             if (s.getSign() == '+') {
                 return requireNumeric(operand, "+");
             }
@@ -334,6 +342,12 @@ final class ExpressionBinder {
         if (RegexFunctions.handles(name)) {
             return RegexFunctions.resolve(name, args);
         }
+        if (IntervalFunctions.handles(name)) {
+            return IntervalFunctions.resolve(name, args);
+        }
+        if (FormattingFunctions.handles(name)) {
+            return FormattingFunctions.resolve(name, args);
+        }
         return ScalarFunctions.resolve(name, args);
     }
 
@@ -441,6 +455,10 @@ final class ExpressionBinder {
         }
         Expr left = bind(b.getLeftExpression());
         Expr right = bind(b.getRightExpression());
+        DataType leftUntyped = IntervalLiterals.untypedOperandType(op, left, right.type());
+        DataType rightUntyped = IntervalLiterals.untypedOperandType(op, right, left.type());
+        left = leftUntyped == null ? left : adaptTo(left, leftUntyped);
+        right = rightUntyped == null ? right : adaptTo(right, rightUntyped);
         left = adaptTo(left, right.type());
         right = adaptTo(right, left.type());
         DataType type = Arithmetic.resultType(op, left.type(), right.type());

@@ -160,6 +160,7 @@ final class InformationSchema {
             case TIMESTAMP -> "timestamp without time zone";
             case TIMESTAMP_TZ -> "timestamp with time zone";
             case UUID -> "uuid";
+            case INTERVAL -> "interval";
             default -> t.sqlName().toLowerCase(java.util.Locale.ROOT);
         };
     }

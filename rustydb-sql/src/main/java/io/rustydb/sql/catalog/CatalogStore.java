@@ -352,6 +352,8 @@ final class CatalogStore {
                 return DataType.TIMESTAMP_TZ;
             case UUID:
                 return DataType.UUID;
+            case INTERVAL:
+                return DataType.INTERVAL;
             default:
                 throw DbException.corruption("catalog", -1, "column of unknown type " + id);
         }

@@ -2,6 +2,7 @@ package io.rustydb.sql.exec;
 
 import io.rustydb.core.DbException;
 import io.rustydb.core.ErrorCode;
+import io.rustydb.core.type.Interval;
 import io.rustydb.core.type.TypeId;
 import io.rustydb.core.type.Values;
 import io.rustydb.sql.plan.AggregateCall;
@@ -141,6 +142,7 @@ abstract class Accumulator {
         private long longSum;
         private BigDecimal decimalSum;
         private double doubleSum;
+        private Interval intervalSum;
         private boolean any;
 
         Sum(boolean distinct, TypeId resultType) {
@@ -152,6 +154,9 @@ abstract class Accumulator {
         void accept(Object value) {
             any = true;
             switch (resultType) {
+                case INTERVAL:
+                    intervalSum = intervalSum == null ? (Interval) value : intervalSum.plus((Interval) value);
+                    break;
                 case BIGINT:
                     try {
                         longSum = Math.addExact(longSum, ((Number) value).longValue());
@@ -175,6 +180,8 @@ abstract class Accumulator {
                 return null;
             }
             switch (resultType) {
+                case INTERVAL:
+                    return intervalSum;
                 case BIGINT:
                     return longSum;
                 case DOUBLE:
@@ -195,6 +202,7 @@ abstract class Accumulator {
         private final TypeId resultType;
         private BigDecimal decimalSum = BigDecimal.ZERO;
         private double doubleSum;
+        private Interval intervalSum = Interval.ZERO;
         private long count;
 
         Avg(boolean distinct, TypeId resultType) {
@@ -205,7 +213,9 @@ abstract class Accumulator {
         @Override
         void accept(Object value) {
             count++;
-            if (resultType == TypeId.DOUBLE) {
+            if (resultType == TypeId.INTERVAL) {
+                intervalSum = intervalSum.plus((Interval) value);
+            } else if (resultType == TypeId.DOUBLE) {
                 doubleSum += ((Number) value).doubleValue();
             } else {
                 decimalSum = decimalSum.add(toDecimal(value));
@@ -216,6 +226,9 @@ abstract class Accumulator {
         Object result() {
             if (count == 0) {
                 return null;
+            }
+            if (resultType == TypeId.INTERVAL) {
+                return intervalSum.divide(count); // PostgreSQL's interval_avg: the sum divided, fractions cascaded
             }
             if (resultType == TypeId.DOUBLE) {
                 return doubleSum / count;

@@ -78,10 +78,11 @@ final class WindowAggregates {
 
         static boolean handles(AggregateCall call) {
             switch (call.function()) {
+                case SUM:
+                case AVG: // an INTERVAL sum is not kept in a prefix tree: each frame is summed afresh
+                    return call.resultType().id() != TypeId.INTERVAL;
                 case COUNT_STAR:
                 case COUNT:
-                case SUM:
-                case AVG:
                 case MIN:
                 case MAX:
                     return true;

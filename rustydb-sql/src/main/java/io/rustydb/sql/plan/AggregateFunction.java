@@ -100,6 +100,9 @@ public enum AggregateFunction {
             case MODE:
                 return arg;
             case SUM:
+                if (arg.id() == TypeId.INTERVAL) {
+                    return DataType.INTERVAL;
+                }
                 requireNumeric(arg);
                 if (arg.id() == TypeId.SMALLINT || arg.id() == TypeId.INTEGER) {
                     return DataType.BIGINT;
@@ -109,6 +112,10 @@ public enum AggregateFunction {
                 }
                 return DataType.DECIMAL;
             case AVG:
+                if (arg.id() == TypeId.INTERVAL) {
+                    return DataType.INTERVAL;
+                }
+                // fall through: AVG of a number is typed like the variances
             case STDDEV_SAMP:
             case STDDEV_POP:
             case VAR_SAMP:

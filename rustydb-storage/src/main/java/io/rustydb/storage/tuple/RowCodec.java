@@ -4,6 +4,7 @@ import io.rustydb.core.DbException;
 import io.rustydb.core.ErrorCode;
 import io.rustydb.core.type.Binary;
 import io.rustydb.core.type.DataType;
+import io.rustydb.core.type.Interval;
 import io.rustydb.storage.heap.OverflowRef;
 import io.rustydb.storage.heap.OverflowStore;
 import java.math.BigDecimal;
@@ -44,6 +45,7 @@ import java.util.UUID;
  *  TIMESTAMP               i64 epoch second (as if UTC), i32 nano
  *  TIMESTAMP WITH TIME ZONE i64 epoch second, i32 nano (the instant, UTC)
  *  UUID                    i64 most significant bits, i64 least significant bits
+ *  INTERVAL                i32 months, i32 days, i64 microseconds
  * </pre>
  * A string or binary value too large to keep in the row is stored in overflow pages ({@link OverflowStore}); the
  * row then holds its reference: the length field has its top bit set ({@link #EXTERNAL_FLAG}) and its low bits say
@@ -254,6 +256,7 @@ public final class RowCodec {
             case TIMESTAMP_TZ:
                 return 12;
             case UUID:
+            case INTERVAL:
                 return 16;
             case DECIMAL:
                 return 2 + ((BigDecimal) value).unscaledValue().toByteArray().length;
@@ -319,6 +322,13 @@ public final class RowCodec {
                 out.putLong(u.getLeastSignificantBits());
                 break;
             }
+            case INTERVAL: {
+                Interval i = (Interval) value;
+                out.putInt(i.months());
+                out.putInt(i.days());
+                out.putLong(i.micros());
+                break;
+            }
             case DECIMAL: {
                 BigDecimal d = (BigDecimal) value;
                 byte[] unscaled = d.unscaledValue().toByteArray();
@@ -368,6 +378,7 @@ public final class RowCodec {
             case TIMESTAMP_TZ:
                 return 12;
             case UUID:
+            case INTERVAL:
                 return 16;
             case DECIMAL:
                 return 2 + Byte.toUnsignedInt(in.get(pos + 1));
@@ -401,6 +412,8 @@ public final class RowCodec {
                         java.time.Instant.ofEpochSecond(in.getLong(pos), in.getInt(pos + 8)), ZoneOffset.UTC);
             case UUID:
                 return new UUID(in.getLong(pos), in.getLong(pos + 8));
+            case INTERVAL:
+                return Interval.of(in.getInt(pos), in.getInt(pos + 4), in.getLong(pos + 8));
             case DECIMAL: {
                 int scale = Byte.toUnsignedInt(in.get(pos));
                 byte[] unscaled = bytes(in, pos + 2, Byte.toUnsignedInt(in.get(pos + 1)));
