@@ -91,6 +91,8 @@ public enum ErrorCode {
     // --- class 3F: invalid schema name
     /** A schema that does not exist. Wrong usage: an unknown table in an existing schema (use 42P01). */
     INVALID_SCHEMA_NAME("3F000", ErrorCategory.USER, "schema \"%s\" does not exist"),
+    /** CREATE of an unqualified name when no schema of the search path exists. */
+    NO_SCHEMA_SELECTED("3F000", ErrorCategory.USER, "no schema has been selected to create in"),
 
     // --- class 3B: savepoint exception
     /** ROLLBACK TO or RELEASE of a savepoint that does not exist. */
@@ -133,6 +135,10 @@ public enum ErrorCode {
     DUPLICATE_TABLE("42P07", ErrorCategory.USER, "relation \"%s\" already exists"),
     /** CREATE SCHEMA of a schema that exists. */
     DUPLICATE_SCHEMA("42P06", ErrorCategory.USER, "schema \"%s\" already exists"),
+    /** A name the system reserves, e.g. a schema named pg_something. */
+    RESERVED_NAME("42939", ErrorCategory.USER, "%s"),
+    /** Something the system reserves for itself, e.g. creating a table in information_schema. */
+    INSUFFICIENT_PRIVILEGE("42501", ErrorCategory.USER, "%s"),
     /** A definition that cannot work, e.g. a view that (through others) reads itself. */
     INVALID_OBJECT_DEFINITION("42P17", ErrorCategory.USER, "%s"),
     /** A second object of the same name, e.g. two constraints of one table. */

@@ -15,7 +15,8 @@ import java.util.List;
  * The key and index results of {@link RustyDatabaseMetaData} — {@code getPrimaryKeys}, {@code getImportedKeys},
  * {@code getExportedKeys}, {@code getCrossReference} and {@code getIndexInfo} — built from the catalog's primary
  * keys, foreign keys and indexes with the columns and row order the JDBC specification prescribes. Table names are
- * matched exactly as stored (lower case unless quoted); a null table name matches every table.
+ * matched exactly as stored (lower case unless quoted); a null table name matches every table. Schema arguments
+ * are names, not patterns, as JDBC specifies them here: null matches every schema.
  */
 final class KeyMetadata {
     private KeyMetadata() {
@@ -32,11 +33,12 @@ final class KeyMetadata {
             }
             int[] positions = key.columnPositions();
             for (int i = 0; i < positions.length; i++) {
-                rows.add(new Object[] {null, MetadataResults.SCHEMA, table.name(),
+                rows.add(new Object[] {null, catalog(connection).schemaOf(table), table.name(),
                     table.columns().get(positions[i]).name(), (short) (i + 1), key.name()});
             }
         }
-        rows.sort(Comparator.comparing((Object[] r) -> (String) r[2]).thenComparing(r -> (String) r[3]));
+        rows.sort(Comparator.comparing((Object[] r) -> (String) r[1]).thenComparing(r -> (String) r[2])
+                .thenComparing(r -> (String) r[3]));
         return MetadataResults.result(connection, columns, rows);
     }
 
@@ -53,26 +55,26 @@ final class KeyMetadata {
                 .smallint("DEFERRABILITY");
         Catalog catalog = connection.database().engine().catalog();
         List<Object[]> rows = new ArrayList<>();
-        if (MetadataResults.schemaMatches(parentSchema)) {
-            for (TableDef child : tables(connection, childSchema, childTable)) {
-                for (ForeignKeyDef key : child.foreignKeys()) {
-                    TableDef parent = catalog.tableById(key.parentTableId());
-                    if (parent == null || (parentTable != null && !parentTable.equals(parent.name()))) {
-                        continue;
-                    }
-                    String parentKeyName = uniqueIndexName(parent, key.parentColumns());
-                    for (int i = 0; i < key.columns().length; i++) {
-                        rows.add(new Object[] {null, MetadataResults.SCHEMA, parent.name(),
-                            parent.columns().get(key.parentColumns()[i]).name(), null, MetadataResults.SCHEMA,
-                            child.name(), child.columns().get(key.columns()[i]).name(), (short) (i + 1),
-                            rule(key.onUpdate()), rule(key.onDelete()), key.name(), parentKeyName,
-                            (short) DatabaseMetaData.importedKeyNotDeferrable});
-                    }
+        for (TableDef child : tables(connection, childSchema, childTable)) {
+            for (ForeignKeyDef key : child.foreignKeys()) {
+                TableDef parent = catalog.tableById(key.parentTableId());
+                if (parent == null || (parentTable != null && !parentTable.equals(parent.name()))
+                        || !nameMatches(parentSchema, catalog.schemaOf(parent))) {
+                    continue;
+                }
+                String parentKeyName = uniqueIndexName(parent, key.parentColumns());
+                for (int i = 0; i < key.columns().length; i++) {
+                    rows.add(new Object[] {null, catalog.schemaOf(parent), parent.name(),
+                        parent.columns().get(key.parentColumns()[i]).name(), null, catalog.schemaOf(child),
+                        child.name(), child.columns().get(key.columns()[i]).name(), (short) (i + 1),
+                        rule(key.onUpdate()), rule(key.onDelete()), key.name(), parentKeyName,
+                        (short) DatabaseMetaData.importedKeyNotDeferrable});
                 }
             }
         }
         int table = orderByParent ? 2 : 6;
-        rows.sort(Comparator.comparing((Object[] r) -> (String) r[table]).thenComparing(r -> (String) r[11])
+        rows.sort(Comparator.comparing((Object[] r) -> (String) r[table - 1]).thenComparing(r -> (String) r[table])
+                .thenComparing(r -> (String) r[11])
                 .thenComparing(r -> (Short) r[8]));
         return MetadataResults.result(connection, columns, rows);
     }
@@ -93,7 +95,7 @@ final class KeyMetadata {
                 for (int i = 0; i < index.columns().size(); i++) {
                     IndexDef.IndexColumn column = index.columns().get(i);
                     String order = hash ? null : column.descending() ? "D" : "A";
-                    rows.add(new Object[] {null, MetadataResults.SCHEMA, table.name(), !index.unique(), null,
+                    rows.add(new Object[] {null, catalog(connection).schemaOf(table), table.name(), !index.unique(), null,
                         index.name(), (short) (hash ? DatabaseMetaData.tableIndexHashed
                             : DatabaseMetaData.tableIndexOther), (short) (i + 1),
                         table.columns().get(column.column()).name(), order, null, null, null});
@@ -105,17 +107,25 @@ final class KeyMetadata {
         return MetadataResults.result(connection, columns, rows);
     }
 
+    /** The tables named {@code tableName} (null: any) in schema {@code schema} (a name, not a pattern; null: any). */
     private static List<TableDef> tables(RustyConnection connection, String schema, String tableName) {
         List<TableDef> found = new ArrayList<>();
-        if (!MetadataResults.schemaMatches(schema)) {
-            return found;
-        }
-        for (TableDef table : connection.database().engine().tables()) {
-            if (tableName == null || tableName.equals(table.name())) {
+        Catalog catalog = catalog(connection);
+        for (TableDef table : catalog.tables()) {
+            if ((tableName == null || tableName.equals(table.name())) && nameMatches(schema, catalog.schemaOf(table))) {
                 found.add(table);
             }
         }
         return found;
+    }
+
+    /** Whether {@code schema} is the one named by {@code wanted} (null: any; "": none, every table has one). */
+    private static boolean nameMatches(String wanted, String schema) {
+        return wanted == null || wanted.equals(schema);
+    }
+
+    private static Catalog catalog(RustyConnection connection) {
+        return connection.database().engine().catalog();
     }
 
     /** The name of the unique index on exactly {@code columns} of {@code table} (what a foreign key refers to). */

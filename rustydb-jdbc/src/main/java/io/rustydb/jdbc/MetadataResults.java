@@ -14,10 +14,11 @@ import java.util.regex.Pattern;
 
 /**
  * Builds the result sets of {@link RustyDatabaseMetaData} from the live catalog, with the columns the JDBC
- * specification prescribes for each call. RustyDB has one schema, {@code public}, and no catalogs.
+ * specification prescribes for each call. Objects are in schemas (besides the catalog's ones, the system schemas
+ * {@code information_schema} and {@code pg_catalog} are listed); there are no catalogs. A schema pattern of null
+ * matches every schema, and {@code ""} (objects without a schema) none.
  */
 final class MetadataResults {
-    static final String SCHEMA = "public";
 
     private MetadataResults() {
     }
@@ -85,8 +86,9 @@ final class MetadataResults {
         return Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(value).matches();
     }
 
-    static boolean schemaMatches(String schemaPattern) {
-        return schemaPattern == null || schemaPattern.isEmpty() || matches(schemaPattern, SCHEMA);
+    /** Whether {@code schema} matches a JDBC schema pattern (null: any schema; "": none, every object has one). */
+    static boolean schemaMatches(String schemaPattern, String schema) {
+        return schemaPattern == null || !schemaPattern.isEmpty() && matches(schemaPattern, schema);
     }
 
     static ResultSet tables(RustyConnection connection, String schemaPattern, String tablePattern, String[] types)
@@ -95,26 +97,30 @@ final class MetadataResults {
                 "TYPE_CAT", "TYPE_SCHEM", "TYPE_NAME", "SELF_REFERENCING_COL_NAME", "REF_GENERATION");
         List<Object[]> rows = new ArrayList<>();
         boolean wantTables = types == null || List.of(types).contains("TABLE");
-        if (wantTables && schemaMatches(schemaPattern)) {
-            for (TableDef table : connection.database().engine().tables()) {
-                if (matches(tablePattern, table.name())) {
-                    rows.add(new Object[] {null, SCHEMA, table.name(), "TABLE", comment(connection, table, -1), null,
+        io.rustydb.sql.catalog.Catalog catalog = connection.database().engine().catalog();
+        if (wantTables) {
+            for (TableDef table : catalog.tables()) {
+                String schema = catalog.schemaOf(table);
+                if (schemaMatches(schemaPattern, schema) && matches(tablePattern, table.name())) {
+                    rows.add(new Object[] {null, schema, table.name(), "TABLE", comment(connection, table, -1), null,
                         null, null, null, null});
                 }
             }
         }
         boolean wantViews = types == null || List.of(types).contains("VIEW");
-        if (wantViews && schemaMatches(schemaPattern)) {
-            for (io.rustydb.sql.catalog.ViewDef view : connection.database().engine().catalog().views()) {
-                if (matches(tablePattern, view.name())) {
-                    rows.add(new Object[] {null, SCHEMA, view.name(), "VIEW", null, null, null, null, null, null});
+        if (wantViews) {
+            for (io.rustydb.sql.catalog.ViewDef view : catalog.views()) {
+                String schema = catalog.schemaOf(view);
+                if (schemaMatches(schemaPattern, schema) && matches(tablePattern, view.name())) {
+                    rows.add(new Object[] {null, schema, view.name(), "VIEW", null, null, null, null, null, null});
                 }
             }
         }
         return result(connection, columns, rows);
     }
 
-    static ResultSet columns(RustyConnection connection, String tablePattern, String columnPattern) {
+    static ResultSet columns(RustyConnection connection, String schemaPattern, String tablePattern,
+                             String columnPattern) {
         Columns columns = new Columns().text("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME")
                 .integer("DATA_TYPE").text("TYPE_NAME").integer("COLUMN_SIZE", "BUFFER_LENGTH", "DECIMAL_DIGITS",
                         "NUM_PREC_RADIX", "NULLABLE")
@@ -123,8 +129,10 @@ final class MetadataResults {
                 .text("IS_NULLABLE", "SCOPE_CATALOG", "SCOPE_SCHEMA", "SCOPE_TABLE").smallint("SOURCE_DATA_TYPE")
                 .text("IS_AUTOINCREMENT", "IS_GENERATEDCOLUMN");
         List<Object[]> rows = new ArrayList<>();
-        for (TableDef table : connection.database().engine().tables()) {
-            if (!matches(tablePattern, table.name())) {
+        io.rustydb.sql.catalog.Catalog catalog = connection.database().engine().catalog();
+        for (TableDef table : catalog.tables()) {
+            String schema = catalog.schemaOf(table);
+            if (!schemaMatches(schemaPattern, schema) || !matches(tablePattern, table.name())) {
                 continue;
             }
             java.util.Set<Integer> generated = new java.util.HashSet<>(); // identity and SERIAL columns
@@ -141,7 +149,7 @@ final class MetadataResults {
                 Integer digits = t.id() == TypeId.DECIMAL && t.scale() >= 0 ? t.scale() : null;
                 Integer radix = t.id().isNumeric() ? 10 : null;
                 Integer octets = t.id().isString() && t.length() > 0 ? t.length() * 4 : null;
-                rows.add(new Object[] {null, SCHEMA, table.name(), c.name(), t.jdbcType(), t.sqlName(),
+                rows.add(new Object[] {null, schema, table.name(), c.name(), t.jdbcType(), t.sqlName(),
                     TypeInfo.precision(t), null, digits, radix,
                     c.nullable() ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls,
                     comment(connection, table, i), c.defaultSql(), null, null, octets, i + 1,
@@ -158,10 +166,21 @@ final class MetadataResults {
                 .comment(new io.rustydb.sql.catalog.CommentKey(table.tableId(), column));
     }
 
-    static ResultSet schemas(RustyConnection connection) {
+    /** The schemas whose names match {@code schemaPattern} (null: all), ordered by name. */
+    static ResultSet schemas(RustyConnection connection, String schemaPattern) {
         Columns columns = new Columns().text("TABLE_SCHEM", "TABLE_CATALOG");
+        List<String> names = new ArrayList<>(List.of(io.rustydb.sql.catalog.SchemaDef.INFORMATION_SCHEMA,
+                io.rustydb.sql.catalog.SchemaDef.PG_CATALOG));
+        for (io.rustydb.sql.catalog.SchemaDef schema : connection.database().engine().catalog().schemas()) {
+            names.add(schema.name());
+        }
+        names.sort(null);
         List<Object[]> rows = new ArrayList<>();
-        rows.add(new Object[] {SCHEMA, null});
+        for (String name : names) {
+            if (schemaMatches(schemaPattern, name)) {
+                rows.add(new Object[] {name, null});
+            }
+        }
         return result(connection, columns, rows);
     }
 

@@ -49,7 +49,6 @@ public final class RustyConnection implements Connection {
     private final java.util.concurrent.locks.ReentrantLock working = new java.util.concurrent.locks.ReentrantLock();
     /** The cancel handle of the statement running now (at most one: {@link #working} is held), for {@link #abort}. */
     private volatile StatementCancel running;
-    private String schema = "public";
     private int savepointIds;
 
     /**
@@ -62,6 +61,10 @@ public final class RustyConnection implements Connection {
         this.config = config;
         this.session = new Session(database.engine(), config.isolation(),
                 config.readOnly() || database.config().readOnly(), config.lockTimeoutMillis());
+        if (config.schema() != null) { // option schema: the connection's search path (22023 if unreadable)
+            session.state().settings().setSearchPath(new io.rustydb.sql.catalog.SearchPath(
+                    io.rustydb.sql.parser.SessionStatementParser.searchPathItems(config.schema())));
+        }
     }
 
     String url() {
@@ -92,7 +95,7 @@ public final class RustyConnection implements Connection {
     PreparedSql prepare(String sql) throws SQLException {
         checkOpen();
         try {
-            return database.engine().prepare(sql);
+            return database.engine().prepare(sql, session.state().searchPath());
         } catch (RuntimeException e) {
             throw SqlExceptions.of(e);
         }
@@ -542,19 +545,34 @@ public final class RustyConnection implements Connection {
         throw SqlExceptions.notSupported("structs");
     }
 
+    /**
+     * Sets the search path to {@code schema} alone ({@code SET search_path TO "schema"}); null restores the default
+     * path. The name is taken as written, or folded to lower case if only that form exists; 3F000 if neither does.
+     */
     @Override
     public void setSchema(String schema) throws SQLException {
         checkOpen();
-        if (schema != null && !schema.equalsIgnoreCase("public")) {
-            throw new SQLException("schema \"" + schema + "\" does not exist", "3F000");
+        io.rustydb.sql.catalog.Catalog catalog = database.engine().catalog();
+        if (schema == null) {
+            session.state().settings().setSearchPath(io.rustydb.sql.catalog.SearchPath.DEFAULT);
+            return;
         }
-        this.schema = "public";
+        String name = schema;
+        if (catalog.findSchema(name) == null) {
+            name = schema.toLowerCase(java.util.Locale.ROOT);
+            if (catalog.findSchema(name) == null) {
+                throw SqlExceptions.of(io.rustydb.core.ErrorCode.INVALID_SCHEMA_NAME, schema);
+            }
+        }
+        session.state().settings().setSearchPath(io.rustydb.sql.catalog.SearchPath.of(name));
     }
 
+    /** The current schema: the first schema of the search path that exists ({@code current_schema()}), or null. */
     @Override
     public String getSchema() throws SQLException {
         checkOpen();
-        return schema;
+        java.util.List<String> existing = session.state().searchPath().existing(database.engine().catalog());
+        return existing.isEmpty() ? null : existing.get(0);
     }
 
     /**

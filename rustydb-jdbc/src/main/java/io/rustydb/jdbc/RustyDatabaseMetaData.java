@@ -408,7 +408,7 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public boolean supportsSchemasInDataManipulation() throws SQLException {
         connection.checkOpen();
-        return false;
+        return true;
     }
 
     @Override
@@ -420,13 +420,13 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public boolean supportsSchemasInTableDefinitions() throws SQLException {
         connection.checkOpen();
-        return false;
+        return true;
     }
 
     @Override
     public boolean supportsSchemasInIndexDefinitions() throws SQLException {
         connection.checkOpen();
-        return false;
+        return true;
     }
 
     @Override
@@ -746,7 +746,7 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public ResultSet getSchemas() throws SQLException {
         connection.checkOpen();
-        return MetadataResults.schemas(connection);
+        return MetadataResults.schemas(connection, null);
     }
 
     @Override
@@ -764,7 +764,7 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public ResultSet getColumns(String a0, String a1, String a2, String a3) throws SQLException {
         connection.checkOpen();
-        return MetadataResults.columns(connection, a2, a3);
+        return MetadataResults.columns(connection, a1, a2, a3);
     }
 
     @Override
@@ -1016,7 +1016,10 @@ public final class RustyDatabaseMetaData implements DatabaseMetaData {
     @Override
     public ResultSet getSchemas(String a0, String a1) throws SQLException {
         connection.checkOpen();
-        return MetadataResults.schemas(connection);
+        if (a0 != null && !a0.isEmpty()) {
+            return MetadataResults.schemas(connection, ""); // no catalogs: a named one has no schemas
+        }
+        return MetadataResults.schemas(connection, a1);
     }
 
     @Override

@@ -18,6 +18,7 @@ public final class RustyResultSetMetaData implements ResultSetMetaData {
     /** Per column: its origin, or null when computed or unknown. */
     private final List<ColumnOrigins.Origin> origins;
     private final java.util.BitSet autoIncrement;
+    private final Catalog catalog;
 
     RustyResultSetMetaData(List<String> names, List<DataType> types) {
         this(names, types, List.of(), null);
@@ -31,6 +32,7 @@ public final class RustyResultSetMetaData implements ResultSetMetaData {
         this.origins = origins.size() == names.size() ? new java.util.ArrayList<>(origins)
                 : java.util.Collections.nCopies(names.size(), null);
         this.autoIncrement = new java.util.BitSet();
+        this.catalog = catalog;
         for (int i = 0; i < this.origins.size() && catalog != null; i++) {
             ColumnOrigins.Origin o = this.origins.get(i);
             if (o != null) {
@@ -112,7 +114,8 @@ public final class RustyResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public String getSchemaName(int column) throws SQLException {
-        return origin(column) == null ? "" : MetadataResults.SCHEMA;
+        ColumnOrigins.Origin o = origin(column);
+        return o == null || catalog == null ? "" : catalog.schemaOf(o.table());
     }
 
     @Override

@@ -55,6 +55,11 @@ final class Session {
         this.readOnly = readOnly;
     }
 
+    /** What the session keeps outside transactions: sequence values, run-time parameters (the search path). */
+    io.rustydb.sql.exec.SessionState state() {
+        return state;
+    }
+
     boolean autoCommit() {
         return autoCommit;
     }

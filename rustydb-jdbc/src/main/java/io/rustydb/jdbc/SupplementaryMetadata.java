@@ -118,21 +118,20 @@ final class SupplementaryMetadata {
                 .integer("DATA_TYPE").text("TYPE_NAME").integer("COLUMN_SIZE", "BUFFER_LENGTH")
                 .smallint("DECIMAL_DIGITS", "PSEUDO_COLUMN");
         List<Object[]> rows = new ArrayList<>();
-        if (MetadataResults.schemaMatches(schema)) {
-            for (TableDef table : connection.database().engine().tables()) {
-                if (!table.name().equals(tableName)) {
-                    continue;
-                }
-                IndexDef key = identifyingIndex(table, nullable);
-                if (key == null) {
-                    continue;
-                }
-                for (int position : key.columnPositions()) {
-                    ColumnDef column = table.columns().get(position);
-                    rows.add(new Object[] {(short) DatabaseMetaData.bestRowSession, column.name(),
-                        column.type().jdbcType(), column.type().sqlName(), TypeInfo.precision(column.type()), null,
-                        (short) TypeInfo.scale(column.type()), (short) DatabaseMetaData.bestRowNotPseudo});
-                }
+        io.rustydb.sql.catalog.Catalog catalog = connection.database().engine().catalog();
+        for (TableDef table : connection.database().engine().tables()) {
+            if (!table.name().equals(tableName) || schema != null && !schema.equals(catalog.schemaOf(table))) {
+                continue;
+            }
+            IndexDef key = identifyingIndex(table, nullable);
+            if (key == null) {
+                continue;
+            }
+            for (int position : key.columnPositions()) {
+                ColumnDef column = table.columns().get(position);
+                rows.add(new Object[] {(short) DatabaseMetaData.bestRowSession, column.name(),
+                    column.type().jdbcType(), column.type().sqlName(), TypeInfo.precision(column.type()), null,
+                    (short) TypeInfo.scale(column.type()), (short) DatabaseMetaData.bestRowNotPseudo});
             }
         }
         return MetadataResults.result(connection, columns, rows);

@@ -13,7 +13,8 @@ import java.util.Set;
  * The options a database is opened with. Immutable; build one with {@link #builder()}, or read the string options
  * of a JDBC URL or {@code Properties} with {@link #fromOptions(Map)}.
  *
- * <p>Options (names case-insensitive; values case-insensitive except {@code user} and {@code password}):
+ * <p>Options (names case-insensitive; values case-insensitive except {@code user}, {@code password} and
+ * {@code schema}):
  * <pre>
  * option        value                                              default
  * page_size     bytes, a power of two in 4096..65536                8192
@@ -26,6 +27,8 @@ import java.util.Set;
  *               (spaces or hyphens instead of underscores accepted)  read_committed
  * user          the user name to connect as                          sa
  * password      that user's password                                 "" (empty)
+ * schema        the search path of each connection, as SET search_path reads it (e.g. app or "App", public);
+ *               per connection, not checked until a name is looked up  (the default search path: public)
  * </pre>
  * An unknown option is 42704 "unrecognized configuration option"; a bad value is 22023 naming the option, the
  * value and what is allowed. The page size only matters when a database file is created: an existing file keeps
@@ -43,9 +46,10 @@ public final class DatabaseConfig {
     public static final String PASSWORD = "password";
     public static final String AUTOVACUUM = "autovacuum";
     public static final String CLOSE_ON_EXIT = "close_on_exit";
+    public static final String SCHEMA = "schema";
 
     private static final Set<String> OPTION_NAMES = Set.of(PAGE_SIZE, CACHE_SIZE, SYNC, REPLACEMENT, LOCK_TIMEOUT,
-            READ_ONLY, ISOLATION, USER, PASSWORD, AUTOVACUUM, CLOSE_ON_EXIT);
+            READ_ONLY, ISOLATION, USER, PASSWORD, AUTOVACUUM, CLOSE_ON_EXIT, SCHEMA);
 
     public static final int MIN_PAGE_SIZE = 4096;
     public static final int MAX_PAGE_SIZE = 65536;
@@ -68,6 +72,7 @@ public final class DatabaseConfig {
     private final IsolationLevel isolation;
     private final String user;
     private final String password;
+    private final String schema;
 
     private DatabaseConfig(Builder b) {
         this.pageSize = b.pageSize;
@@ -81,6 +86,7 @@ public final class DatabaseConfig {
         this.isolation = b.isolation;
         this.user = b.user;
         this.password = b.password;
+        this.schema = b.schema;
     }
 
     /** Every option at its default. */
@@ -193,6 +199,11 @@ public final class DatabaseConfig {
         return password;
     }
 
+    /** The search path connections start with, as written (option {@code schema}), or null for the default. */
+    public String schema() {
+        return schema;
+    }
+
     /**
      * These options as strings that {@link #fromOptions(Map)} reads back to an equal configuration (the cache size
      * is written in whole MiB, so a size set with {@link Builder#cacheSizeBytes} reads back rounded down).
@@ -210,6 +221,9 @@ public final class DatabaseConfig {
         m.put(ISOLATION, isolation.optionValue());
         m.put(USER, user);
         m.put(PASSWORD, password);
+        if (schema != null) {
+            m.put(SCHEMA, schema);
+        }
         return m;
     }
 
@@ -224,14 +238,15 @@ public final class DatabaseConfig {
         DatabaseConfig c = (DatabaseConfig) o;
         return pageSize == c.pageSize && cacheSizeBytes == c.cacheSizeBytes && syncMode == c.syncMode
                 && replacementPolicy == c.replacementPolicy && lockTimeoutMillis == c.lockTimeoutMillis
-                && readOnly == c.readOnly && autovacuum == c.autovacuum && closeOnExit == c.closeOnExit && isolation == c.isolation && user.equals(c.user)
-                && password.equals(c.password);
+                && readOnly == c.readOnly && autovacuum == c.autovacuum && closeOnExit == c.closeOnExit
+                && isolation == c.isolation && user.equals(c.user) && password.equals(c.password)
+                && Objects.equals(schema, c.schema);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(pageSize, cacheSizeBytes, syncMode, replacementPolicy, lockTimeoutMillis, readOnly,
-                autovacuum, closeOnExit, isolation, user, password);
+                autovacuum, closeOnExit, isolation, user, password, schema);
     }
 
     /** The options, with the password masked. */
@@ -271,6 +286,7 @@ public final class DatabaseConfig {
         private IsolationLevel isolation = IsolationLevel.READ_COMMITTED;
         private String user = DEFAULT_USER;
         private String password = "";
+        private String schema;
 
         private Builder() {
         }
@@ -287,6 +303,7 @@ public final class DatabaseConfig {
             isolation = c.isolation;
             user = c.user;
             password = c.password;
+            schema = c.schema;
         }
 
         /** Sets one option from its string form; see {@link DatabaseConfig} for names and values. */
@@ -320,6 +337,8 @@ public final class DatabaseConfig {
                     return user(value);
                 case PASSWORD:
                     return password(value);
+                case SCHEMA:
+                    return schema(v);
                 default:
                     throw DbException.internal("option without a parser: " + key);
             }
@@ -405,6 +424,15 @@ public final class DatabaseConfig {
         /** Password: any string, empty for none. */
         public Builder password(String password) {
             this.password = Objects.requireNonNull(password, "password");
+            return this;
+        }
+
+        /** The search path connections start with (null: the default), as SET search_path would read it. */
+        public Builder schema(String schema) {
+            if (schema != null && schema.isBlank()) {
+                throw badValue(SCHEMA, schema, "a schema name, or names separated by commas");
+            }
+            this.schema = schema;
             return this;
         }
 

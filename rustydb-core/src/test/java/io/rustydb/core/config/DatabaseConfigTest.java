@@ -52,7 +52,18 @@ class DatabaseConfigTest {
     @Test
     void optionNames() {
         assertEquals(Set.of("page_size", "cache_size", "sync", "replacement", "lock_timeout", "read_only", "isolation",
-                "user", "password", "autovacuum", "close_on_exit"), DatabaseConfig.optionNames());
+                "user", "password", "autovacuum", "close_on_exit", "schema"), DatabaseConfig.optionNames());
+    }
+
+    @Test
+    void schemaOptionKeepsItsCaseAndRoundTrips() {
+        assertEquals(null, DatabaseConfig.defaults().schema());
+        DatabaseConfig c = DatabaseConfig.fromOptions(Map.of("SCHEMA", " \"App\", public "));
+        assertEquals("\"App\", public", c.schema(), "values are stripped, their case kept");
+        assertEquals(c, DatabaseConfig.fromOptions(c.toOptions()));
+        assertFalse(c.equals(DatabaseConfig.defaults()));
+        DbException blank = assertThrows(DbException.class, () -> DatabaseConfig.fromOptions(Map.of("schema", " ")));
+        assertEquals("22023", blank.sqlState());
     }
 
     @Test

@@ -87,7 +87,9 @@ final class AlterConstraintBinder {
             }
             String fkName = name != null ? name
                     : freeConstraintName(table, table.name() + "_" + String.join("_", names) + "_fkey");
-            ForeignKeySpec spec = new ForeignKeySpec(fkName, columns, Identifiers.normalize(parent), parentColumns,
+            net.sf.jsqlparser.schema.Table parentTable = fk.getTable() != null ? fk.getTable()
+                    : new net.sf.jsqlparser.schema.Table(parent);
+            ForeignKeySpec spec = new ForeignKeySpec(fkName, columns, Names.lookup(catalog, parentTable), parentColumns,
                     CreateTableBinder.action(fk.getOnDeleteReferenceOption()),
                     CreateTableBinder.action(fk.getOnUpdateReferenceOption()));
             return new BoundStatement.AddConstraint(table, null, spec, null);
@@ -101,7 +103,7 @@ final class AlterConstraintBinder {
         for (int position : columns) {
             indexColumns.add(IndexDef.IndexColumn.of(position, false));
         }
-        String keyName = name != null ? name : CreateIndexBinder.freeName(catalog,
+        String keyName = name != null ? name : CreateIndexBinder.freeName(catalog, catalog.schemaOf(table),
                 table.name() + (primary ? "_pkey" : "_" + String.join("_", names) + "_key"));
         return new BoundStatement.AddConstraint(table, new IndexSpec(keyName, indexColumns, true, primary,
                 IndexDef.IndexMethod.BTREE), null, null);

@@ -48,7 +48,7 @@ final class AlterTableBinder {
     }
 
     BoundStatement bind(Alter alter) {
-        String name = Identifiers.normalize(alter.getTable().getName());
+        io.rustydb.sql.catalog.QualifiedName name = Names.lookup(catalog, alter.getTable());
         if (alter.isUseTableIfExists() && catalog.findTable(name) == null) {
             return new BoundStatement.AlterTable(null, List.of());
         }
@@ -133,7 +133,7 @@ final class AlterTableBinder {
         change(new TableChange(current.name(), columns, checks, sourceOf, rewrite, false, false));
         int position = columns.size() - 1;
         if (specs.primaryKey || specs.unique) {
-            String keyName = CreateIndexBinder.freeName(catalog, current.name()
+            String keyName = CreateIndexBinder.freeName(catalog, catalog.schemaOf(current), current.name()
                     + (specs.primaryKey ? "_pkey" : "_" + column + "_key"));
             BoundStatement.AddConstraint add = new BoundStatement.AddConstraint(current, new IndexSpec(keyName,
                     List.of(IndexDef.IndexColumn.of(position, false)), true, specs.primaryKey,
@@ -152,7 +152,7 @@ final class AlterTableBinder {
             }
             String keyName = freeConstraintName(current, current.name() + "_" + column + "_fkey");
             steps.add(new BoundStatement.AddConstraint(current, null, new ForeignKeySpec(keyName, List.of(position),
-                    Identifiers.normalize(ref.getTable().getName()), parentColumns,
+                    Names.lookup(catalog, ref.getTable()), parentColumns,
                     CreateTableBinder.action(ref.getOnDeleteReferenceOption()),
                     CreateTableBinder.action(ref.getOnUpdateReferenceOption())), null));
         }
@@ -325,7 +325,7 @@ final class AlterTableBinder {
     }
 
     private void change(TableChange change) {
-        steps.add(new BoundStatement.AlterColumns(current.name(), change));
+        steps.add(new BoundStatement.AlterColumns(catalog.nameOf(current), change));
         current = change.applyTo(current);
     }
 

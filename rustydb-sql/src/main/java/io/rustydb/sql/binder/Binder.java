@@ -56,13 +56,13 @@ public final class Binder {
             return IdentityColumns.bindCreateTable(catalog, create); // CreateTableBinder, plus owned sequences
         }
         if (statement instanceof net.sf.jsqlparser.statement.create.sequence.CreateSequence create) {
-            return SequenceBinder.bindCreate(create);
+            return SequenceBinder.bindCreate(create, catalog);
         }
         if (statement instanceof net.sf.jsqlparser.statement.alter.sequence.AlterSequence alter) {
             return SequenceBinder.bindAlter(alter, catalog);
         }
         if (statement instanceof Drop drop && "SEQUENCE".equalsIgnoreCase(drop.getType())) {
-            return SequenceBinder.bindDrop(drop);
+            return SequenceBinder.bindDrop(drop, catalog);
         }
         if (statement instanceof net.sf.jsqlparser.statement.create.index.CreateIndex createIndex) {
             return new CreateIndexBinder(catalog).bind(createIndex);
@@ -74,7 +74,7 @@ public final class Binder {
             return new CreateViewBinder(catalog).bind(create);
         }
         if (statement instanceof Drop drop) {
-            return new DropTableBinder().bind(drop);
+            return new DropTableBinder(catalog).bind(drop);
         }
         String kind = statement.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(java.util.Locale.ROOT);
         throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "statement " + kind);

@@ -25,11 +25,11 @@ final class CommentBinder {
             text = null;
         }
         if (comment.getTable() != null) {
-            TableDef table = catalog.table(Identifiers.normalize(comment.getTable().getName()));
+            TableDef table = catalog.table(Names.lookup(catalog, comment.getTable()));
             return new BoundStatement.SetComment(new CommentKey(table.tableId(), -1), text);
         }
         if (comment.getColumn() != null && comment.getColumn().getTable() != null) {
-            TableDef table = catalog.table(Identifiers.normalize(comment.getColumn().getTable().getName()));
+            TableDef table = catalog.table(Names.lookup(catalog, comment.getColumn().getTable()));
             String column = Identifiers.normalize(comment.getColumn().getColumnName());
             int position = table.columnIndex(column);
             if (position < 0) {

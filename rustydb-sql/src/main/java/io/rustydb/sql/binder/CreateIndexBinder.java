@@ -34,7 +34,7 @@ final class CreateIndexBinder {
         if (create.getIncludeColumns() != null && !create.getIncludeColumns().isEmpty()) {
             throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "CREATE INDEX ... INCLUDE");
         }
-        TableDef table = catalog.table(Identifiers.normalize(create.getTable().getName()));
+        TableDef table = catalog.table(Names.lookup(catalog, create.getTable()));
         Index index = create.getIndex();
         boolean unique = index.getType() != null && index.getType().toUpperCase(Locale.ROOT).contains("UNIQUE");
         IndexDef.IndexMethod method = method(index.getUsing());
@@ -67,7 +67,7 @@ final class CreateIndexBinder {
             names.add(column);
         }
         String name = index.getName() != null ? Identifiers.normalize(index.getName())
-                : freeName(catalog, table.name() + "_" + String.join("_", names) + "_idx");
+                : freeName(catalog, catalog.schemaOf(table), table.name() + "_" + String.join("_", names) + "_idx");
         return new BoundStatement.CreateIndex(table, new IndexSpec(name, columns, unique, false, method),
                 create.isUsingIfNotExists());
     }
@@ -83,10 +83,13 @@ final class CreateIndexBinder {
                 + "\" does not exist");
     }
 
-    /** {@code base}, or {@code base1}, {@code base2}... : the first name no table, index or sequence has. */
-    static String freeName(Catalog catalog, String base) {
+    /**
+     * {@code base}, or {@code base1}, {@code base2}... : the first name no table, index or sequence of schema
+     * {@code schema} has.
+     */
+    static String freeName(Catalog catalog, String schema, String base) {
         String name = base;
-        for (int i = 1; catalog.nameTaken(name); i++) {
+        for (int i = 1; catalog.nameTaken(new io.rustydb.sql.catalog.QualifiedName(schema, name)); i++) {
             name = base + i;
         }
         return name;

@@ -32,7 +32,7 @@ final class CreateTableAsBinder {
         if (create.getColumnDefinitions() != null && !create.getColumnDefinitions().isEmpty()) {
             throw new DbException(ErrorCode.SYNTAX_ERROR, "CREATE TABLE ... AS takes column names, not definitions");
         }
-        String name = Identifiers.normalize(create.getTable().getName());
+        io.rustydb.sql.catalog.QualifiedName name = Names.forCreate(catalog, create.getTable());
         ParameterTypes parameters = new ParameterTypes();
         BoundStatement.Query query = new SelectBinder(catalog, parameters).bind(create.getSelect());
         List<String> names = new ArrayList<>(query.columnNames());

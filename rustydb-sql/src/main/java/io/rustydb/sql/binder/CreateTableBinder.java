@@ -57,7 +57,8 @@ final class CreateTableBinder {
         if (create.getColumnDefinitions() == null || create.getColumnDefinitions().isEmpty()) {
             throw new DbException(ErrorCode.SYNTAX_ERROR, "a table needs at least one column");
         }
-        String name = Identifiers.normalize(create.getTable().getName());
+        io.rustydb.sql.catalog.QualifiedName qualified = Names.forCreate(catalog, create.getTable());
+        String name = qualified.name();
         List<ColumnDef> columns = new ArrayList<>();
         List<PendingCheck> checks = new ArrayList<>();
         List<PendingKey> keys = new ArrayList<>();
@@ -112,10 +113,10 @@ final class CreateTableBinder {
             }
         }
         List<CheckDef> named = nameChecks(name, checks);
-        List<IndexSpec> indexes = keyIndexes(name, columns, keys);
+        List<IndexSpec> indexes = keyIndexes(qualified.schema(), name, columns, keys);
         List<ForeignKeySpec> references = foreignKeys(name, columns, foreignKeys, indexes);
         StoredExpressions.validate(new TableDef(-1, name, columns, 0, named));
-        return new BoundStatement.CreateTable(name, columns, named, indexes, references, create.isIfNotExists());
+        return new BoundStatement.CreateTable(qualified, columns, named, indexes, references, create.isIfNotExists());
     }
 
     /**
@@ -161,7 +162,7 @@ final class CreateTableBinder {
                         + table + "\" already exists");
             }
             used.add(keyName);
-            out.add(new ForeignKeySpec(keyName, positions, Identifiers.normalize(ref.getTable().getName()),
+            out.add(new ForeignKeySpec(keyName, positions, Names.lookup(catalog, ref.getTable()),
                     parentColumns, action(ref.getOnDeleteReferenceOption()), action(ref.getOnUpdateReferenceOption())));
         }
         return out;
@@ -201,7 +202,7 @@ final class CreateTableBinder {
      * The unique indexes of the PRIMARY KEY and UNIQUE constraints (the primary key first); makes primary key
      * columns NOT NULL in {@code columns}.
      */
-    private List<IndexSpec> keyIndexes(String table, List<ColumnDef> columns, List<PendingKey> keys) {
+    private List<IndexSpec> keyIndexes(String schema, String table, List<ColumnDef> columns, List<PendingKey> keys) {
         List<IndexSpec> out = new ArrayList<>();
         Set<String> used = new HashSet<>();
         boolean hasPrimary = false;
@@ -236,7 +237,8 @@ final class CreateTableBinder {
             if (indexName == null) {
                 String base = table + (key.primary() ? "_pkey" : "_" + String.join("_", key.columns()) + "_key");
                 indexName = base;
-                for (int i = 1; used.contains(indexName) || catalog.nameTaken(indexName); i++) {
+                for (int i = 1; used.contains(indexName)
+                        || catalog.nameTaken(new io.rustydb.sql.catalog.QualifiedName(schema, indexName)); i++) {
                     indexName = base + i;
                 }
             } else if (used.contains(indexName)) {

@@ -32,7 +32,8 @@ final class CreateViewBinder {
         if (create.getCheckOption() != null) {
             throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "WITH CHECK OPTION (views are read-only)");
         }
-        String name = Identifiers.normalize(create.getView().getName());
+        io.rustydb.sql.catalog.QualifiedName qualified = Names.forCreate(catalog, create.getView());
+        String name = qualified.name();
         ParameterTypes parameters = new ParameterTypes();
         BoundStatement.Query query = new SelectBinder(catalog, parameters).bind(create.getSelect());
         if (!parameters.types().isEmpty()) {
@@ -53,10 +54,11 @@ final class CreateViewBinder {
                 throw new DbException(ErrorCode.DUPLICATE_COLUMN, column);
             }
         }
-        if (create.isOrReplace() && catalog.findTable(name) != null) {
+        if (create.isOrReplace() && catalog.findTable(qualified) != null) {
             throw new DbException(ErrorCode.WRONG_OBJECT_TYPE, "\"" + name + "\" is not a view");
         }
-        return new BoundStatement.CreateView(new ViewDef(name, create.getSelect().toString(), columns),
-                create.isOrReplace());
+        // the query's names are looked up through this statement's path whenever the view is used
+        return new BoundStatement.CreateView(new ViewDef(name, create.getSelect().toString(), columns,
+                catalog.schema(qualified.schema()).schemaId(), Names.path().ids(catalog)), create.isOrReplace());
     }
 }

@@ -45,7 +45,7 @@ final class DmlTarget {
     /** {@code first} and {@code joins}: the FROM (UPDATE) or USING (DELETE) clause, or null. */
     DmlTarget(Catalog catalog, ParameterTypes parameters, Table target, FromItem first, List<Join> joins,
               Expression where) {
-        this.table = catalog.table(Identifiers.normalize(target.getName()));
+        this.table = catalog.table(Names.lookup(catalog, target));
         this.qualifier = target.getAlias() != null ? Identifiers.normalize(target.getAlias().getName()) : table.name();
         Scope targetScope = Scope.of(table, qualifier);
         LogicalPlan plan = new LogicalPlan.Scan(table, true);

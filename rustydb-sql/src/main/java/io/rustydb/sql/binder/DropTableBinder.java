@@ -14,6 +14,12 @@ import net.sf.jsqlparser.statement.drop.Drop;
  * name}. Other DROP forms are 0A000 for now.
  */
 final class DropTableBinder {
+    private final io.rustydb.sql.catalog.Catalog catalog;
+
+    DropTableBinder(io.rustydb.sql.catalog.Catalog catalog) {
+        this.catalog = catalog;
+    }
+
     BoundStatement bind(Drop drop) {
         String type = drop.getType().toUpperCase(Locale.ROOT);
         if ("INDEX".equals(type)) {
@@ -21,9 +27,9 @@ final class DropTableBinder {
                 throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "DROP INDEX " + String.join(" ",
                         drop.getParameters()));
             }
-            return new BoundStatement.DropIndex(Identifiers.normalize(drop.getName().getName()), drop.isIfExists());
+            return new BoundStatement.DropIndex(Names.lookup(catalog, drop.getName()), drop.isIfExists());
         }
-        if (!"TABLE".equals(type) && !"VIEW".equals(type)) {
+        if (!"TABLE".equals(type) && !"VIEW".equals(type) && !"SCHEMA".equals(type)) {
             throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "DROP " + drop.getType());
         }
         boolean cascade = false;
@@ -36,10 +42,21 @@ final class DropTableBinder {
                 }
             }
         }
-        List<String> names = new ArrayList<>();
         List<Table> tables = drop.getNames() != null && !drop.getNames().isEmpty() ? drop.getNames() : List.of(drop.getName());
+        if ("SCHEMA".equals(type)) {
+            List<String> schemas = new ArrayList<>();
+            for (Table table : tables) {
+                if (table.getSchemaName() != null) {
+                    throw new DbException(ErrorCode.SYNTAX_ERROR, "syntax error at or near \".\": a schema name "
+                            + "cannot be qualified");
+                }
+                schemas.add(Identifiers.normalize(table.getName()));
+            }
+            return new BoundStatement.DropSchema(schemas, drop.isIfExists(), cascade);
+        }
+        List<io.rustydb.sql.catalog.QualifiedName> names = new ArrayList<>();
         for (Table table : tables) {
-            names.add(Identifiers.normalize(table.getName()));
+            names.add(Names.lookup(catalog, table));
         }
         return "VIEW".equals(type) ? new BoundStatement.DropView(names, drop.isIfExists(), cascade)
                 : new BoundStatement.DropTable(names, drop.isIfExists(), cascade);

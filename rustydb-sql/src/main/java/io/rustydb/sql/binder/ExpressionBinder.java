@@ -257,8 +257,7 @@ final class ExpressionBinder {
             return new AggregateCallBinder(catalog, scope, parameters, aggregation, clause).bind(a);
         }
         if (e instanceof net.sf.jsqlparser.expression.NextValExpression next) {
-            List<String> parts = next.getNameList();
-            return SequenceFunctions.named(Identifiers.normalize(parts.get(parts.size() - 1)), true, catalog);
+            return SequenceFunctions.nextValueFor(next.getNameList(), catalog);
         }
         if (e instanceof net.sf.jsqlparser.expression.CaseExpression c) {
             return bindCase(c);
@@ -293,8 +292,14 @@ final class ExpressionBinder {
             // A reserved word in PostgreSQL, so never a column when unquoted; JSqlParser hands it over as a name.
             return ScalarFunctions.resolve(name, List.of());
         }
-        if (SequenceFunctions.isOracleCall(qualifier, name, catalog) && !scope.qualifiers().contains(qualifier)) {
-            return SequenceFunctions.named(qualifier, name.equals("nextval"), catalog); // s.NEXTVAL, s.CURRVAL
+        String schema = column.getTable() == null ? null : column.getTable().getSchemaName();
+        io.rustydb.sql.catalog.QualifiedName oracle = SequenceFunctions.oracleCall(schema,
+                column.getTable() == null ? null : column.getTable().getName(), name, catalog);
+        if (oracle != null && (schema != null || !scope.qualifiers().contains(qualifier))) {
+            return SequenceFunctions.named(oracle, name.equals("nextval"), catalog); // s.NEXTVAL, s.CURRVAL
+        }
+        if (schema != null && catalog != null) {
+            Names.checkColumnQualifier(catalog, schema, qualifier); // s.t.c: t must be s.t
         }
         if (aggregation != null && !aggregation.isProbe()) {
             Expr resolved = scope.resolve(qualifier, name);
@@ -332,6 +337,9 @@ final class ExpressionBinder {
         }
         if (SequenceFunctions.handles(name)) {
             return SequenceFunctions.bind(name, args, catalog, parameters);
+        }
+        if (SessionFunctions.handles(name)) {
+            return SessionFunctions.bind(name, args);
         }
         if (DateTimeFunctions.handles(name)) {
             return DateTimeFunctions.resolve(name, args);

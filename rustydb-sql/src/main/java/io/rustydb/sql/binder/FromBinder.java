@@ -83,16 +83,14 @@ final class FromBinder {
                 String alias = table.getAlias() != null ? Identifiers.normalize(table.getAlias().getName()) : name;
                 return named(InformationSchema.query(catalog, name), alias, List.of());
             }
-            if (!schema.equals("public")) {
-                throw new DbException(ErrorCode.INVALID_SCHEMA_NAME, schema);
-            }
         }
-        io.rustydb.sql.catalog.ViewDef view = catalog.findView(Identifiers.normalize(table.getName()));
+        io.rustydb.sql.catalog.QualifiedName name = Names.lookup(catalog, table);
+        io.rustydb.sql.catalog.ViewDef view = catalog.findView(name);
         if (view != null) {
             String alias = table.getAlias() != null ? Identifiers.normalize(table.getAlias().getName()) : view.name();
             return named(Views.expand(catalog, view), alias, List.of());
         }
-        TableDef def = catalog.table(Identifiers.normalize(table.getName()));
+        TableDef def = catalog.table(name);
         String qualifier = table.getAlias() != null ? Identifiers.normalize(table.getAlias().getName()) : def.name();
         return new From(new LogicalPlan.Scan(def), Scope.of(def, qualifier));
     }

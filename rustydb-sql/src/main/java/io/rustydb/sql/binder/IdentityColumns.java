@@ -60,7 +60,7 @@ final class IdentityColumns {
         List<ColumnDefinition> definitions = create.getColumnDefinitions();
         List<SequenceDef> sequences = new ArrayList<>();
         if (definitions != null && create.getTable() != null) {
-            String table = Identifiers.normalize(create.getTable().getName());
+            io.rustydb.sql.catalog.QualifiedName table = Names.forCreate(catalog, create.getTable());
             Set<String> used = new HashSet<>();
             for (int position = 0; position < definitions.size(); position++) {
                 SequenceDef owned = rewrite(catalog, table, definitions.get(position), position, used);
@@ -77,8 +77,9 @@ final class IdentityColumns {
      * If {@code d} is an identity or SERIAL column, rewrites it in place into a NOT NULL column with a
      * {@code nextval} default and returns the sequence it will own; otherwise leaves it alone and returns null.
      */
-    private static SequenceDef rewrite(Catalog catalog, String table, ColumnDefinition d, int position,
-                                       Set<String> used) {
+    private static SequenceDef rewrite(Catalog catalog, io.rustydb.sql.catalog.QualifiedName qualified,
+                                       ColumnDefinition d, int position, Set<String> used) {
+        String table = qualified.name();
         String column = Identifiers.normalize(d.getColumnName());
         String serialType = serialType(d.getColDataType());
         List<String> specs = d.getColumnSpecs() == null ? new ArrayList<>() : new ArrayList<>(d.getColumnSpecs());
@@ -128,9 +129,11 @@ final class IdentityColumns {
                         "identity column type must be smallint, integer, or bigint, not " + type.sqlName());
             }
         }
-        String name = sequenceName(catalog, table, column, used);
+        String name = sequenceName(catalog, qualified, column, used);
         SequenceDef def = SequenceBinder.definition(name, type, options == null ? null : parseOptions(options));
-        List<String> rewritten = new ArrayList<>(List.of("NOT", "NULL", "DEFAULT", "nextval(" + literal(name) + ")"));
+        // qualified: the default finds the table's own sequence whatever the search path of the INSERT
+        List<String> rewritten = new ArrayList<>(List.of("NOT", "NULL", "DEFAULT",
+                "nextval(" + literal(qualified.schema(), name) + ")"));
         rewritten.addAll(specs);
         d.setColumnSpecs(rewritten);
         return def.ownedBy(-1, position, kind != null ? kind : SequenceDef.Identity.NONE);
@@ -158,11 +161,13 @@ final class IdentityColumns {
     }
 
     /** {@code table_column_seq}, or with 1, 2, ... appended if a table, index or sequence has that name. */
-    private static String sequenceName(Catalog catalog, String table, String column, Set<String> used) {
+    private static String sequenceName(Catalog catalog, io.rustydb.sql.catalog.QualifiedName qualified, String column,
+                                       Set<String> used) {
+        String table = qualified.name();
         String base = table + "_" + column + "_seq";
         String name = base;
-        for (int i = 1; used.contains(name) || name.equals(table) || catalog.findTable(name) != null
-                || catalog.findIndex(name) != null || catalog.sequences().find(name) != null; i++) {
+        for (int i = 1; used.contains(name) || name.equals(table)
+                || catalog.nameTaken(new io.rustydb.sql.catalog.QualifiedName(qualified.schema(), name)); i++) {
             name = base + i;
         }
         used.add(name);
@@ -180,10 +185,14 @@ final class IdentityColumns {
         return create.getSequence().getParameters();
     }
 
-    /** The name as a string literal that {@code nextval} folds back to it. */
-    private static String literal(String name) {
-        String written = PLAIN_NAME.matcher(name).matches() ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+    /** {@code schema.name} as a string literal that {@code nextval} folds back to them. */
+    private static String literal(String schema, String name) {
+        String written = quoted(schema) + "." + quoted(name);
         return "'" + written.replace("'", "''") + "'";
+    }
+
+    private static String quoted(String name) {
+        return PLAIN_NAME.matcher(name).matches() ? name : "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     /** How an INSERT treats the identity columns of its table. */

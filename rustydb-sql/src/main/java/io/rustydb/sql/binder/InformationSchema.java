@@ -23,13 +23,13 @@ import java.util.List;
  * {@code tables}, {@code columns}, {@code views}, {@code table_constraints}, {@code key_column_usage},
  * {@code referential_constraints} and {@code sequences}. Each is a virtual table: its rows are made from the
  * catalog when a statement naming it is bound (as literal rows), and the plan is cached only for that catalog
- * version, so every statement sees the catalog as it is when it runs. Everything is in schema {@code public} of
- * catalog {@code rustydb}.
+ * version, so every statement sees the catalog as it is when it runs. Objects are in their schemas of catalog
+ * {@code rustydb}; {@code schemata} lists the schemas and the system ones ({@code information_schema},
+ * {@code pg_catalog}), the owner of a schema being its AUTHORIZATION role or else {@code rustydb}.
  */
 final class InformationSchema {
     static final String SCHEMA = "information_schema";
     private static final String CATALOG = "rustydb";
-    private static final String PUBLIC = "public";
     private static final DataType S = DataType.VARCHAR;
     private static final DataType I = DataType.INTEGER;
 
@@ -76,20 +76,28 @@ final class InformationSchema {
 
     private void schemata() {
         columns("catalog_name", S, "schema_name", S, "schema_owner", S);
-        row(CATALOG, SCHEMA, CATALOG);
-        row(CATALOG, PUBLIC, CATALOG);
+        List<String[]> out = new ArrayList<>();
+        out.add(new String[] {SCHEMA, CATALOG});
+        out.add(new String[] {io.rustydb.sql.catalog.SchemaDef.PG_CATALOG, CATALOG});
+        for (io.rustydb.sql.catalog.SchemaDef schema : catalog.schemas()) {
+            out.add(new String[] {schema.name(), schema.owner() == null ? CATALOG : schema.owner()});
+        }
+        out.sort((a, b) -> a[0].compareTo(b[0]));
+        for (String[] schema : out) {
+            row(CATALOG, schema[0], schema[1]);
+        }
     }
 
     private void tables() {
         columns("table_catalog", S, "table_schema", S, "table_name", S, "table_type", S);
         List<Object[]> out = new ArrayList<>();
         for (TableDef t : catalog.tables()) {
-            out.add(new Object[] {CATALOG, PUBLIC, t.name(), "BASE TABLE"});
+            out.add(new Object[] {CATALOG, catalog.schemaOf(t), t.name(), "BASE TABLE"});
         }
         for (ViewDef v : catalog.views()) {
-            out.add(new Object[] {CATALOG, PUBLIC, v.name(), "VIEW"});
+            out.add(new Object[] {CATALOG, catalog.schemaOf(v), v.name(), "VIEW"});
         }
-        out.sort((a, b) -> ((String) a[2]).compareTo((String) b[2]));
+        out.sort(java.util.Comparator.comparing((Object[] a) -> (String) a[1]).thenComparing(a -> (String) a[2]));
         out.forEach(this::row);
     }
 
@@ -100,7 +108,7 @@ final class InformationSchema {
         for (TableDef t : catalog.tables()) {
             for (int i = 0; i < t.columns().size(); i++) {
                 ColumnDef c = t.columns().get(i);
-                column(t.name(), c.name(), i, c.defaultSql(), c.nullable(), c.type());
+                column(catalog.schemaOf(t), t.name(), c.name(), i, c.defaultSql(), c.nullable(), c.type());
             }
         }
         for (ViewDef v : catalog.views()) {
@@ -111,12 +119,12 @@ final class InformationSchema {
                 continue; // a view that no longer binds has no columns to show
             }
             for (int i = 0; i < v.columns().size(); i++) {
-                column(v.name(), v.columns().get(i), i, null, true, viewTypes.get(i));
+                column(catalog.schemaOf(v), v.name(), v.columns().get(i), i, null, true, viewTypes.get(i));
             }
         }
     }
 
-    private void column(String table, String column, int index, String defaultSql, boolean nullable, DataType t) {
+    private void column(String schema, String table, String column, int index, String defaultSql, boolean nullable, DataType t) {
         Integer length = t.id().isString() && t.length() >= 0 && t.id() != io.rustydb.core.type.TypeId.TEXT
                 ? t.length() : null;
         Integer precision = null;
@@ -137,7 +145,7 @@ final class InformationSchema {
             }
             default -> { }
         }
-        row(CATALOG, PUBLIC, table, column, index + 1, defaultSql, nullable ? "YES" : "NO", dataType(t), length,
+        row(CATALOG, schema, table, column, index + 1, defaultSql, nullable ? "YES" : "NO", dataType(t), length,
                 precision, radix, scale, udtName(t));
     }
 
@@ -186,7 +194,7 @@ final class InformationSchema {
         columns("table_catalog", S, "table_schema", S, "table_name", S, "view_definition", S, "check_option", S,
                 "is_updatable", S);
         for (ViewDef v : catalog.views()) {
-            row(CATALOG, PUBLIC, v.name(), v.sql(), "NONE", "NO");
+            row(CATALOG, catalog.schemaOf(v), v.name(), v.sql(), "NONE", "NO");
         }
     }
 
@@ -195,17 +203,18 @@ final class InformationSchema {
                 "table_schema", S, "table_name", S, "constraint_type", S, "is_deferrable", S,
                 "initially_deferred", S);
         for (TableDef t : catalog.tables()) {
+            String schema = catalog.schemaOf(t);
             for (IndexDef index : t.indexes()) {
                 if (index.unique()) {
-                    row(CATALOG, PUBLIC, index.name(), CATALOG, PUBLIC, t.name(),
+                    row(CATALOG, schema, index.name(), CATALOG, schema, t.name(),
                             index.primaryKey() ? "PRIMARY KEY" : "UNIQUE", "NO", "NO");
                 }
             }
             for (ForeignKeyDef key : t.foreignKeys()) {
-                row(CATALOG, PUBLIC, key.name(), CATALOG, PUBLIC, t.name(), "FOREIGN KEY", "NO", "NO");
+                row(CATALOG, schema, key.name(), CATALOG, schema, t.name(), "FOREIGN KEY", "NO", "NO");
             }
             for (CheckDef check : t.checks()) {
-                row(CATALOG, PUBLIC, check.name(), CATALOG, PUBLIC, t.name(), "CHECK", "NO", "NO");
+                row(CATALOG, schema, check.name(), CATALOG, schema, t.name(), "CHECK", "NO", "NO");
             }
         }
     }
@@ -215,11 +224,12 @@ final class InformationSchema {
                 "table_schema", S, "table_name", S, "column_name", S, "ordinal_position", I,
                 "position_in_unique_constraint", I);
         for (TableDef t : catalog.tables()) {
+            String schema = catalog.schemaOf(t);
             for (IndexDef index : t.indexes()) {
                 if (index.unique()) {
                     int[] positions = index.columnPositions();
                     for (int i = 0; i < positions.length; i++) {
-                        row(CATALOG, PUBLIC, index.name(), CATALOG, PUBLIC, t.name(),
+                        row(CATALOG, schema, index.name(), CATALOG, schema, t.name(),
                                 t.columns().get(positions[i]).name(), i + 1, null);
                     }
                 }
@@ -227,7 +237,7 @@ final class InformationSchema {
             for (ForeignKeyDef key : t.foreignKeys()) {
                 int[] positions = key.columns();
                 for (int i = 0; i < positions.length; i++) {
-                    row(CATALOG, PUBLIC, key.name(), CATALOG, PUBLIC, t.name(), t.columns().get(positions[i]).name(),
+                    row(CATALOG, schema, key.name(), CATALOG, schema, t.name(), t.columns().get(positions[i]).name(),
                             i + 1, i + 1);
                 }
             }
@@ -258,7 +268,8 @@ final class InformationSchema {
                         }
                     }
                 }
-                row(CATALOG, PUBLIC, key.name(), CATALOG, PUBLIC, unique, "NONE", key.onUpdate().sql(),
+                row(CATALOG, catalog.schemaOf(t), key.name(), CATALOG,
+                        parent == null ? null : catalog.schemaOf(parent), unique, "NONE", key.onUpdate().sql(),
                         key.onDelete().sql());
             }
         }
@@ -274,7 +285,7 @@ final class InformationSchema {
                 case INTEGER -> 32;
                 default -> 64;
             };
-            row(CATALOG, PUBLIC, s.name(), dataType(s.type()), precision, 2, 0, Long.toString(s.start()),
+            row(CATALOG, catalog.schemaOf(s), s.name(), dataType(s.type()), precision, 2, 0, Long.toString(s.start()),
                     Long.toString(s.minValue()), Long.toString(s.maxValue()), Long.toString(s.increment()),
                     s.cycle() ? "YES" : "NO");
         }

@@ -48,7 +48,7 @@ final class InsertBinder {
         if (insert.isUseDuplicate() || insert.isUseSet() || insert.getOutputClause() != null) {
             throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "INSERT with ON DUPLICATE KEY, SET or OUTPUT");
         }
-        TableDef table = catalog.table(Identifiers.normalize(insert.getTable().getName()));
+        TableDef table = catalog.table(Names.lookup(catalog, insert.getTable()));
         String qualifier = insert.getTable().getAlias() != null
                 ? Identifiers.normalize(insert.getTable().getAlias().getName()) : table.name();
         int[] targets = targetColumns(table, insert.getColumns());

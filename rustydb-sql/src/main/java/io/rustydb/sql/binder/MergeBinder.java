@@ -48,7 +48,7 @@ final class MergeBinder {
         if (merge.getOperations() == null || merge.getOperations().isEmpty()) {
             throw new DbException(ErrorCode.SYNTAX_ERROR, "MERGE needs at least one WHEN clause");
         }
-        TableDef table = catalog.table(Identifiers.normalize(merge.getTable().getName()));
+        TableDef table = catalog.table(Names.lookup(catalog, merge.getTable()));
         String qualifier = merge.getTable().getAlias() != null
                 ? Identifiers.normalize(merge.getTable().getAlias().getName()) : table.name();
         FromBinder.From source = new FromBinder(catalog, parameters, null).bind(merge.getFromItem(), null);

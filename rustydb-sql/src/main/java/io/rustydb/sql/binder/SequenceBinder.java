@@ -29,30 +29,31 @@ final class SequenceBinder {
     private SequenceBinder() {
     }
 
-    static BoundStatement.CreateSequence bindCreate(CreateSequence create) {
+    static BoundStatement.CreateSequence bindCreate(CreateSequence create, Catalog catalog) {
         Sequence s = create.getSequence();
         DataType type = s.getDataType() == null ? DataType.BIGINT : TypeNames.parse(s.getDataType(), List.of());
-        SequenceDef def = definition(Identifiers.normalize(s.getName()), type, s.getParameters());
-        return new BoundStatement.CreateSequence(def, create instanceof CreateSequenceIfNotExists);
+        io.rustydb.sql.catalog.QualifiedName name = Names.forCreate(catalog, s.getSchemaName(), s.getName());
+        SequenceDef def = definition(name.name(), type, s.getParameters());
+        return new BoundStatement.CreateSequence(name.schema(), def, create instanceof CreateSequenceIfNotExists);
     }
 
-    static BoundStatement.DropSequence bindDrop(Drop drop) {
+    static BoundStatement.DropSequence bindDrop(Drop drop, Catalog catalog) {
         if (drop.getParameters() != null && !drop.getParameters().isEmpty()) {
             throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "DROP SEQUENCE " + String.join(" ",
                     drop.getParameters()));
         }
-        List<String> names = new ArrayList<>();
+        List<io.rustydb.sql.catalog.QualifiedName> names = new ArrayList<>();
         List<net.sf.jsqlparser.schema.Table> written = drop.getNames() != null && !drop.getNames().isEmpty()
                 ? drop.getNames() : List.of(drop.getName());
         for (net.sf.jsqlparser.schema.Table t : written) {
-            names.add(Identifiers.normalize(t.getName()));
+            names.add(Names.lookup(catalog, t));
         }
         return new BoundStatement.DropSequence(names, drop.isIfExists());
     }
 
     static BoundStatement.AlterSequence bindAlter(AlterSequence alter, Catalog catalog) {
         Sequence s = alter.getSequence();
-        String name = Identifiers.normalize(s.getName());
+        io.rustydb.sql.catalog.QualifiedName name = Names.lookup(catalog, s.getSchemaName(), s.getName());
         List<Sequence.Parameter> params = s.getParameters() == null ? List.of() : s.getParameters();
         if (params.size() != 1 || params.get(0).getOption() != Sequence.ParameterType.RESTART_WITH) {
             throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "ALTER SEQUENCE other than RESTART [WITH n]");

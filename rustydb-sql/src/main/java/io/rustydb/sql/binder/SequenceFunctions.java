@@ -6,6 +6,7 @@ import io.rustydb.core.type.Casts;
 import io.rustydb.core.type.DataType;
 import io.rustydb.core.type.TypeId;
 import io.rustydb.sql.catalog.Catalog;
+import io.rustydb.sql.catalog.QualifiedName;
 import io.rustydb.sql.expr.CastExpr;
 import io.rustydb.sql.expr.Expr;
 import io.rustydb.sql.expr.Literal;
@@ -56,31 +57,53 @@ final class SequenceFunctions {
             if (lit.value() == null) {
                 return new Literal(null, DataType.BIGINT);
             }
-            return new SequenceExpr(function, check(Identifiers.normalize(lit.value().toString()), catalog), null, rest);
+            if (catalog == null) { // a stored default: looked up when it runs
+                SequenceExpr.split(lit.value().toString()); // 42602 now
+                return new SequenceExpr(function, null, target, rest);
+            }
+            QualifiedName resolved = SequenceExpr.resolve(lit.value().toString(), catalog, Names.path());
+            SequenceExpr.require(resolved, catalog);
+            return new SequenceExpr(function, resolved, null, rest);
         }
         return new SequenceExpr(function, null, target, rest);
     }
 
-    /** {@code NEXT VALUE FOR s} (or {@code s.NEXTVAL}: {@code next} true) or {@code s.CURRVAL} of a folded name. */
-    static Expr named(String sequence, boolean next, Catalog catalog) {
+    /**
+     * {@code NEXT VALUE FOR s} (or {@code s.NEXTVAL}: {@code next} true) or {@code s.CURRVAL} of a resolved name
+     * (42P01 / 42809 now).
+     */
+    static Expr named(QualifiedName sequence, boolean next, Catalog catalog) {
+        SequenceExpr.require(sequence, catalog);
         return new SequenceExpr(next ? SequenceExpr.Function.NEXTVAL : SequenceExpr.Function.CURRVAL,
-                check(sequence, catalog), null, List.of());
+                sequence, null, List.of());
     }
 
-    /** Whether {@code qualifier.name} is Oracle's {@code s.NEXTVAL}/{@code s.CURRVAL} of an existing sequence. */
-    static boolean isOracleCall(String qualifier, String name, Catalog catalog) {
-        return qualifier != null && catalog != null && (name.equals("nextval") || name.equals("currval"))
-                && catalog.sequences().find(qualifier) != null;
-    }
-
-    private static String check(String sequence, Catalog catalog) {
-        if (catalog != null && catalog.sequences().find(sequence) == null) {
-            if (catalog.findTable(sequence) != null || catalog.findIndex(sequence) != null) {
-                throw new DbException(ErrorCode.WRONG_OBJECT_TYPE, "\"" + sequence + "\" is not a sequence");
-            }
-            throw new DbException(ErrorCode.UNDEFINED_TABLE, sequence);
+    /**
+     * {@code NEXT VALUE FOR [schema.]s} ({@code parts} as written): resolved now, or — bound without the catalog,
+     * as a stored default is — looked up by name when it runs.
+     */
+    static Expr nextValueFor(List<String> parts, Catalog catalog) {
+        if (catalog == null) {
+            return new SequenceExpr(SequenceExpr.Function.NEXTVAL, null,
+                    new Literal(String.join(".", parts), DataType.VARCHAR), List.of());
         }
-        return sequence;
+        String schema = parts.size() > 1 ? parts.get(parts.size() - 2) : null;
+        return named(Names.lookup(catalog, schema, parts.get(parts.size() - 1)), true, catalog);
+    }
+
+    /**
+     * The sequence of Oracle's {@code [schema.]s.NEXTVAL}/{@code s.CURRVAL} ({@code qualifier} and {@code schema}
+     * as written, {@code schema} null if not given) if there is one, else null.
+     */
+    static QualifiedName oracleCall(String schema, String qualifier, String name, Catalog catalog) {
+        if (qualifier == null || catalog == null || !(name.equals("nextval") || name.equals("currval"))) {
+            return null;
+        }
+        if (schema != null && catalog.findSchema(Identifiers.normalize(schema)) == null) {
+            return null;
+        }
+        QualifiedName sequence = Names.lookup(catalog, schema, qualifier);
+        return catalog.findSequence(sequence) != null ? sequence : null;
     }
 
     private static Expr argument(Expr e, DataType type, ParameterTypes parameters, String function) {

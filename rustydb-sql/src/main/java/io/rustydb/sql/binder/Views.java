@@ -23,20 +23,20 @@ import net.sf.jsqlparser.statement.select.Select;
  */
 public final class Views {
     /** The views being expanded on this thread, innermost last: a view that reads itself is 42P17. */
-    private static final ThreadLocal<Deque<String>> EXPANDING = ThreadLocal.withInitial(ArrayDeque::new);
+    private static final ThreadLocal<Deque<ViewDef>> EXPANDING = ThreadLocal.withInitial(ArrayDeque::new);
 
     private Views() {
     }
 
     /** {@code view}'s query bound now, with the view's column names (and only its columns). */
     static BoundStatement.Query expand(Catalog catalog, ViewDef view) {
-        Deque<String> expanding = EXPANDING.get();
-        if (expanding.contains(view.name())) {
+        Deque<ViewDef> expanding = EXPANDING.get();
+        if (expanding.contains(view)) {
             throw new DbException(ErrorCode.INVALID_OBJECT_DEFINITION, "infinite recursion detected in view \""
                     + view.name() + "\"");
         }
-        expanding.addLast(view.name());
-        try {
+        expanding.addLast(view);
+        try (Names.Scope path = Names.bindingWith(io.rustydb.sql.catalog.SearchPath.ofIds(catalog, view.searchPath()))) {
             if (!(SqlParser.parse(view.sql()) instanceof Select select)) {
                 throw DbException.corruption("catalog", -1, "view " + view.name() + " does not hold a query");
             }
@@ -61,14 +61,14 @@ public final class Views {
         }
     }
 
-    /** The views (by name) that no longer bind against the catalog as it is now. */
-    public static List<String> broken(Catalog catalog) {
-        List<String> out = new ArrayList<>();
+    /** The views that no longer bind against the catalog as it is now. */
+    public static List<ViewDef> broken(Catalog catalog) {
+        List<ViewDef> out = new ArrayList<>();
         for (ViewDef view : catalog.views()) {
             try {
                 expand(catalog, view);
             } catch (DbException e) {
-                out.add(view.name());
+                out.add(view);
             }
         }
         return out;

@@ -15,8 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The tables of one database and their indexes: looked up by the binder, changed by DDL, persisted through
- * {@link CatalogStore}; also where the run-time objects of each live (row versions, index structures).
+ * The schemas of one database and the tables (with their indexes), views and sequences in them: looked up by the
+ * binder by {@link QualifiedName} (the binder resolves unqualified names through the session's search path),
+ * changed by DDL, persisted through {@link CatalogStore}; also where the run-time objects of each live (row
+ * versions, index structures). Objects refer to their schema by id ({@link SchemaDef}), so tables, views, indexes
+ * and sequences of one schema share a namespace, and the same name can be used in two schemas.
  *
  * <p>Every change bumps {@link #version()}, which keys the plan cache so that no plan outlives the schema it was
  * bound against. Callers serialize DDL (the engine's statement lock); lookups are safe from any thread.
@@ -25,8 +28,11 @@ public final class Catalog {
     private final StorageEngine storage;
     private final CatalogStore store;
     /** Replaced whole by {@link #reload()}, so that a concurrent lookup never sees a half-loaded catalog. */
-    private volatile Map<String, TableDef> tables = new ConcurrentHashMap<>();
-    private volatile Map<String, ViewDef> views = new ConcurrentHashMap<>();
+    private volatile Map<String, SchemaDef> schemas = new ConcurrentHashMap<>();
+    private volatile Map<QualifiedKey, TableDef> tables = new ConcurrentHashMap<>();
+    /** The schema id of each table, by table id (a table keeps its id, and so its schema, across ALTER TABLE). */
+    private volatile Map<Integer, Integer> tableSchemas = new ConcurrentHashMap<>();
+    private volatile Map<QualifiedKey, ViewDef> views = new ConcurrentHashMap<>();
     private volatile Map<CommentKey, String> comments = new ConcurrentHashMap<>();
     private final TransactionManager transactions;
     private final Map<Integer, VersionedHeap> heaps = new ConcurrentHashMap<>();
@@ -35,6 +41,7 @@ public final class Catalog {
     private volatile ReferenceIndex referenceIndex;
     private int nextTableId;
     private int nextIndexId;
+    private int nextSchemaId = SchemaDef.PUBLIC_ID + 1;
     private final io.rustydb.sql.index.IndexWriter indexWriter = new io.rustydb.sql.index.IndexWriter();
     private final Sequences sequences;
 
@@ -52,16 +59,31 @@ public final class Catalog {
      * in-memory view back in line. Callers hold the database lock exclusively (X on the database key).
      */
     public void reload() {
-        Map<String, TableDef> loaded = new ConcurrentHashMap<>();
-        for (TableDef table : store.load().values()) {
-            loaded.put(table.name(), table);
+        Map<String, SchemaDef> loadedSchemas = new ConcurrentHashMap<>();
+        loadedSchemas.put(SchemaDef.PUBLIC, new SchemaDef(SchemaDef.PUBLIC_ID, SchemaDef.PUBLIC, null));
+        for (SchemaDef schema : store.loadSchemas()) {
+            loadedSchemas.put(schema.name(), schema);
+            nextSchemaId = Math.max(nextSchemaId, schema.schemaId() + 1);
+        }
+        Map<QualifiedKey, TableDef> loaded = new ConcurrentHashMap<>();
+        Map<Integer, Integer> loadedSchemaIds = new ConcurrentHashMap<>();
+        for (CatalogStore.Placed<TableDef> placed : store.load()) {
+            TableDef table = placed.def();
+            loaded.put(new QualifiedKey(placed.schemaId(), table.name()), table);
+            loadedSchemaIds.put(table.tableId(), placed.schemaId());
             nextTableId = Math.max(nextTableId, table.tableId() + 1);
             for (IndexDef index : table.indexes()) {
                 nextIndexId = Math.max(nextIndexId, index.indexId() + 1);
             }
         }
+        schemas = loadedSchemas;
         tables = loaded;
-        views = new ConcurrentHashMap<>(store.loadViews());
+        tableSchemas = loadedSchemaIds;
+        Map<QualifiedKey, ViewDef> loadedViews = new ConcurrentHashMap<>();
+        for (ViewDef view : store.loadViews()) {
+            loadedViews.put(new QualifiedKey(view.schemaId(), view.name()), view);
+        }
+        views = loadedViews;
         comments = new ConcurrentHashMap<>(store.loadComments());
         sequences.reload();
         heaps.clear();
@@ -78,58 +100,240 @@ public final class Catalog {
         return version.get();
     }
 
-    /** The table named {@code name} (already case-folded), or {@code null}. */
-    public TableDef findTable(String name) {
-        return tables.get(name);
+    // ---- schemas ----
+
+    /** Every schema (not the system ones: see {@link SchemaDef#isSystem}), ordered by name. */
+    public List<SchemaDef> schemas() {
+        List<SchemaDef> list = new ArrayList<>(schemas.values());
+        list.sort((a, b) -> a.name().compareTo(b.name()));
+        return list;
+    }
+
+    /** The schema named {@code name} (already case-folded), or null. */
+    public SchemaDef findSchema(String name) {
+        return schemas.get(name);
+    }
+
+    /** The schema named {@code name}, or 3F000. */
+    public SchemaDef schema(String name) {
+        SchemaDef schema = schemas.get(name);
+        if (schema == null) {
+            throw new DbException(ErrorCode.INVALID_SCHEMA_NAME, name);
+        }
+        return schema;
+    }
+
+    /** The name of the schema with id {@code schemaId}, or null if there is none (any more). */
+    public String schemaName(int schemaId) {
+        for (SchemaDef schema : schemas.values()) {
+            if (schema.schemaId() == schemaId) {
+                return schema.name();
+            }
+        }
+        return null;
+    }
+
+    /** Creates schema {@code name} in the current transaction; 42P06 if it (or a system schema) has that name. */
+    public SchemaDef createSchema(String name, String owner) {
+        if (schemas.containsKey(name) || SchemaDef.isSystem(name)) {
+            throw new DbException(ErrorCode.DUPLICATE_SCHEMA, name);
+        }
+        SchemaDef schema = new SchemaDef(nextSchemaId++, name, owner);
+        store.insertSchema(schema);
+        schemas.put(name, schema);
+        version.incrementAndGet();
+        return schema;
+    }
+
+    /** Renames schema {@code from} (its objects follow: they refer to it by id); 3F000, 42P06, 0A000 for public. */
+    public void renameSchema(String from, String to) {
+        SchemaDef schema = userSchema(from, "renamed");
+        if (schemas.containsKey(to) || SchemaDef.isSystem(to)) {
+            throw new DbException(ErrorCode.DUPLICATE_SCHEMA, to);
+        }
+        store.deleteSchema(schema.schemaId());
+        SchemaDef renamed = schema.renamed(to);
+        store.insertSchema(renamed);
+        schemas.remove(from);
+        schemas.put(to, renamed);
+        version.incrementAndGet();
     }
 
     /**
-     * The table named {@code name}, or 42P01; 0A000 if {@code name} is a view (only queries can use a view: it
-     * cannot be changed by DML, altered or indexed).
+     * Drops the empty schema {@code name}: 2BP01 if tables, views or sequences are still in it (the caller drops
+     * them first for CASCADE); 3F000 if there is no such schema; 0A000 for {@code public}.
      */
-    public TableDef table(String name) {
-        TableDef table = tables.get(name);
-        if (table == null) {
-            if (views.containsKey(name)) {
-                throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "\"" + name + "\" is a view: a view can "
-                        + "only be read (no INSERT, UPDATE, DELETE, ALTER TABLE or CREATE INDEX on it)");
+    public void dropSchema(String name) {
+        SchemaDef schema = userSchema(name, "dropped");
+        List<String> objects = objectsIn(name);
+        if (!objects.isEmpty()) {
+            throw new DbException(ErrorCode.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop schema " + name
+                    + " because other objects depend on it: " + String.join(", ", objects)
+                    + " (use DROP ... CASCADE to drop the dependent objects too)");
+        }
+        store.deleteSchema(schema.schemaId());
+        schemas.remove(name);
+        // views elsewhere that looked names up through it forget it: its id may be reused after a reopen
+        for (ViewDef view : new ArrayList<>(views.values())) {
+            if (view.searchPath().contains(schema.schemaId())) {
+                List<Integer> path = new ArrayList<>(view.searchPath());
+                path.remove(Integer.valueOf(schema.schemaId()));
+                ViewDef kept = new ViewDef(view.name(), view.sql(), view.columns(), view.schemaId(), path);
+                store.deleteView(view);
+                store.insertView(kept);
+                views.put(new QualifiedKey(view.schemaId(), view.name()), kept);
             }
-            throw new DbException(ErrorCode.UNDEFINED_TABLE, name);
+        }
+        version.incrementAndGet();
+    }
+
+    /** 3F000 if there is no schema {@code name}; 0A000 or 2BP01 if it is one the system needs. */
+    public void checkDroppable(String name) {
+        userSchema(name, "dropped");
+    }
+
+    private SchemaDef userSchema(String name, String what) {
+        if (SchemaDef.isSystem(name)) {
+            throw new DbException(ErrorCode.DEPENDENT_OBJECTS_STILL_EXIST, "cannot change schema " + name
+                    + " because it is required by the database system");
+        }
+        SchemaDef schema = schema(name);
+        if (schema.schemaId() == SchemaDef.PUBLIC_ID) {
+            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "schema public cannot be " + what);
+        }
+        return schema;
+    }
+
+    /** What is in schema {@code name}, as PostgreSQL lists it: {@code table s.t}, {@code view s.v}, ... */
+    public List<String> objectsIn(String name) {
+        int id = schema(name).schemaId();
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<QualifiedKey, TableDef> e : tables.entrySet()) {
+            if (e.getKey().schemaId() == id) {
+                out.add("table " + name + "." + e.getKey().name());
+            }
+        }
+        for (Map.Entry<QualifiedKey, ViewDef> e : views.entrySet()) {
+            if (e.getKey().schemaId() == id) {
+                out.add("view " + name + "." + e.getKey().name());
+            }
+        }
+        for (SequenceGenerator g : sequences.inSchema(id)) {
+            if (!g.def().owned()) {
+                out.add("sequence " + name + "." + g.def().name());
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private QualifiedKey key(QualifiedName name) {
+        SchemaDef schema = schemas.get(name.schema());
+        return schema == null ? null : new QualifiedKey(schema.schemaId(), name.name());
+    }
+
+    private QualifiedKey requireKey(QualifiedName name) {
+        return new QualifiedKey(schema(name.schema()).schemaId(), name.name());
+    }
+
+    // ---- tables and views ----
+
+    /** The table named {@code name}, or {@code null} (also if its schema does not exist). */
+    public TableDef findTable(QualifiedName name) {
+        QualifiedKey key = key(name);
+        return key == null ? null : tables.get(key);
+    }
+
+    /**
+     * The table named {@code name}, or 42P01 (also if its schema does not exist: an unqualified name that the
+     * search path did not find is in a schema of the path that may not exist, see {@link SearchPath#fallback}); 0A000
+     * if {@code name} is a view (only queries can use a view: it cannot be changed by DML, altered or indexed).
+     */
+    public TableDef table(QualifiedName name) {
+        QualifiedKey key = key(name);
+        if (key == null) {
+            throw new DbException(ErrorCode.UNDEFINED_TABLE, name.name());
+        }
+        TableDef table = tables.get(key);
+        if (table == null) {
+            if (views.containsKey(key)) {
+                throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "\"" + name.name() + "\" is a view: a view "
+                        + "can only be read (no INSERT, UPDATE, DELETE, ALTER TABLE or CREATE INDEX on it)");
+            }
+            throw new DbException(ErrorCode.UNDEFINED_TABLE, displayName(name));
         }
         return table;
     }
 
-    /** The view named {@code name} (already case-folded), or {@code null}. */
-    public ViewDef findView(String name) {
-        return views.get(name);
+    /** The current definition of {@code table} (by id: it may have been altered since), or 42P01. */
+    public TableDef current(TableDef table) {
+        TableDef now = tableById(table.tableId());
+        if (now == null) {
+            throw new DbException(ErrorCode.UNDEFINED_TABLE, table.name());
+        }
+        return now;
     }
 
-    /** All views, ordered by name. */
+    /** {@code name} as messages show it: unqualified in {@code public}, else {@code schema.name}. */
+    public static String displayName(QualifiedName name) {
+        return SchemaDef.PUBLIC.equals(name.schema()) ? name.name() : name.toString();
+    }
+
+    /** The name of the schema {@code table} is in. */
+    public String schemaOf(TableDef table) {
+        Integer id = tableSchemas.get(table.tableId());
+        return schemaName(id == null ? SchemaDef.PUBLIC_ID : id);
+    }
+
+    /** The full name of {@code table}. */
+    public QualifiedName nameOf(TableDef table) {
+        return new QualifiedName(schemaOf(table), table.name());
+    }
+
+    /** The name of the schema {@code view} is in. */
+    public String schemaOf(ViewDef view) {
+        return schemaName(view.schemaId());
+    }
+
+    /** The name of the schema {@code sequence} is in. */
+    public String schemaOf(SequenceDef sequence) {
+        SequenceGenerator g = sequences.byId(sequence.sequenceId());
+        return schemaName(g == null ? SchemaDef.PUBLIC_ID : g.schemaId());
+    }
+
+    /** The view named {@code name}, or {@code null}. */
+    public ViewDef findView(QualifiedName name) {
+        QualifiedKey key = key(name);
+        return key == null ? null : views.get(key);
+    }
+
+    /** All views, ordered by schema and name. */
     public List<ViewDef> views() {
         List<ViewDef> list = new ArrayList<>(views.values());
-        list.sort((a, b) -> a.name().compareTo(b.name()));
+        list.sort(java.util.Comparator.comparing((ViewDef v) -> schemaOf(v)).thenComparing(ViewDef::name));
         return list;
     }
 
     /**
      * Creates view {@code view}, or replaces the view of its name if {@code replace}; 42P07 if a table, index or
-     * sequence (or, without {@code replace}, a view) has its name.
+     * sequence (or, without {@code replace}, a view) of its schema has its name.
      */
     public void createView(ViewDef view, boolean replace) {
-        if (views.containsKey(view.name()) && replace) {
-            store.deleteView(view.name());
-        } else if (nameTaken(view.name())) {
+        QualifiedKey key = new QualifiedKey(view.schemaId(), view.name());
+        if (views.containsKey(key) && replace) {
+            store.deleteView(views.get(key));
+        } else if (nameTaken(new QualifiedName(schemaName(view.schemaId()), view.name()))) {
             throw new DbException(ErrorCode.DUPLICATE_TABLE, view.name());
         }
         store.insertView(view);
-        views.put(view.name(), view);
+        views.put(key, view);
         version.incrementAndGet();
     }
 
-    /** Drops view {@code name} (which exists). */
-    public void dropView(String name) {
-        store.deleteView(name);
-        views.remove(name);
+    /** Drops view {@code view} (which exists). */
+    public void dropView(ViewDef view) {
+        store.deleteView(view);
+        views.remove(new QualifiedKey(view.schemaId(), view.name()));
         version.incrementAndGet();
     }
 
@@ -209,10 +413,10 @@ public final class Catalog {
     private record ReferenceIndex(long version, Map<Integer, List<Reference>> byParent) {
     }
 
-    /** All tables, ordered by name. */
+    /** All tables, ordered by schema and name. */
     public List<TableDef> tables() {
         List<TableDef> list = new ArrayList<>(tables.values());
-        list.sort((a, b) -> a.name().compareTo(b.name()));
+        list.sort(java.util.Comparator.comparing((TableDef t) -> schemaOf(t)).thenComparing(TableDef::name));
         return list;
     }
 
@@ -238,12 +442,19 @@ public final class Catalog {
         return indexWriter;
     }
 
-    /** The index named {@code name} and its table, or null. */
-    public Map.Entry<TableDef, IndexDef> findIndex(String name) {
-        for (TableDef table : tables.values()) {
-            for (IndexDef index : table.indexes()) {
-                if (index.name().equals(name)) {
-                    return Map.entry(table, index);
+    /** The index named {@code name} (an index is in the schema of its table) and its table, or null. */
+    public Map.Entry<TableDef, IndexDef> findIndex(QualifiedName name) {
+        QualifiedKey key = key(name);
+        if (key == null) {
+            return null;
+        }
+        for (Map.Entry<QualifiedKey, TableDef> e : tables.entrySet()) {
+            if (e.getKey().schemaId() != key.schemaId()) {
+                continue;
+            }
+            for (IndexDef index : e.getValue().indexes()) {
+                if (index.name().equals(name.name())) {
+                    return Map.entry(e.getValue(), index);
                 }
             }
         }
@@ -266,7 +477,7 @@ public final class Catalog {
      */
     public TableDef addIndex(TableDef table, TableIndex built) {
         IndexDef index = built.def();
-        if (nameTaken(index.name())) {
+        if (nameTaken(new QualifiedName(schemaOf(table), index.name()))) {
             throw new DbException(ErrorCode.DUPLICATE_TABLE, index.name());
         }
         List<IndexDef> indexes = new ArrayList<>(table.indexes());
@@ -287,21 +498,23 @@ public final class Catalog {
         afterCommit.accept(structure::drop);
     }
 
-    /** Creates a table with an empty heap; 42P07 if the name is taken. */
-    public TableDef createTable(String name, List<ColumnDef> columns) {
+    /** Creates a table with an empty heap; 42P07 if the name is taken in its schema, 3F000 if there is no schema. */
+    public TableDef createTable(QualifiedName name, List<ColumnDef> columns) {
         return createTable(name, columns, List.of());
     }
 
-    /** Creates a table with CHECK constraints; 42P07 if the name is taken. */
-    public TableDef createTable(String name, List<ColumnDef> columns, List<CheckDef> checks) {
+    /** Creates a table with CHECK constraints; 42P07 if the name is taken in its schema. */
+    public TableDef createTable(QualifiedName name, List<ColumnDef> columns, List<CheckDef> checks) {
+        QualifiedKey key = requireKey(name);
         if (nameTaken(name)) {
-            throw new DbException(ErrorCode.DUPLICATE_TABLE, name);
+            throw new DbException(ErrorCode.DUPLICATE_TABLE, name.name());
         }
         TableHeap heap = storage.createHeap();
-        TableDef table = new TableDef(nextTableId++, name, columns, heap.firstPageNo(), checks);
-        store.insert(table);
+        TableDef table = new TableDef(nextTableId++, name.name(), columns, heap.firstPageNo(), checks);
+        store.insert(table, key.schemaId());
         heaps.put(table.tableId(), new VersionedHeap(heap, table.tableId(), transactions));
-        tables.put(name, table);
+        tables.put(key, table);
+        tableSchemas.put(table.tableId(), key.schemaId());
         version.incrementAndGet();
         return table;
     }
@@ -311,11 +524,11 @@ public final class Catalog {
      * freed only once the dropping transaction has committed (a rollback brings the table back), through
      * {@code afterCommit}.
      */
-    public void dropTable(String name, java.util.function.Consumer<Runnable> afterCommit) {
+    public void dropTable(QualifiedName name, java.util.function.Consumer<Runnable> afterCommit) {
         TableDef table = table(name);
         for (Reference reference : referencing(table.tableId())) {
             if (reference.child().tableId() != table.tableId()) {
-                throw new DbException(ErrorCode.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop table " + name
+                throw new DbException(ErrorCode.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop table " + displayName(name)
                         + " because constraint " + reference.key().name() + " on table " + reference.child().name()
                         + " depends on it");
             }
@@ -328,7 +541,8 @@ public final class Catalog {
         store.delete(table.tableId());
         store.deleteComments(table.tableId(), null);
         comments.keySet().removeIf(k -> k.tableId() == table.tableId());
-        tables.remove(name);
+        tables.remove(requireKey(name));
+        tableSchemas.remove(table.tableId());
         heaps.remove(table.tableId());
         afterCommit.accept(() -> {
             freeLargeValues(table);
@@ -342,17 +556,18 @@ public final class Catalog {
 
     /** Replaces {@code table}'s definition by {@code altered} (same id and heap; a rename changes the key). */
     public void alterTable(TableDef table, TableDef altered) {
+        int schemaId = tableSchemas.getOrDefault(table.tableId(), SchemaDef.PUBLIC_ID);
         if (!altered.name().equals(table.name())
-                && nameTaken(altered.name())) {
+                && nameTaken(new QualifiedName(schemaName(schemaId), altered.name()))) {
             throw new DbException(ErrorCode.DUPLICATE_TABLE, altered.name());
         }
         store.delete(table.tableId());
-        store.insert(altered);
+        store.insert(altered, schemaId);
         for (IndexDef index : table.indexes()) {
             indexStructures.remove(index.indexId()); // reopened over the new definition (its column types)
         }
-        tables.remove(table.name());
-        tables.put(altered.name(), altered);
+        tables.remove(new QualifiedKey(schemaId, table.name()));
+        tables.put(new QualifiedKey(schemaId, altered.name()), altered);
         version.incrementAndGet();
     }
 
@@ -387,18 +602,42 @@ public final class Catalog {
         return sequences;
     }
 
-    /** Whether a table, index or sequence is named {@code name} (they share one namespace, as in PostgreSQL). */
-    public boolean nameTaken(String name) {
-        return tables.containsKey(name) || views.containsKey(name) || findIndex(name) != null
-                || sequences.find(name) != null;
+    /**
+     * Whether a table, view, index or sequence of {@code name}'s schema is named {@code name.name()} (they share one
+     * namespace per schema, as in PostgreSQL).
+     */
+    public boolean nameTaken(QualifiedName name) {
+        QualifiedKey key = key(name);
+        return key != null && (tables.containsKey(key) || views.containsKey(key) || findIndex(name) != null
+                || sequences.find(key.schemaId(), key.name()) != null);
     }
 
-    /** Creates a sequence in the current transaction; 42P07 if a table, index or sequence has its name. */
-    public SequenceGenerator createSequence(SequenceDef def) {
-        if (nameTaken(def.name())) {
+    /** The sequence named {@code name}, or null (also if its schema does not exist). */
+    public SequenceGenerator findSequence(QualifiedName name) {
+        QualifiedKey key = key(name);
+        return key == null ? null : sequences.find(key.schemaId(), key.name());
+    }
+
+    /** The sequence named {@code name}, or 42P01 (as for an unknown table: they share one name space). */
+    public SequenceGenerator sequence(QualifiedName name) {
+        SequenceGenerator g = findSequence(name);
+        if (g == null) {
+            throw new DbException(ErrorCode.UNDEFINED_TABLE, displayName(name));
+        }
+        return g;
+    }
+
+    /**
+     * Creates sequence {@code def} in schema {@code schema} in the current transaction; 42P07 if a table, index or
+     * sequence of the schema has its name, 3F000 if there is no such schema.
+     */
+    public SequenceGenerator createSequence(String schema, SequenceDef def) {
+        QualifiedName name = new QualifiedName(schema, def.name());
+        QualifiedKey key = requireKey(name);
+        if (nameTaken(name)) {
             throw new DbException(ErrorCode.DUPLICATE_TABLE, def.name());
         }
-        SequenceGenerator created = sequences.create(def);
+        SequenceGenerator created = sequences.create(def, key.schemaId());
         version.incrementAndGet();
         return created;
     }

@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * root slots {@value #TABLES_ROOT_SLOT}, {@value #COLUMNS_ROOT_SLOT}, {@value #CHECKS_ROOT_SLOT} and
  * {@value #INDEXES_ROOT_SLOT}:
  * <pre>
- *  sys_tables  (table_id INTEGER, name VARCHAR, heap_page INTEGER)
+ *  sys_tables  (table_id INTEGER, name VARCHAR, heap_page INTEGER, schema_id INTEGER)
  *  sys_columns (table_id INTEGER, ordinal INTEGER, name VARCHAR, type_id VARCHAR,
  *               precision INTEGER, scale INTEGER, length INTEGER, nullable BOOLEAN, default_sql VARCHAR)
  *  sys_checks  (table_id INTEGER, ordinal INTEGER, name VARCHAR, sql VARCHAR)
@@ -26,10 +26,15 @@ import java.util.TreeMap;
  *               method VARCHAR, root_page INTEGER, columns VARCHAR)
  *  sys_foreign_keys (table_id INTEGER, ordinal INTEGER, name VARCHAR, columns VARCHAR, parent_table_id INTEGER,
  *               parent_columns VARCHAR, on_delete VARCHAR, on_update VARCHAR)        root slot 5
- *  sys_objects (kind VARCHAR, name VARCHAR, owner_id INTEGER, ordinal INTEGER, text VARCHAR, extra VARCHAR)
- *               views ('VIEW', name, -1, 0, sql, column names separated by U+0000) and
- *               comments ('COMMENT', NULL, table_id, column position or -1, text, NULL)   root slot 6
+ *  sys_objects (kind VARCHAR, name VARCHAR, owner_id INTEGER, ordinal INTEGER, text VARCHAR, extra VARCHAR,
+ *               schema_id INTEGER, search_path VARCHAR)
+ *               views ('VIEW', name, -1, 0, sql, column names separated by U+0000, schema_id,
+ *                      ids of the schemas of the search path at CREATE VIEW, comma-separated),
+ *               comments ('COMMENT', NULL, table_id, column position or -1, text, NULL, NULL, NULL) and
+ *               schemas ('SCHEMA', name, schema_id, 0, owner or NULL, NULL, NULL, NULL)   root slot 6
  * </pre>
+ * Schemas came later: {@code schema_id} of a table or view (and of a sequence) written before them reads NULL,
+ * which is schema {@code public} (id 0, which has no row); a view's NULL {@code search_path} is {@code public}.
  * Foreign key column lists are comma-separated positions; actions are {@code NO_ACTION}, {@code RESTRICT},
  * {@code CASCADE}, {@code SET_NULL}, {@code SET_DEFAULT}.
  * {@code columns} lists the indexed columns in index order as {@code position:A|D:F|L} (direction, nulls first or
@@ -46,7 +51,8 @@ final class CatalogStore {
     static final int FOREIGN_KEYS_ROOT_SLOT = 5;
     static final int OBJECTS_ROOT_SLOT = 6;
 
-    private static final DataType[] TABLES_ROW = {DataType.INTEGER, DataType.VARCHAR, DataType.INTEGER};
+    private static final DataType[] TABLES_ROW = {DataType.INTEGER, DataType.VARCHAR, DataType.INTEGER,
+        DataType.INTEGER};
     private static final DataType[] COLUMNS_ROW = {
         DataType.INTEGER, DataType.INTEGER, DataType.VARCHAR, DataType.VARCHAR,
         DataType.INTEGER, DataType.INTEGER, DataType.INTEGER, DataType.BOOLEAN, DataType.VARCHAR
@@ -55,11 +61,12 @@ final class CatalogStore {
         DataType.VARCHAR};
     private static final DataType[] FOREIGN_KEYS_ROW = {DataType.INTEGER, DataType.INTEGER, DataType.VARCHAR,
         DataType.VARCHAR, DataType.INTEGER, DataType.VARCHAR, DataType.VARCHAR, DataType.VARCHAR};
-    /** {@code sys_objects (kind, name, owner_id, ordinal, text, extra)}: views and comments (see {@link #loadObjects}). */
+    /** {@code sys_objects (kind, name, owner_id, ordinal, text, extra, schema_id, search_path)}: views, comments, schemas. */
     private static final DataType[] OBJECTS_ROW = {DataType.VARCHAR, DataType.VARCHAR, DataType.INTEGER,
-        DataType.INTEGER, DataType.VARCHAR, DataType.VARCHAR};
+        DataType.INTEGER, DataType.VARCHAR, DataType.VARCHAR, DataType.INTEGER, DataType.VARCHAR};
     static final String VIEW = "VIEW";
     static final String COMMENT = "COMMENT";
+    static final String SCHEMA = "SCHEMA";
     /** Separates the column names of a view in {@code extra} (a character no SQL name holds). */
     private static final String NAME_SEPARATOR = "\u0000";
     private static final DataType[] INDEXES_ROW = {DataType.INTEGER, DataType.INTEGER, DataType.VARCHAR,
@@ -91,8 +98,12 @@ final class CatalogStore {
         return heap;
     }
 
+    /** A table or view and the id of its schema. */
+    record Placed<T>(T def, int schemaId) {
+    }
+
     /** Reads every table definition, ordered by table id. */
-    Map<String, TableDef> load() {
+    List<Placed<TableDef>> load() {
         Map<Integer, Object[]> tableRows = new TreeMap<>();
         forEach(tables, TABLES_ROW, row -> tableRows.put((Integer) row[0], row));
         Map<Integer, TreeMap<Integer, ColumnDef>> columnsByTable = new TreeMap<>();
@@ -115,7 +126,7 @@ final class CatalogStore {
                 .put((Integer) row[1], new ForeignKeyDef((String) row[2], positions((String) row[3]),
                         (Integer) row[4], positions((String) row[5]), ForeignKeyDef.Action.valueOf((String) row[6]),
                         ForeignKeyDef.Action.valueOf((String) row[7]))));
-        Map<String, TableDef> result = new LinkedHashMap<>();
+        List<Placed<TableDef>> result = new ArrayList<>();
         for (Object[] row : tableRows.values()) {
             int tableId = (Integer) row[0];
             TreeMap<Integer, ColumnDef> cols = columnsByTable.get(tableId);
@@ -125,23 +136,61 @@ final class CatalogStore {
             List<CheckDef> tableChecks = new ArrayList<>(checksByTable.getOrDefault(tableId, new TreeMap<>()).values());
             List<IndexDef> tableIndexes = new ArrayList<>(indexesByTable.getOrDefault(tableId, new TreeMap<>()).values());
             List<ForeignKeyDef> tableKeys = new ArrayList<>(keysByTable.getOrDefault(tableId, new TreeMap<>()).values());
-            result.put((String) row[1], new TableDef(tableId, (String) row[1], new ArrayList<>(cols.values()),
-                    (Integer) row[2], tableChecks, tableIndexes, tableKeys));
+            result.add(new Placed<>(new TableDef(tableId, (String) row[1], new ArrayList<>(cols.values()),
+                    (Integer) row[2], tableChecks, tableIndexes, tableKeys), schemaId(row[3])));
         }
         return result;
     }
 
-    /** The views, by name. */
-    Map<String, ViewDef> loadViews() {
-        Map<String, ViewDef> views = new LinkedHashMap<>();
+    /** A NULL schema id (a row written before schemas existed) is schema {@code public}. */
+    private static int schemaId(Object stored) {
+        return stored == null ? SchemaDef.PUBLIC_ID : (Integer) stored;
+    }
+
+    /** The views. */
+    List<ViewDef> loadViews() {
+        List<ViewDef> views = new ArrayList<>();
         forEach(objects, OBJECTS_ROW, row -> {
             if (VIEW.equals(row[0])) {
                 String extra = (String) row[5];
-                views.put((String) row[1], new ViewDef((String) row[1], (String) row[4],
-                        List.of(extra.split(NAME_SEPARATOR, -1))));
+                List<Integer> path = row[7] == null ? List.of(SchemaDef.PUBLIC_ID) : List.of(positionList((String) row[7]));
+                views.add(new ViewDef((String) row[1], (String) row[4], List.of(extra.split(NAME_SEPARATOR, -1)),
+                        schemaId(row[6]), path));
             }
         });
         return views;
+    }
+
+    private static Integer[] positionList(String text) {
+        if (text.isEmpty()) {
+            return new Integer[0];
+        }
+        int[] ids = positions(text);
+        Integer[] out = new Integer[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            out[i] = ids[i];
+        }
+        return out;
+    }
+
+    /** The schemas that have a row (all but {@code public}). */
+    List<SchemaDef> loadSchemas() {
+        List<SchemaDef> schemas = new ArrayList<>();
+        forEach(objects, OBJECTS_ROW, row -> {
+            if (SCHEMA.equals(row[0])) {
+                schemas.add(new SchemaDef((Integer) row[2], (String) row[1], (String) row[4]));
+            }
+        });
+        return schemas;
+    }
+
+    void insertSchema(SchemaDef schema) {
+        objects.insert(RowCodec.encode(OBJECTS_ROW, new Object[] {SCHEMA, schema.name(), schema.schemaId(), 0,
+            schema.owner(), null, null, null}));
+    }
+
+    void deleteSchema(int schemaId) {
+        deleteObjects(row -> SCHEMA.equals(row[0]) && ((Integer) row[2]) == schemaId);
     }
 
     /** The comments, keyed by {@link CommentKey}. */
@@ -156,17 +205,21 @@ final class CatalogStore {
     }
 
     void insertView(ViewDef view) {
+        StringBuilder path = new StringBuilder();
+        for (int id : view.searchPath()) {
+            path.append(path.length() > 0 ? "," : "").append(id);
+        }
         objects.insert(RowCodec.encode(OBJECTS_ROW, new Object[] {VIEW, view.name(), -1, 0, view.sql(),
-            String.join(NAME_SEPARATOR, view.columns())}));
+            String.join(NAME_SEPARATOR, view.columns()), view.schemaId(), path.toString()}));
     }
 
-    void deleteView(String name) {
-        deleteObjects(row -> VIEW.equals(row[0]) && name.equals(row[1]));
+    void deleteView(ViewDef view) {
+        deleteObjects(row -> VIEW.equals(row[0]) && view.name().equals(row[1]) && schemaId(row[6]) == view.schemaId());
     }
 
     void insertComment(CommentKey key, String text) {
         objects.insert(RowCodec.encode(OBJECTS_ROW, new Object[] {COMMENT, null, key.tableId(), key.column(), text,
-            null}));
+            null, null, null}));
     }
 
     /** Deletes the comment on {@code key}, or every comment on its table if {@code key.column()} is null-like. */
@@ -195,8 +248,9 @@ final class CatalogStore {
         }
     }
 
-    void insert(TableDef table) {
-        tables.insert(RowCodec.encode(TABLES_ROW, new Object[] {table.tableId(), table.name(), table.heapFirstPage()}));
+    void insert(TableDef table, int schemaId) {
+        tables.insert(RowCodec.encode(TABLES_ROW, new Object[] {table.tableId(), table.name(), table.heapFirstPage(),
+            schemaId}));
         for (int i = 0; i < table.columns().size(); i++) {
             ColumnDef c = table.columns().get(i);
             DataType t = c.type();

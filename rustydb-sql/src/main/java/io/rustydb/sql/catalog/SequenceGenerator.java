@@ -39,6 +39,7 @@ public final class SequenceGenerator {
     public static final int LOG_AHEAD = 32;
 
     private final SequenceDef def;
+    private final int schemaId;
     private final long rowId;
     private final SequenceStore store;
     private final WriteAheadLog wal;
@@ -50,9 +51,10 @@ public final class SequenceGenerator {
     /** A log position at or after the latest state record: durable up to it, every value handed out is safe. */
     private volatile long logPosition;
 
-    SequenceGenerator(SequenceDef def, long rowId, long lastValue, boolean called, SequenceStore store,
+    SequenceGenerator(SequenceDef def, int schemaId, long rowId, long lastValue, boolean called, SequenceStore store,
                       WriteAheadLog wal) {
         this.def = def;
+        this.schemaId = schemaId;
         this.rowId = rowId;
         this.last = lastValue;
         this.called = called;
@@ -62,6 +64,11 @@ public final class SequenceGenerator {
 
     public SequenceDef def() {
         return def;
+    }
+
+    /** The id of the schema the sequence is in. */
+    public int schemaId() {
+        return schemaId;
     }
 
     long rowId() {

@@ -18,8 +18,10 @@ import java.util.List;
  * <pre>
  *  sys_sequences (last_value BIGINT, is_called BOOLEAN, sequence_id INTEGER, name VARCHAR, type_id VARCHAR,
  *                 start BIGINT, increment BIGINT, min_value BIGINT, max_value BIGINT, cycle BOOLEAN, cache BIGINT,
- *                 owner_table INTEGER, owner_column INTEGER, identity VARCHAR)
+ *                 owner_table INTEGER, owner_column INTEGER, identity VARCHAR, schema_id INTEGER)
  * </pre>
+ * {@code schema_id} came later (with schemas): a row written before reads NULL, schema {@code public}. The null
+ * bitmap is 2 bytes for 9 to 16 columns, so the state offset is the same for rows with and without it.
  * A row is an ordinary {@link RowCodec} tuple. The two state columns come first and are never NULL, so they sit
  * at a fixed offset and are overwritten in place:
  * <pre>
@@ -42,7 +44,7 @@ final class SequenceStore {
     private static final DataType[] ROW = {
         DataType.BIGINT, DataType.BOOLEAN, DataType.INTEGER, DataType.VARCHAR, DataType.VARCHAR,
         DataType.BIGINT, DataType.BIGINT, DataType.BIGINT, DataType.BIGINT, DataType.BOOLEAN, DataType.BIGINT,
-        DataType.INTEGER, DataType.INTEGER, DataType.VARCHAR
+        DataType.INTEGER, DataType.INTEGER, DataType.VARCHAR, DataType.INTEGER
     };
     /** Where {@code last_value} starts in a row: after the header and the null bitmap. */
     static final int STATE_OFFSET = RowCodec.NULL_BITMAP_OFFSET + (ROW.length + 7) / 8;
@@ -50,7 +52,7 @@ final class SequenceStore {
     static final int STATE_LENGTH = 9;
 
     /** A stored sequence: its definition, its row and its persisted state. */
-    record Stored(SequenceDef def, long rowId, long lastValue, boolean called) {
+    record Stored(SequenceDef def, int schemaId, long rowId, long lastValue, boolean called) {
     }
 
     private final TableHeap heap;
@@ -72,7 +74,8 @@ final class SequenceStore {
             Object[][] cells = new Object[ROW.length][1];
             while (cursor.next()) {
                 RowCodec.decodeInto(cursor.buffer(), cursor.tupleOffset(), cursor.tupleLength(), ROW, cells, 0);
-                out.add(new Stored(decode(cells), cursor.rowId(), (Long) cells[0][0], (Boolean) cells[1][0]));
+                int schemaId = cells[14][0] == null ? SchemaDef.PUBLIC_ID : (Integer) cells[14][0];
+                out.add(new Stored(decode(cells), schemaId, cursor.rowId(), (Long) cells[0][0], (Boolean) cells[1][0]));
             }
         }
         return out;
@@ -91,8 +94,8 @@ final class SequenceStore {
     }
 
     /** Stores a new sequence in the current transaction; returns its row id. */
-    long insert(SequenceDef def, long lastValue, boolean called) {
-        return heap.insert(encode(def, lastValue, called));
+    long insert(SequenceDef def, int schemaId, long lastValue, boolean called) {
+        return heap.insert(encode(def, schemaId, lastValue, called));
     }
 
     /** Deletes the sequence's row in the current transaction. */
@@ -107,7 +110,7 @@ final class SequenceStore {
      * transaction: never undone). The log record is appended before this returns.
      */
     void writeState(long rowId, SequenceDef def, long lastValue, boolean called) {
-        byte[] row = encode(def, lastValue, called);
+        byte[] row = encode(def, SchemaDef.PUBLIC_ID, lastValue, called); // only the state bytes are used
         byte[] state = Arrays.copyOfRange(row, STATE_OFFSET, STATE_OFFSET + STATE_LENGTH);
         try (CurrentLog.Scope redoOnly = CurrentLog.enter(null)) {
             if (!heap.patch(rowId, STATE_OFFSET, state)) {
@@ -118,9 +121,9 @@ final class SequenceStore {
         }
     }
 
-    private static byte[] encode(SequenceDef d, long lastValue, boolean called) {
+    private static byte[] encode(SequenceDef d, int schemaId, long lastValue, boolean called) {
         return RowCodec.encode(ROW, new Object[] {
             lastValue, called, d.sequenceId(), d.name(), d.type().id().name(), d.start(), d.increment(),
-            d.minValue(), d.maxValue(), d.cycle(), d.cache(), d.ownerTable(), d.ownerColumn(), d.identity().name()});
+            d.minValue(), d.maxValue(), d.cycle(), d.cache(), d.ownerTable(), d.ownerColumn(), d.identity().name(), schemaId});
     }
 }

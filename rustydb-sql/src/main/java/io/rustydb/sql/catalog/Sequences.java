@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The sequences of one database by name, each with its {@link SequenceGenerator}; persisted in
+ * The sequences of one database by schema and name, each with its {@link SequenceGenerator}; persisted in
  * {@code sys_sequences} ({@link SequenceStore}). Reached through {@link Catalog#sequences()}; created and dropped
  * through {@link Catalog#createSequence} and {@link Catalog#dropSequence}, which check the shared name space of
  * tables, indexes and sequences and bump the catalog version. Lookups are safe from any thread; changes come
@@ -20,7 +20,7 @@ public final class Sequences {
     private final SequenceStore store;
     private final WriteAheadLog wal;
     /** Replaced whole by {@link #reload()}. */
-    private volatile Map<String, SequenceGenerator> byName = new ConcurrentHashMap<>();
+    private volatile Map<QualifiedKey, SequenceGenerator> byName = new ConcurrentHashMap<>();
     /**
      * Sequences dropped by transactions that have not committed yet, by id: if one rolls back, {@link #reload()}
      * finds the row back and takes the generator up again, with the values it had in memory.
@@ -46,30 +46,43 @@ public final class Sequences {
             old.put(g.def().sequenceId(), g);
         }
         dropped.clear();
-        Map<String, SequenceGenerator> loaded = new ConcurrentHashMap<>();
+        Map<QualifiedKey, SequenceGenerator> loaded = new ConcurrentHashMap<>();
         for (SequenceStore.Stored s : store.load()) {
             SequenceGenerator kept = old.get(s.def().sequenceId());
-            if (kept == null || kept.rowId() != s.rowId() || !kept.def().equals(s.def())) {
-                kept = new SequenceGenerator(s.def(), s.rowId(), s.lastValue(), s.called(), store, wal);
+            if (kept == null || kept.rowId() != s.rowId() || !kept.def().equals(s.def())
+                    || kept.schemaId() != s.schemaId()) {
+                kept = new SequenceGenerator(s.def(), s.schemaId(), s.rowId(), s.lastValue(), s.called(), store, wal);
             }
-            loaded.put(s.def().name(), kept);
+            loaded.put(new QualifiedKey(s.schemaId(), s.def().name()), kept);
             nextId = Math.max(nextId, s.def().sequenceId() + 1);
         }
         byName = loaded;
     }
 
-    /** The sequence named {@code name} (already case-folded), or null. */
-    public SequenceGenerator find(String name) {
-        return byName.get(name);
+    /** The sequence named {@code name} (already case-folded) in schema {@code schemaId}, or null. */
+    SequenceGenerator find(int schemaId, String name) {
+        return byName.get(new QualifiedKey(schemaId, name));
     }
 
-    /** The sequence named {@code name}, or 42P01 (as for an unknown table: they share one name space). */
-    public SequenceGenerator require(String name) {
-        SequenceGenerator g = byName.get(name);
-        if (g == null) {
-            throw new DbException(ErrorCode.UNDEFINED_TABLE, name);
+    /** The sequence with id {@code sequenceId}, or null. */
+    public SequenceGenerator byId(int sequenceId) {
+        for (SequenceGenerator g : byName.values()) {
+            if (g.def().sequenceId() == sequenceId) {
+                return g;
+            }
         }
-        return g;
+        return null;
+    }
+
+    /** The sequences of schema {@code schemaId}. */
+    List<SequenceGenerator> inSchema(int schemaId) {
+        List<SequenceGenerator> out = new ArrayList<>();
+        for (SequenceGenerator g : byName.values()) {
+            if (g.schemaId() == schemaId) {
+                out.add(g);
+            }
+        }
+        return out;
     }
 
     /** Every sequence's definition, ordered by name. */
@@ -105,11 +118,11 @@ public final class Sequences {
     }
 
     /** Stores a new sequence (its id is assigned here) in the current transaction. */
-    SequenceGenerator create(SequenceDef def) {
+    SequenceGenerator create(SequenceDef def, int schemaId) {
         SequenceDef stored = def.withId(nextId++);
-        long rowId = store.insert(stored, stored.start(), false);
-        SequenceGenerator g = new SequenceGenerator(stored, rowId, stored.start(), false, store, wal);
-        byName.put(stored.name(), g);
+        long rowId = store.insert(stored, schemaId, stored.start(), false);
+        SequenceGenerator g = new SequenceGenerator(stored, schemaId, rowId, stored.start(), false, store, wal);
+        byName.put(new QualifiedKey(schemaId, stored.name()), g);
         return g;
     }
 
@@ -119,7 +132,7 @@ public final class Sequences {
      */
     void drop(SequenceGenerator sequence, java.util.function.Consumer<Runnable> afterCommit) {
         store.delete(sequence.rowId());
-        byName.remove(sequence.def().name());
+        byName.remove(new QualifiedKey(sequence.schemaId(), sequence.def().name()));
         int id = sequence.def().sequenceId();
         dropped.put(id, sequence);
         afterCommit.accept(() -> dropped.remove(id));

@@ -71,7 +71,7 @@ final class AlterTableExecutor {
         checkOwnedSequences(catalog, table, change);
         catalog.moveColumnComments(table.tableId(), change::newPosition);
         for (Catalog.Reference reference : catalog.referencing(table.tableId())) {
-            TableDef child = catalog.table(reference.child().name());
+            TableDef child = catalog.current(reference.child());
             if (child.tableId() == table.tableId()) {
                 continue; // the table's own key: applyTo moved it (or dropped it with its column)
             }
@@ -144,7 +144,10 @@ final class AlterTableExecutor {
      * 0A000 for a rename or type change (a view keeps the SQL text it was created with and cannot follow them).
      */
     private static void checkViews(Catalog catalog, String table, boolean dropsColumns, boolean cascade) {
-        List<String> broken = io.rustydb.sql.binder.Views.broken(catalog);
+        List<String> broken = new ArrayList<>();
+        for (io.rustydb.sql.catalog.ViewDef view : io.rustydb.sql.binder.Views.broken(catalog)) {
+            broken.add(view.name());
+        }
         if (!broken.isEmpty() && !dropsColumns) {
             throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "this change of table " + table
                     + " would break view " + broken.get(0) + ", which keeps the text of its query: drop the view, "

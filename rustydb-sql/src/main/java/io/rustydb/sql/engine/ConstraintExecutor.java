@@ -35,7 +35,7 @@ final class ConstraintExecutor {
 
     /** Builds {@code spec} over {@code table}'s rows and adds it to the catalog; returns the table's new definition. */
     static TableDef createIndex(Catalog catalog, TableDef table, IndexSpec spec, Transaction tx) {
-        if (catalog.nameTaken(spec.name())) {
+        if (catalog.nameTaken(new io.rustydb.sql.catalog.QualifiedName(catalog.schemaOf(table), spec.name()))) {
             throw new DbException(ErrorCode.DUPLICATE_TABLE, spec.name());
         }
         IndexDef def = new IndexDef(catalog.newIndexId(), spec.name(), table.tableId(), spec.columns(), spec.unique(),
@@ -46,7 +46,7 @@ final class ConstraintExecutor {
     }
 
     static void add(Catalog catalog, BoundStatement.AddConstraint add, ExecContext context) {
-        TableDef table = catalog.table(add.table().name());
+        TableDef table = catalog.current(add.table());
         Transaction tx = context.transaction();
         if (add.key() != null) {
             IndexSpec key = add.key();
@@ -110,7 +110,7 @@ final class ConstraintExecutor {
     }
 
     static long drop(Catalog catalog, BoundStatement.DropConstraint drop, Transaction tx) {
-        TableDef table = catalog.table(drop.table().name());
+        TableDef table = catalog.current(drop.table());
         String name = drop.name();
         for (IndexDef index : table.indexes()) {
             if (index.name().equals(name)) {

@@ -4,6 +4,8 @@ import io.rustydb.core.DbException;
 import io.rustydb.core.ErrorCode;
 import io.rustydb.sql.binder.Views;
 import io.rustydb.sql.catalog.Catalog;
+import io.rustydb.sql.catalog.QualifiedName;
+import io.rustydb.sql.catalog.ViewDef;
 import io.rustydb.sql.catalog.ForeignKeyDef;
 import io.rustydb.sql.catalog.TableDef;
 import io.rustydb.sql.plan.BoundStatement;
@@ -28,37 +30,38 @@ final class DropExecutor {
     }
 
     static long dropViews(Catalog catalog, BoundStatement.DropView drop) {
-        for (String name : drop.names()) {
+        for (QualifiedName name : drop.names()) {
             if (catalog.findView(name) == null) {
                 if (catalog.findTable(name) != null) {
-                    throw new DbException(ErrorCode.WRONG_OBJECT_TYPE, "\"" + name + "\" is not a view");
+                    throw new DbException(ErrorCode.WRONG_OBJECT_TYPE, "\"" + name.name() + "\" is not a view");
                 }
                 if (!drop.ifExists()) {
-                    throw new DbException(ErrorCode.UNDEFINED_TABLE, name);
+                    throw new DbException(ErrorCode.UNDEFINED_TABLE, Catalog.displayName(name));
                 }
             }
         }
-        for (String name : drop.names()) {
-            if (catalog.findView(name) != null) {
-                catalog.dropView(name);
+        for (QualifiedName name : drop.names()) {
+            ViewDef view = catalog.findView(name);
+            if (view != null) {
+                catalog.dropView(view);
             }
         }
-        dropBrokenViews(catalog, drop.cascade(), "view " + String.join(", ", drop.names()));
+        dropBrokenViews(catalog, drop.cascade(), "view " + names(drop.names()));
         return 0;
     }
 
     static long dropTables(Catalog catalog, BoundStatement.DropTable drop, Transaction tx) {
-        for (String name : drop.names()) {
+        for (QualifiedName name : drop.names()) {
             if (catalog.findTable(name) == null) {
                 if (catalog.findView(name) != null) {
-                    throw new DbException(ErrorCode.WRONG_OBJECT_TYPE, "\"" + name + "\" is not a table");
+                    throw new DbException(ErrorCode.WRONG_OBJECT_TYPE, "\"" + name.name() + "\" is not a table");
                 }
                 if (!drop.ifExists()) {
-                    throw new DbException(ErrorCode.UNDEFINED_TABLE, name);
+                    throw new DbException(ErrorCode.UNDEFINED_TABLE, Catalog.displayName(name));
                 }
             }
         }
-        for (String name : drop.names()) {
+        for (QualifiedName name : drop.names()) {
             TableDef table = catalog.findTable(name);
             if (table == null) {
                 continue;
@@ -69,15 +72,23 @@ final class DropExecutor {
             SequenceExecutor.dropOwned(catalog, table, tx);
             catalog.dropTable(name, tx::afterCommit);
         }
-        dropBrokenViews(catalog, drop.cascade(), "table " + String.join(", ", drop.names()));
+        dropBrokenViews(catalog, drop.cascade(), "table " + names(drop.names()));
         return 0;
     }
 
+    private static String names(List<QualifiedName> names) {
+        StringBuilder out = new StringBuilder();
+        for (QualifiedName name : names) {
+            out.append(out.length() > 0 ? ", " : "").append(Catalog.displayName(name));
+        }
+        return out.toString();
+    }
+
     /** Drops the foreign keys of tables outside {@code dropped} that reference {@code table}. */
-    private static void dropReferencingKeys(Catalog catalog, TableDef table, List<String> dropped) {
+    private static void dropReferencingKeys(Catalog catalog, TableDef table, List<QualifiedName> dropped) {
         for (Catalog.Reference reference : catalog.referencing(table.tableId())) {
-            TableDef child = catalog.table(reference.child().name());
-            if (child.tableId() == table.tableId() || dropped.contains(child.name())) {
+            TableDef child = catalog.current(reference.child());
+            if (child.tableId() == table.tableId() || dropped.contains(catalog.nameOf(child))) {
                 continue;
             }
             List<ForeignKeyDef> keys = new ArrayList<>(child.foreignKeys());
@@ -91,12 +102,13 @@ final class DropExecutor {
      * that read those, and so on), else 2BP01 naming the first.
      */
     static void dropBrokenViews(Catalog catalog, boolean cascade, String what) {
-        for (List<String> broken = Views.broken(catalog); !broken.isEmpty(); broken = Views.broken(catalog)) {
+        for (List<ViewDef> broken = Views.broken(catalog); !broken.isEmpty(); broken = Views.broken(catalog)) {
             if (!cascade) {
                 throw new DbException(ErrorCode.DEPENDENT_OBJECTS_STILL_EXIST, "cannot change or drop " + what
-                        + " because view " + broken.get(0) + " depends on it (use CASCADE to drop the view too)");
+                        + " because view " + Catalog.displayName(new QualifiedName(catalog.schemaOf(broken.get(0)),
+                        broken.get(0).name())) + " depends on it (use CASCADE to drop the view too)");
             }
-            for (String view : broken) {
+            for (ViewDef view : broken) {
                 catalog.dropView(view);
             }
         }

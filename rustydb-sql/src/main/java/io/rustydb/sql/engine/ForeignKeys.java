@@ -57,7 +57,7 @@ final class ForeignKeys {
     static List<ForeignKeyDef> resolve(Catalog catalog, TableDef child, List<ForeignKeySpec> specs) {
         List<ForeignKeyDef> out = new ArrayList<>();
         for (ForeignKeySpec spec : specs) {
-            TableDef parent = spec.parentTable().equals(child.name()) ? child : catalog.table(spec.parentTable());
+            TableDef parent = spec.parentTable().equals(catalog.nameOf(child)) ? child : catalog.table(spec.parentTable());
             int[] parentColumns;
             if (spec.parentColumns() == null) {
                 IndexDef primary = parent.primaryKey();

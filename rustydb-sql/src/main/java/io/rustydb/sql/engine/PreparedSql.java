@@ -11,12 +11,20 @@ import java.util.List;
  *
  * @param operator   the physical plan of a query or of a data-changing statement's source; {@code null} for DDL
  * @param statistics the table sizes the plan was costed with (null: none)
+ * @param searchPath the search path its names were resolved through (a session with another path plans again)
  */
 public record PreparedSql(String sql, long catalogVersion, BoundStatement statement, PhysicalOperator operator,
-                          io.rustydb.sql.exec.StatisticsSnapshot statistics) {
+                          io.rustydb.sql.exec.StatisticsSnapshot statistics,
+                          io.rustydb.sql.catalog.SearchPath searchPath) {
+    /** A statement bound through the default search path. */
+    public PreparedSql(String sql, long catalogVersion, BoundStatement statement, PhysicalOperator operator,
+                       io.rustydb.sql.exec.StatisticsSnapshot statistics) {
+        this(sql, catalogVersion, statement, operator, statistics, io.rustydb.sql.catalog.SearchPath.DEFAULT);
+    }
+
     /** A statement whose plan did not look at table sizes. */
     public PreparedSql(String sql, long catalogVersion, BoundStatement statement, PhysicalOperator operator) {
-        this(sql, catalogVersion, statement, operator, null);
+        this(sql, catalogVersion, statement, operator, null, io.rustydb.sql.catalog.SearchPath.DEFAULT);
     }
 
     /** Whether the tables the plan was costed with have changed size so much that it should be made again. */

@@ -3,6 +3,7 @@ package io.rustydb.sql.engine;
 import io.rustydb.core.DbException;
 import io.rustydb.core.ErrorCode;
 import io.rustydb.sql.catalog.Catalog;
+import io.rustydb.sql.catalog.QualifiedName;
 import io.rustydb.sql.catalog.SequenceDef;
 import io.rustydb.sql.catalog.SequenceGenerator;
 import io.rustydb.sql.catalog.TableDef;
@@ -29,18 +30,18 @@ final class SequenceExecutor {
 
     static long execute(BoundStatement statement, Catalog catalog, Transaction tx) {
         if (statement instanceof BoundStatement.CreateSequence create) {
-            String name = create.sequence().name();
-            if (create.ifNotExists() && (catalog.sequences().find(name) != null || catalog.findTable(name) != null
-                    || catalog.findIndex(name) != null)) {
+            QualifiedName name = new QualifiedName(create.schema(), create.sequence().name());
+            if (create.ifNotExists() && catalog.nameTaken(name)) {
                 return 0;
             }
-            catalog.createSequence(create.sequence());
+            catalog.createSequence(create.schema(), create.sequence());
         } else if (statement instanceof BoundStatement.DropSequence drop) {
             List<SequenceGenerator> doomed = new ArrayList<>();
-            for (String name : drop.names()) {
-                SequenceGenerator found = catalog.sequences().find(name);
+            for (QualifiedName qualified : drop.names()) {
+                SequenceGenerator found = catalog.findSequence(qualified);
+                String name = Catalog.displayName(qualified);
                 if (found == null) {
-                    if (catalog.findTable(name) != null || catalog.findIndex(name) != null) {
+                    if (catalog.nameTaken(qualified)) {
                         throw new DbException(ErrorCode.WRONG_OBJECT_TYPE, "\"" + name + "\" is not a sequence");
                     }
                     if (!drop.ifExists()) {
@@ -62,7 +63,7 @@ final class SequenceExecutor {
                 catalog.dropSequence(sequence, tx::afterCommit);
             }
         } else if (statement instanceof BoundStatement.AlterSequence alter) {
-            SequenceGenerator sequence = catalog.sequences().require(alter.name());
+            SequenceGenerator sequence = catalog.sequence(alter.name());
             sequence.set(alter.restartWith() != null ? alter.restartWith() : sequence.def().start(), false);
         } else {
             throw DbException.internal("not sequence DDL: " + statement.getClass().getSimpleName());
@@ -73,14 +74,14 @@ final class SequenceExecutor {
     /** Creates the sequences {@code table}'s identity and SERIAL columns own (after the table itself). */
     static void createOwned(Catalog catalog, TableDef table, List<SequenceDef> sequences) {
         for (SequenceDef def : sequences) {
-            catalog.createSequence(def.ownedBy(table.tableId(), def.ownerColumn(), def.identity()));
+            catalog.createSequence(catalog.schemaOf(table), def.ownedBy(table.tableId(), def.ownerColumn(), def.identity()));
         }
     }
 
     /** Drops the sequences owned by {@code table}'s columns (before the table itself). */
     static void dropOwned(Catalog catalog, TableDef table, Transaction tx) {
         for (SequenceDef def : catalog.sequences().ownedBy(table.tableId())) {
-            catalog.dropSequence(catalog.sequences().require(def.name()), tx::afterCommit);
+            catalog.dropSequence(catalog.sequences().byId(def.sequenceId()), tx::afterCommit);
         }
     }
 

@@ -45,7 +45,7 @@ import java.util.List;
  * goes on. A rollback that undid DDL reloads the catalog.
  */
 public final class SqlEngine implements AutoCloseable {
-    private record PlanKey(String sql, long catalogVersion) {
+    private record PlanKey(String sql, long catalogVersion, io.rustydb.sql.catalog.SearchPath searchPath) {
     }
 
     private final TransactionalStore store;
@@ -113,28 +113,42 @@ public final class SqlEngine implements AutoCloseable {
      * tables it was costed with changed size a lot since: see {@link io.rustydb.sql.exec.StatisticsSnapshot}).
      */
     public PreparedSql prepare(String sql) {
+        return prepare(sql, io.rustydb.sql.catalog.SearchPath.DEFAULT);
+    }
+
+    /** Like {@link #prepare(String)}, resolving unqualified names through {@code searchPath} (the session's). */
+    public PreparedSql prepare(String sql, io.rustydb.sql.catalog.SearchPath searchPath) {
         long version = catalog.version();
-        PlanKey key = new PlanKey(sql, version);
+        PlanKey key = new PlanKey(sql, version, searchPath);
         PreparedSql cached = plans.getIfPresent(key);
         if (cached != null && !cached.statisticsOutdated()) {
             return cached;
         }
-        PreparedSql prepared = plan(sql);
+        PreparedSql prepared = plan(sql, searchPath);
         if (prepared.catalogVersion() == catalog.version()) {
-            plans.put(new PlanKey(sql, prepared.catalogVersion()), prepared);
+            plans.put(new PlanKey(sql, prepared.catalogVersion(), searchPath), prepared);
         }
         return prepared;
     }
 
-    private PreparedSql plan(String sql) {
+    private PreparedSql plan(String sql, io.rustydb.sql.catalog.SearchPath searchPath) {
         TransactionControl control = TransactionStatementParser.parse(sql);
         if (control != null) {
             return new PreparedSql(sql, catalog.version(), new BoundStatement.Control(control), null);
         }
+        long version = catalog.version();
+        BoundStatement session = io.rustydb.sql.parser.SessionStatementParser.parse(sql);
+        if (session != null) {
+            PhysicalOperator operator = session instanceof BoundStatement.Query q
+                    ? PhysicalPlanner.plan(q.plan(), null, false) : null;
+            return new PreparedSql(sql, version, session, operator, null, searchPath);
+        }
         var parsed = SqlParser.parse(sql);
         // Bind against a stable catalog: DDL changes it only under the exclusive lock.
-        long version = catalog.version();
-        BoundStatement bound = binder.bind(parsed);
+        BoundStatement bound;
+        try (io.rustydb.sql.binder.Names.Scope path = io.rustydb.sql.binder.Names.bindingWith(searchPath)) {
+            bound = binder.bind(parsed);
+        }
         PhysicalOperator operator = null;
         io.rustydb.sql.exec.StatisticsSnapshot statistics =
                 new io.rustydb.sql.exec.StatisticsSnapshot(io.rustydb.sql.exec.TableStatistics.of(catalog));
@@ -145,7 +159,7 @@ public final class SqlEngine implements AutoCloseable {
         } else if (bound instanceof BoundStatement.CreateTableAs create) {
             operator = PhysicalPlanner.plan(create.query().plan(), statistics, false);
         }
-        return new PreparedSql(sql, version, bound, operator, statistics);
+        return new PreparedSql(sql, version, bound, operator, statistics, searchPath);
     }
 
     /**
@@ -210,7 +224,11 @@ public final class SqlEngine implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             boolean statementLock = lockDatabase(tx, LockMode.IS, wait);
             try {
-                PreparedSql fresh = current(prepared);
+                PreparedSql fresh = current(prepared, session.searchPath());
+                if (fresh.statement() instanceof BoundStatement.SetSetting set) {
+                    SchemaExecutor.set(set, session);
+                    return StatementResult.count(0);
+                }
                 if (!fresh.isQuery()) {
                     tx.checkWritable();
                     lockForWrite(fresh.statement(), tx, wait);
@@ -352,12 +370,16 @@ public final class SqlEngine implements AutoCloseable {
         return store;
     }
 
-    /** The plan for the current catalog: replanned if the schema changed since {@code prepared} was planned. */
-    private PreparedSql current(PreparedSql prepared) {
-        if (prepared.catalogVersion() == catalog.version() && !prepared.statisticsOutdated()) {
+    /**
+     * The plan for the current catalog and search path: replanned if the schema changed since {@code prepared} was
+     * planned, or the session's search path is not the one it was bound with.
+     */
+    private PreparedSql current(PreparedSql prepared, io.rustydb.sql.catalog.SearchPath searchPath) {
+        if (prepared.catalogVersion() == catalog.version() && !prepared.statisticsOutdated()
+                && prepared.searchPath().equals(searchPath)) {
             return prepared;
         }
-        return prepare(prepared.sql());
+        return prepare(prepared.sql(), searchPath);
     }
 
     private QueryResult runQuery(PreparedSql prepared, ExecContext context) {
@@ -403,7 +425,8 @@ public final class SqlEngine implements AutoCloseable {
         }
         if (statement instanceof BoundStatement.CreateTableWithSequences create) {
             boolean existed = catalog.findTable(create.create().name()) != null;
-            runWrite(new PreparedSql(prepared.sql(), prepared.catalogVersion(), create.create(), null), context);
+            runWrite(new PreparedSql(prepared.sql(), prepared.catalogVersion(), create.create(), null, null,
+                    prepared.searchPath()), context);
             if (!existed) {
                 SequenceExecutor.createOwned(catalog, catalog.table(create.create().name()), create.sequences());
             }
@@ -413,10 +436,11 @@ public final class SqlEngine implements AutoCloseable {
             return SequenceExecutor.execute(statement, catalog, context.transaction());
         }
         if (statement instanceof BoundStatement.CreateIndex create) {
-            if (create.ifNotExists() && catalog.nameTaken(create.index().name())) {
+            if (create.ifNotExists() && catalog.nameTaken(new io.rustydb.sql.catalog.QualifiedName(
+                    catalog.schemaOf(create.table()), create.index().name()))) {
                 return 0;
             }
-            ConstraintExecutor.createIndex(catalog, catalog.table(create.table().name()), create.index(),
+            ConstraintExecutor.createIndex(catalog, catalog.current(create.table()), create.index(),
                     context.transaction());
             return 0;
         }
@@ -433,7 +457,8 @@ public final class SqlEngine implements AutoCloseable {
                 if (drop.ifExists()) {
                     return 0;
                 }
-                throw new DbException(ErrorCode.UNDEFINED_OBJECT, "index \"" + drop.name() + "\" does not exist");
+                throw new DbException(ErrorCode.UNDEFINED_OBJECT, "index \"" + Catalog.displayName(drop.name())
+                        + "\" does not exist");
             }
             catalog.dropIndex(found.getKey(), found.getValue(), context.transaction()::afterCommit);
             return 0;
@@ -450,6 +475,9 @@ public final class SqlEngine implements AutoCloseable {
         }
         if (statement instanceof BoundStatement.DropView drop) {
             return DropExecutor.dropViews(catalog, drop);
+        }
+        if (SchemaExecutor.handles(statement)) {
+            return SchemaExecutor.execute(catalog, statement, context.transaction());
         }
         throw DbException.internal("no executor for " + statement.getClass().getSimpleName());
     }

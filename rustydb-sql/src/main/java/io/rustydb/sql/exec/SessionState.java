@@ -6,15 +6,27 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What one session (a JDBC connection) remembers from statement to statement, outside any transaction: the value
+ * What one session (a JDBC connection) remembers from statement to statement, outside any transaction: its
+ * run-time parameters ({@link SessionSettings}: the search path, ...), and the value
  * {@code nextval} (or {@code setval(..., true)}) last gave each sequence in this session, for {@code currval} and
  * {@code lastval}, as PostgreSQL keeps them per backend. Not rolled back with the transaction. Sequences are keyed
  * by id, so a dropped and re-created sequence starts undefined again.
  */
 public final class SessionState {
     private final Map<Integer, Long> currentValues = new ConcurrentHashMap<>();
+    private final SessionSettings settings = new SessionSettings();
     private volatile String lastSequence;
     private volatile long lastValue;
+
+    /** The session's run-time parameters ({@code SET}, {@code SHOW}), the search path among them. */
+    public SessionSettings settings() {
+        return settings;
+    }
+
+    /** The session's search path. */
+    public io.rustydb.sql.catalog.SearchPath searchPath() {
+        return settings.searchPath();
+    }
 
     /** Notes that sequence {@code sequenceId} (named {@code name}) gave {@code value} in this session. */
     public void noteSequenceValue(int sequenceId, String name, long value) {

@@ -112,7 +112,7 @@ public sealed interface BoundStatement {
     }
 
     /** One change of the columns (or the name) of table {@code tableName}; see {@link TableChange}. */
-    record AlterColumns(String tableName, TableChange change) implements BoundStatement {
+    record AlterColumns(io.rustydb.sql.catalog.QualifiedName tableName, TableChange change) implements BoundStatement {
         @Override
         public List<DataType> parameterTypes() {
             return List.of();
@@ -120,7 +120,7 @@ public sealed interface BoundStatement {
     }
 
     /** CREATE TABLE, with the indexes of its PRIMARY KEY and UNIQUE constraints and its foreign keys. */
-    record CreateTable(String name, List<ColumnDef> columns, List<io.rustydb.sql.catalog.CheckDef> checks,
+    record CreateTable(io.rustydb.sql.catalog.QualifiedName name, List<ColumnDef> columns, List<io.rustydb.sql.catalog.CheckDef> checks,
                        List<IndexSpec> indexes, List<ForeignKeySpec> foreignKeys, boolean ifNotExists)
             implements BoundStatement {
         public CreateTable {
@@ -140,7 +140,7 @@ public sealed interface BoundStatement {
      * CREATE TABLE ... AS query: a table of {@code columns} filled with the rows of {@code query} (whose output
      * column {@code i} goes to column {@code i}).
      */
-    record CreateTableAs(String name, List<ColumnDef> columns, Query query, boolean ifNotExists)
+    record CreateTableAs(io.rustydb.sql.catalog.QualifiedName name, List<ColumnDef> columns, Query query, boolean ifNotExists)
             implements BoundStatement {
         public CreateTableAs {
             columns = List.copyOf(columns);
@@ -161,7 +161,7 @@ public sealed interface BoundStatement {
     }
 
     /** DROP VIEW of one or more views; {@code cascade} also drops the views that use them. */
-    record DropView(List<String> names, boolean ifExists, boolean cascade) implements BoundStatement {
+    record DropView(List<io.rustydb.sql.catalog.QualifiedName> names, boolean ifExists, boolean cascade) implements BoundStatement {
         public DropView {
             names = List.copyOf(names);
         }
@@ -189,7 +189,7 @@ public sealed interface BoundStatement {
     }
 
     /** DROP INDEX (or ALTER TABLE ... DROP CONSTRAINT of a key); {@code name} already folded. */
-    record DropIndex(String name, boolean ifExists) implements BoundStatement {
+    record DropIndex(io.rustydb.sql.catalog.QualifiedName name, boolean ifExists) implements BoundStatement {
         @Override
         public List<DataType> parameterTypes() {
             return List.of();
@@ -224,8 +224,8 @@ public sealed interface BoundStatement {
         }
     }
 
-    /** CREATE SEQUENCE: {@code sequence}'s id is assigned when it is created. */
-    record CreateSequence(io.rustydb.sql.catalog.SequenceDef sequence, boolean ifNotExists) implements BoundStatement {
+    /** CREATE SEQUENCE in schema {@code schema}: {@code sequence}'s id is assigned when it is created. */
+    record CreateSequence(String schema, io.rustydb.sql.catalog.SequenceDef sequence, boolean ifNotExists) implements BoundStatement {
         @Override
         public List<DataType> parameterTypes() {
             return List.of();
@@ -233,7 +233,7 @@ public sealed interface BoundStatement {
     }
 
     /** DROP SEQUENCE of one or more sequences (names folded). */
-    record DropSequence(List<String> names, boolean ifExists) implements BoundStatement {
+    record DropSequence(List<io.rustydb.sql.catalog.QualifiedName> names, boolean ifExists) implements BoundStatement {
         public DropSequence {
             names = List.copyOf(names);
         }
@@ -245,7 +245,7 @@ public sealed interface BoundStatement {
     }
 
     /** ALTER SEQUENCE s RESTART [WITH n]: {@code restartWith} null restarts at the START value. */
-    record AlterSequence(String name, Long restartWith) implements BoundStatement {
+    record AlterSequence(io.rustydb.sql.catalog.QualifiedName name, Long restartWith) implements BoundStatement {
         @Override
         public List<DataType> parameterTypes() {
             return List.of();
@@ -270,9 +270,53 @@ public sealed interface BoundStatement {
     }
 
     /** DROP TABLE of one or more tables; {@code cascade} also drops the views and foreign keys that use them. */
-    record DropTable(List<String> names, boolean ifExists, boolean cascade) implements BoundStatement {
+    record DropTable(List<io.rustydb.sql.catalog.QualifiedName> names, boolean ifExists, boolean cascade) implements BoundStatement {
         public DropTable {
             names = List.copyOf(names);
+        }
+
+        @Override
+        public List<DataType> parameterTypes() {
+            return List.of();
+        }
+    }
+
+    /** CREATE SCHEMA [IF NOT EXISTS] name [AUTHORIZATION owner] ({@code owner} null if not given). */
+    record CreateSchema(String name, String owner, boolean ifNotExists) implements BoundStatement {
+        @Override
+        public List<DataType> parameterTypes() {
+            return List.of();
+        }
+    }
+
+    /** DROP SCHEMA [IF EXISTS] name [, ...] [CASCADE | RESTRICT]: CASCADE drops what is in them first. */
+    record DropSchema(List<String> names, boolean ifExists, boolean cascade) implements BoundStatement {
+        public DropSchema {
+            names = List.copyOf(names);
+        }
+
+        @Override
+        public List<DataType> parameterTypes() {
+            return List.of();
+        }
+    }
+
+    /** ALTER SCHEMA name RENAME TO newName. */
+    record RenameSchema(String name, String newName) implements BoundStatement {
+        @Override
+        public List<DataType> parameterTypes() {
+            return List.of();
+        }
+    }
+
+    /**
+     * {@code SET name TO value[, ...]} ({@code values} as written, see
+     * {@link io.rustydb.sql.exec.SessionSettings#set}), or with {@code values} null {@code SET name TO DEFAULT} /
+     * {@code RESET name} ({@code name} "all": every parameter). Carried out on the session, outside the transaction.
+     */
+    record SetSetting(String name, List<String> values) implements BoundStatement {
+        public SetSetting {
+            values = values == null ? null : List.copyOf(values);
         }
 
         @Override

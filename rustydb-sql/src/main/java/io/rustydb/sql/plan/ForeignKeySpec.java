@@ -8,7 +8,7 @@ import java.util.List;
  * created): its name, the child's key columns (positions), the referenced table's name and columns (null: its
  * primary key), and the actions.
  */
-public record ForeignKeySpec(String name, List<Integer> columns, String parentTable, List<String> parentColumns,
+public record ForeignKeySpec(String name, List<Integer> columns, io.rustydb.sql.catalog.QualifiedName parentTable, List<String> parentColumns,
                              ForeignKeyDef.Action onDelete, ForeignKeyDef.Action onUpdate) {
     public ForeignKeySpec {
         columns = List.copyOf(columns);

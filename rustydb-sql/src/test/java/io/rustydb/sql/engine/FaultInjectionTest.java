@@ -100,7 +100,7 @@ class FaultInjectionTest {
         Map<Long, long[]> sums = new HashMap<>();
         SqlEngine engine = SqlEngine.open(StorageEngine.openFile(db, options(new FaultPlan())), DatabaseConfig.defaults());
         try {
-            if (engine.catalog().findTable("ledger") == null) {
+            if (engine.catalog().findTable(io.rustydb.sql.catalog.QualifiedName.inPublic("ledger")) == null) {
                 return sums;
             }
             for (Object[] row : engine.execute("SELECT txn, amount FROM ledger").query().rows()) {

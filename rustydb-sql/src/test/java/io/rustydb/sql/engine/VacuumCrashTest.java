@@ -65,7 +65,7 @@ class VacuumCrashTest {
             engine.execute("CREATE TABLE t (id INTEGER, v VARCHAR(100000))");
             engine.execute("INSERT INTO t VALUES (1, '" + "x".repeat(20_000) + "')");
             engine.execute("UPDATE t SET v = '" + "y".repeat(20_000) + "' WHERE id = 1"); // old version: dead
-            TableDef table = engine.catalog().findTable("t");
+            TableDef table = engine.catalog().findTable(io.rustydb.sql.catalog.QualifiedName.inPublic("t"));
             VersionedHeap heap = engine.catalog().heap(table);
             long horizon = engine.transactions().advanceHorizon();
             boolean[] crashed = new boolean[1];
