@@ -46,6 +46,8 @@ public enum ErrorCode {
     INVALID_PARAMETER_VALUE("22023", ErrorCategory.USER, "%s"),
     /** Text that cannot be read as the requested type, e.g. {@code 'abc'} as INTEGER. */
     INVALID_TEXT_REPRESENTATION("22P02", ErrorCategory.USER, "invalid input syntax for type %s: \"%s\""),
+    /** Text that is not valid JSON, as a json/jsonb value; the message says what is wrong and where. */
+    INVALID_JSON_TEXT("22P02", ErrorCategory.USER, "invalid input syntax for type %s: %s"),
     /**
      * A sequence (or identity column) without CYCLE has handed out its last value. Wrong usage: a value out of
      * range for a column (use 22003).

@@ -136,10 +136,16 @@ final class JdbcValues {
         }
     }
 
-    /** An engine value as the object {@code getObject} returns: byte arrays for binary, else as stored. */
+    /**
+     * An engine value as the object {@code getObject} returns: byte arrays for binary, the text (a String) for
+     * JSON/JSONB (PostgreSQL's driver returns a PGobject holding that text), else as stored.
+     */
     static Object toJdbc(Object value) {
         if (value instanceof Binary b) {
             return b.toByteArray();
+        }
+        if (value instanceof io.rustydb.core.json.JsonValue j) {
+            return j.text();
         }
         return value;
     }

@@ -207,11 +207,11 @@ final class MetadataResults {
         DataType[] types = {DataType.BOOLEAN, DataType.SMALLINT, DataType.INTEGER, DataType.BIGINT,
             DataType.decimal(38, 0), DataType.REAL, DataType.DOUBLE, DataType.charType(1), DataType.VARCHAR,
             DataType.TEXT, DataType.VARBINARY, DataType.BLOB, DataType.DATE, DataType.TIME, DataType.TIMESTAMP,
-            DataType.TIMESTAMP_TZ, DataType.UUID, DataType.INTERVAL};
+            DataType.TIMESTAMP_TZ, DataType.UUID, DataType.INTERVAL, DataType.JSON, DataType.JSONB};
         List<Object[]> rows = new ArrayList<>();
         for (DataType t : types) {
             boolean quoted = t.id().isString() || t.id().isDateTime() || t.id() == TypeId.UUID
-                    || t.id() == TypeId.INTERVAL;
+                    || t.id() == TypeId.INTERVAL || t.id().isJson();
             String params = t.id() == TypeId.DECIMAL ? "precision,scale"
                     : t.id() == TypeId.CHAR || t.id() == TypeId.VARCHAR || t.id() == TypeId.VARBINARY ? "length" : null;
             String name = t.id() == TypeId.DECIMAL ? "DECIMAL" : t.id() == TypeId.CHAR ? "CHAR" : t.sqlName();

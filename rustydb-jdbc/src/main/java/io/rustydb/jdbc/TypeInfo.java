@@ -52,6 +52,9 @@ final class TypeInfo {
 
     /** The Java class {@code getObject} returns for the type. */
     static String className(DataType t) {
+        if (t.id().isJson()) {
+            return String.class.getName();
+        }
         return t.id().isBinary() ? byte[].class.getName() : t.javaClass().getName();
     }
 

@@ -47,6 +47,7 @@ import java.util.UUID;
  *       date/time field out of range). BOOLEAN accepts true/false, yes/no, on/off, 1/0 and unique prefixes such as
  *       t/f/y/n, case-insensitively. Binary reads {@code \x0a1b} hex, anything else as its UTF-8 bytes. UUID reads
  *       32 hex digits, with or without the standard hyphens and braces.</li>
+ *   <li>JSON and JSONB: see {@link JsonCasts}.</li>
  *   <li>Between date/time types: a DATE is its midnight; TIMESTAMP and TIMESTAMP WITH TIME ZONE convert as UTC
  *       (the session time zone is always UTC); TIMESTAMP to DATE/TIME takes that part.</li>
  * </ul>
@@ -63,6 +64,9 @@ public final class Casts {
     public static Object cast(Object value, DataType target) {
         if (value == null) {
             return null;
+        }
+        if (value instanceof io.rustydb.core.json.JsonValue || target.id().isJson()) {
+            return JsonCasts.cast(value, target);
         }
         switch (target.id()) {
             case BOOLEAN:
@@ -154,7 +158,7 @@ public final class Casts {
     /**
      * Whether a value of type {@code from} may be stored into a column of type {@code to} without an explicit CAST
      * (assignment compatibility): NULL to anything; numeric to numeric (narrowing is range-checked at run time);
-     * string to string; binary to binary; DATE, TIMESTAMP and TIMESTAMP WITH TIME ZONE among themselves; and each
+     * string to string; binary to binary; JSON/JSONB to each other and to strings; DATE, TIMESTAMP and TIMESTAMP WITH TIME ZONE among themselves; and each
      * of BOOLEAN, TIME, UUID to itself. String to number and number to string are not implicit: the binder must
      * treat untyped string literals itself (see {@link #castForAssignment}).
      */
@@ -166,6 +170,7 @@ public final class Casts {
         }
         return f.isNumeric() && t.isNumeric()
                 || f.isString() && t.isString()
+                || f.isJson() && (t.isJson() || t.isString())
                 || f.isBinary() && t.isBinary()
                 || isTimeLine(f) && isTimeLine(t);
     }
@@ -183,7 +188,9 @@ public final class Casts {
         if (f.isNumeric() && t.isNumeric() || f.isBinary() && t.isBinary() || isTimeLine(f) && isTimeLine(t)) {
             return true;
         }
-        return f == TypeId.BOOLEAN && t.isIntegral()
+        return f.isJson() && t.isJson()
+                || f == TypeId.JSONB && (t.isNumeric() || t == TypeId.BOOLEAN)
+                || f == TypeId.BOOLEAN && t.isIntegral()
                 || f.isIntegral() && t == TypeId.BOOLEAN
                 || f == TypeId.TIME && t == TypeId.INTERVAL || f == TypeId.INTERVAL && t == TypeId.TIME
                 || (f == TypeId.TIMESTAMP || f == TypeId.TIMESTAMP_TZ) && t == TypeId.TIME;

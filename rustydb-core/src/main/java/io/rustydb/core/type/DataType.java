@@ -56,6 +56,8 @@ public final class DataType {
     public static final DataType TIMESTAMP_TZ = simple(TypeId.TIMESTAMP_TZ);
     public static final DataType UUID = simple(TypeId.UUID);
     public static final DataType INTERVAL = simple(TypeId.INTERVAL);
+    public static final DataType JSON = simple(TypeId.JSON);
+    public static final DataType JSONB = simple(TypeId.JSONB);
 
     private final TypeId id;
     private final int precision;
@@ -131,6 +133,8 @@ public final class DataType {
             case TIMESTAMP_TZ: return TIMESTAMP_TZ;
             case UUID: return UUID;
             case INTERVAL: return INTERVAL;
+            case JSON: return JSON;
+            case JSONB: return JSONB;
             default: throw DbException.internal("unknown type id " + id);
         }
     }
@@ -183,6 +187,8 @@ public final class DataType {
             return VARBINARY;
         } else if (value instanceof Interval) {
             return INTERVAL;
+        } else if (value instanceof io.rustydb.core.json.JsonValue j) {
+            return j.isJsonb() ? JSONB : JSON;
         }
         return null;
     }
@@ -253,8 +259,8 @@ public final class DataType {
 
     /**
      * The {@link java.sql.Types} constant. TEXT reports VARCHAR and BLOB reports VARBINARY because their values are
-     * a String and a {@link Binary} (read with getString/getBytes), not JDBC Clob/Blob locators; UUID and INTERVAL
-     * report OTHER, as PostgreSQL's driver does.
+     * a String and a {@link Binary} (read with getString/getBytes), not JDBC Clob/Blob locators; UUID, INTERVAL,
+     * JSON and JSONB report OTHER, as PostgreSQL's driver does.
      */
     public int jdbcType() {
         switch (id) {
@@ -277,6 +283,8 @@ public final class DataType {
             case TIMESTAMP_TZ: return Types.TIMESTAMP_WITH_TIMEZONE;
             case UUID:
             case INTERVAL: return Types.OTHER;
+            case JSON:
+            case JSONB: return Types.OTHER;
             default: throw DbException.internal("unknown type id " + id);
         }
     }
@@ -300,7 +308,9 @@ public final class DataType {
             case VARCHAR:
             case VARBINARY: return length > 0 ? length : Integer.MAX_VALUE;
             case TEXT:
-            case BLOB: return Integer.MAX_VALUE;
+            case BLOB:
+            case JSON:
+            case JSONB: return Integer.MAX_VALUE;
             case DATE: return 10;
             case TIME: return 18;
             case TIMESTAMP: return 29;
@@ -332,6 +342,8 @@ public final class DataType {
             case TIMESTAMP_TZ: return OffsetDateTime.class;
             case UUID: return java.util.UUID.class;
             case INTERVAL: return Interval.class;
+            case JSON:
+            case JSONB: return io.rustydb.core.json.JsonValue.class;
             default: return Object.class;
         }
     }

@@ -43,7 +43,11 @@ public enum TypeId {
     /** {@code UUID}: {@link java.util.UUID}. */
     UUID,
     /** {@code INTERVAL}: months, days and microseconds, {@link Interval}. Constants are persisted by name: append only. */
-    INTERVAL;
+    INTERVAL,
+    /** {@code JSON}: {@link io.rustydb.core.json.JsonValue} keeping its input text. */
+    JSON,
+    /** {@code JSONB}: {@link io.rustydb.core.json.JsonValue}, normalized, with equality and ordering. */
+    JSONB;
 
     /** SMALLINT, INTEGER, BIGINT, DECIMAL, REAL, DOUBLE. */
     public boolean isNumeric() {
@@ -73,6 +77,11 @@ public enum TypeId {
     /** VARBINARY, BLOB. */
     public boolean isBinary() {
         return this == VARBINARY || this == BLOB;
+    }
+
+    /** JSON, JSONB. */
+    public boolean isJson() {
+        return this == JSON || this == JSONB;
     }
 
     /** DATE, TIME, TIMESTAMP, TIMESTAMP_TZ. */

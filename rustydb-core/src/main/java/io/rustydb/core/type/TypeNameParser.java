@@ -35,6 +35,8 @@ import java.util.Map;
  * INTERVAL   INTERVAL [fields] [(0..6)]   fields: YEAR, MONTH, DAY, HOUR, MINUTE, SECOND, YEAR TO MONTH, DAY TO HOUR,
  *            DAY TO MINUTE, DAY TO SECOND, HOUR TO MINUTE, HOUR TO SECOND, MINUTE TO SECOND; checked and ignored
  *            (a column keeps every field of the values stored)
+ * JSON       JSON
+ * JSONB      JSONB
  * </pre>
  * The precision argument of the time types may also sit after TIMESTAMP/TIME ({@code TIMESTAMP(6) WITH TIME ZONE});
  * it is checked and ignored: values keep nanoseconds. {@code TIME WITH TIME ZONE} is 0A000 (not supported).
@@ -75,7 +77,8 @@ final class TypeNameParser {
             Map.entry("TIMESTAMP", TypeId.TIMESTAMP), Map.entry("TIMESTAMP WITHOUT TIME ZONE", TypeId.TIMESTAMP),
             Map.entry("DATETIME", TypeId.TIMESTAMP), Map.entry("DATETIME2", TypeId.TIMESTAMP),
             Map.entry("TIMESTAMP WITH TIME ZONE", TypeId.TIMESTAMP_TZ), Map.entry("TIMESTAMPTZ", TypeId.TIMESTAMP_TZ),
-            Map.entry("UUID", TypeId.UUID), Map.entry("INTERVAL", TypeId.INTERVAL));
+            Map.entry("UUID", TypeId.UUID), Map.entry("INTERVAL", TypeId.INTERVAL),
+            Map.entry("JSON", TypeId.JSON), Map.entry("JSONB", TypeId.JSONB));
 
     static DataType parse(String sqlTypeName, List<String> rawArgs) {
         if (sqlTypeName == null || sqlTypeName.isBlank()) {

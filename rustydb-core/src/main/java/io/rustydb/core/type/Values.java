@@ -31,6 +31,8 @@ import java.util.UUID;
  *       as {@link UUID#compareTo}, which is signed).</li>
  *   <li>INTERVAL by its span with 30-day months and 24-hour days ({@link Interval}): {@code 1 mon} equals
  *       {@code 30 days}.</li>
+ *   <li>JSONB by PostgreSQL's jsonb order ({@link io.rustydb.core.json.Jsonb#compare}); JSON has no order
+ *       (42883).</li>
  *   <li>Anything else is 42804 "cannot compare X with Y".</li>
  * </ul>
  */
@@ -76,6 +78,8 @@ public final class Values {
                 return compareUuids((UUID) a, (UUID) b);
             } else if (a instanceof Interval) {
                 return ((Interval) a).compareTo((Interval) b);
+            } else if (a instanceof io.rustydb.core.json.JsonValue) {
+                return ((io.rustydb.core.json.JsonValue) a).compareTo((io.rustydb.core.json.JsonValue) b);
             }
         } else if (Numbers.isNumber(a) && Numbers.isNumber(b)) {
             return compareNumbers(a, b);
@@ -124,7 +128,8 @@ public final class Values {
      * notation keeping its scale ({@code 1.50}); REAL/DOUBLE as the shortest text that reads back exactly, without
      * a trailing {@code .0} ({@code 1}, {@code 1.5}, {@code 1e+20}, {@code NaN}, {@code Infinity}); dates/times in
      * ISO style with a space separator ({@code 2024-01-02 03:04:05.123}, {@code ...+00} with time zone); binary as
-     * {@code \x0a1b}; UUID in lower case; INTERVAL as {@code 1 year 2 mons 3 days 04:05:06}. {@code null} gives {@code "NULL"}.
+     * {@code \x0a1b}; UUID in lower case; INTERVAL as {@code 1 year 2 mons 3 days 04:05:06}; JSON/JSONB as their
+     * text. {@code null} gives {@code "NULL"}.
      */
     public static String toSqlString(Object v) {
         if (v == null) {
@@ -149,7 +154,8 @@ public final class Values {
             return DateTimeText.format((LocalDateTime) v);
         } else if (v instanceof OffsetDateTime) {
             return DateTimeText.format((OffsetDateTime) v);
-        } else if (v instanceof Binary || v instanceof UUID || v instanceof Interval) {
+        } else if (v instanceof Binary || v instanceof UUID || v instanceof Interval
+                || v instanceof io.rustydb.core.json.JsonValue) {
             return v.toString();
         }
         throw new DbException(ErrorCode.DATATYPE_MISMATCH, "no SQL type for Java class " + v.getClass().getName());

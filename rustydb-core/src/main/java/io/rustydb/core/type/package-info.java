@@ -13,11 +13,13 @@
  * DATE LocalDate         TIME LocalTime          TIMESTAMP LocalDateTime
  * TIMESTAMP WITH TIME ZONE OffsetDateTime at ZoneOffset.UTC                     UUID java.util.UUID
  * INTERVAL {@link io.rustydb.core.type.Interval} (months, days, microseconds; text in {@link io.rustydb.core.type.IntervalText})
+ * JSON/JSONB {@link io.rustydb.core.json.JsonValue} (its jsonb flag matches the type)
  * </pre>
  * A DECIMAL stored in a {@code DECIMAL(p,s)} column has scale exactly {@code s}. Semantics follow PostgreSQL
  * unless a class comment says otherwise; errors are {@link io.rustydb.core.DbException} with PostgreSQL's
  * SQLSTATEs.
  *
- * <p>This package depends only on the JDK and {@code io.rustydb.core}; it holds no state.
+ * <p>This package depends only on the JDK, {@code io.rustydb.core} and {@code io.rustydb.core.json}; it holds no
+ * state.
  */
 package io.rustydb.core.type;

@@ -34,6 +34,7 @@ class DataTypeTest {
             assertEquals(id == TypeId.VARBINARY || id == TypeId.BLOB, id.isBinary(), id.name());
             assertEquals(id == TypeId.DATE || id == TypeId.TIME || id == TypeId.TIMESTAMP || id == TypeId.TIMESTAMP_TZ,
                     id.isDateTime(), id.name());
+            assertEquals(id == TypeId.JSON || id == TypeId.JSONB, id.isJson(), id.name());
         }
     }
 
@@ -110,6 +111,8 @@ class DataTypeTest {
             {DataType.TIMESTAMP_TZ, Types.TIMESTAMP_WITH_TIMEZONE, OffsetDateTime.class},
             {DataType.UUID, Types.OTHER, UUID.class},
             {DataType.INTERVAL, Types.OTHER, Interval.class},
+            {DataType.JSON, Types.OTHER, io.rustydb.core.json.JsonValue.class},
+            {DataType.JSONB, Types.OTHER, io.rustydb.core.json.JsonValue.class},
         };
         assertEquals(TypeId.values().length, cases.length);
         for (Object[] c : cases) {

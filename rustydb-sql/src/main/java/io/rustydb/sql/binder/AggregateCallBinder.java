@@ -117,7 +117,9 @@ final class AggregateCallBinder {
             return aggregation.aggregate(text, new AggregateCall(AggregateFunction.COUNT_STAR, null, false, type,
                     List.of(), ordering(orderBy), filter));
         }
-        int expected = function == AggregateFunction.STRING_AGG ? 2 : 1;
+        boolean objectAgg = function == AggregateFunction.JSON_OBJECT_AGG
+                || function == AggregateFunction.JSONB_OBJECT_AGG;
+        int expected = function == AggregateFunction.STRING_AGG || objectAgg ? 2 : 1;
         if (args.size() != expected) {
             throw new DbException(ErrorCode.UNDEFINED_FUNCTION, name + " with " + args.size() + " arguments");
         }
@@ -131,6 +133,12 @@ final class AggregateCallBinder {
                         "string_agg(" + argument.type().sqlName() + ", " + delimiter.type().sqlName() + ")");
             }
             extras.add(delimiter);
+        }
+        if (objectAgg) {
+            argument = typed(argument, DataType.VARCHAR);
+            extras.add(typed(inputBinder.bind(args.get(1)), DataType.VARCHAR));
+        } else if (function == AggregateFunction.JSON_AGG || function == AggregateFunction.JSONB_AGG) {
+            argument = typed(argument, DataType.VARCHAR);
         }
         List<AggregateCall.Ordering> order = ordering(orderBy);
         if (distinct) {

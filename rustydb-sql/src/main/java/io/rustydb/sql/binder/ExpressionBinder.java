@@ -263,7 +263,10 @@ final class ExpressionBinder {
             return bindCase(c);
         }
         if (e instanceof net.sf.jsqlparser.expression.operators.arithmetic.Concat c) {
-            return ScalarFunctions.concatOperator(bind(c.getLeftExpression()), bind(c.getRightExpression()));
+            Expr left = bind(c.getLeftExpression());
+            Expr right = bind(c.getRightExpression());
+            Expr json = JsonFunctions.concat(left, right, parameters);
+            return json != null ? json : ScalarFunctions.concatOperator(left, right);
         }
         if (e instanceof net.sf.jsqlparser.expression.TimeKeyExpression t) {
             String key = t.getStringValue().toLowerCase(Locale.ROOT).replace("()", "");
@@ -355,6 +358,9 @@ final class ExpressionBinder {
         }
         if (FormattingFunctions.handles(name)) {
             return FormattingFunctions.resolve(name, args);
+        }
+        if (JsonFunctions.handles(name)) {
+            return JsonFunctions.resolve(name, args, parameters);
         }
         return ScalarFunctions.resolve(name, args);
     }
@@ -463,6 +469,10 @@ final class ExpressionBinder {
         }
         Expr left = bind(b.getLeftExpression());
         Expr right = bind(b.getRightExpression());
+        Expr json = op == ArithmeticOp.SUBTRACT ? JsonFunctions.minus(left, right, parameters) : null;
+        if (json != null) {
+            return json;
+        }
         DataType leftUntyped = IntervalLiterals.untypedOperandType(op, left, right.type());
         DataType rightUntyped = IntervalLiterals.untypedOperandType(op, right, left.type());
         left = leftUntyped == null ? left : adaptTo(left, leftUntyped);
@@ -496,6 +506,10 @@ final class ExpressionBinder {
     private Expr comparison(CompareOp op, Expr left, Expr right) {
         left = adaptTo(left, right.type());
         right = adaptTo(right, left.type());
+        if (left.type().id() == TypeId.JSON || right.type().id() == TypeId.JSON) {
+            throw new DbException(ErrorCode.UNDEFINED_OPERATOR, left.type().sqlName() + " " + op.symbol() + " "
+                    + right.type().sqlName() + " (json has no equality or ordering; use jsonb)");
+        }
         if (!TypeRules.isComparable(left.type(), right.type())) {
             throw new DbException(ErrorCode.UNDEFINED_OPERATOR,
                     left.type().sqlName() + " " + op.symbol() + " " + right.type().sqlName());

@@ -408,6 +408,10 @@ final class CatalogStore {
                 return DataType.UUID;
             case INTERVAL:
                 return DataType.INTERVAL;
+            case JSON:
+                return DataType.JSON;
+            case JSONB:
+                return DataType.JSONB;
             default:
                 throw DbException.corruption("catalog", -1, "column of unknown type " + id);
         }

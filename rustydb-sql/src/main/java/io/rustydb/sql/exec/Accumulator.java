@@ -57,6 +57,11 @@ abstract class Accumulator {
                 return new BoolAndOr(distinct, false);
             case STRING_AGG:
                 return new StringAgg(distinct);
+            case JSON_AGG:
+            case JSONB_AGG:
+            case JSON_OBJECT_AGG:
+            case JSONB_OBJECT_AGG:
+                return new JsonAggAccumulator(distinct, call.function());
             case STDDEV_SAMP:
             case STDDEV_POP:
             case VAR_SAMP:

@@ -21,12 +21,18 @@ public final class SqlParser {
 
     /** Parses {@code sql}; a trailing {@code ;} is allowed, anything after it is a 42601 error. */
     public static Statement parse(String sql) {
-        return withSignRetry(DdlSyntax.normalize(sql), SqlParser::parseOnce);
+        return withSignRetry(withJsonOperators(DdlSyntax.normalize(sql)), SqlParser::parseOnce);
     }
 
     /** Parses one expression (a stored DEFAULT or CHECK); anything after it is a 42601 error. */
     public static net.sf.jsqlparser.expression.Expression parseExpression(String sql) {
-        return withSignRetry(sql, SqlParser::parseExpressionOnce);
+        return withSignRetry(withJsonOperators(sql), SqlParser::parseExpressionOnce);
+    }
+
+    /** {@code sql} with JSON operators as function calls ({@link JsonOperators}). */
+    private static String withJsonOperators(String sql) {
+        String rewritten = JsonOperators.rewrite(sql);
+        return rewritten == null ? sql : rewritten;
     }
 
     /**

@@ -35,6 +35,12 @@ public enum AggregateFunction {
     PERCENTILE_DISC,
     /** {@code MODE() WITHIN GROUP (ORDER BY x)}: the most frequent value (the first in sort order on a tie). */
     MODE,
+    /** {@code JSON_AGG(x)} / {@code JSONB_AGG(x)}: the values, NULLs included (as JSON null), as a JSON array. */
+    JSON_AGG,
+    JSONB_AGG,
+    /** {@code JSON_OBJECT_AGG(k, v)} / {@code JSONB_OBJECT_AGG(k, v)}: a JSON object; a NULL key is 22004. */
+    JSON_OBJECT_AGG,
+    JSONB_OBJECT_AGG,
     /**
      * Not callable from SQL: the grouping set of the row as a bit mask (bit i set when grouping key i is not in the
      * set), which {@code GROUPING(...)} reads.
@@ -77,6 +83,14 @@ public enum AggregateFunction {
                 return PERCENTILE_DISC;
             case "mode":
                 return MODE;
+            case "json_agg":
+                return JSON_AGG;
+            case "jsonb_agg":
+                return JSONB_AGG;
+            case "json_object_agg":
+                return JSON_OBJECT_AGG;
+            case "jsonb_object_agg":
+                return JSONB_OBJECT_AGG;
             default:
                 return null;
         }
@@ -130,6 +144,12 @@ public enum AggregateFunction {
                     throw undefined(arg);
                 }
                 return DataType.VARCHAR;
+            case JSON_AGG:
+            case JSON_OBJECT_AGG:
+                return DataType.JSON;
+            case JSONB_AGG:
+            case JSONB_OBJECT_AGG:
+                return DataType.JSONB;
             case BOOL_AND:
             case BOOL_OR:
                 if (arg.id() != TypeId.BOOLEAN && arg.id() != TypeId.NULL) {

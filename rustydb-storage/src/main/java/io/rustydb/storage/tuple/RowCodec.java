@@ -2,6 +2,7 @@ package io.rustydb.storage.tuple;
 
 import io.rustydb.core.DbException;
 import io.rustydb.core.ErrorCode;
+import io.rustydb.core.json.JsonValue;
 import io.rustydb.core.type.Binary;
 import io.rustydb.core.type.DataType;
 import io.rustydb.core.type.Interval;
@@ -46,8 +47,10 @@ import java.util.UUID;
  *  TIMESTAMP WITH TIME ZONE i64 epoch second, i32 nano (the instant, UTC)
  *  UUID                    i64 most significant bits, i64 least significant bits
  *  INTERVAL                i32 months, i32 days, i64 microseconds
+ *  JSON / JSONB            u32 length, UTF-8 text  (or an external reference, below); JSON's text as given,
+ *                          JSONB's canonical text (see io.rustydb.core.json.JsonValue)
  * </pre>
- * A string or binary value too large to keep in the row is stored in overflow pages ({@link OverflowStore}); the
+ * A string, binary or JSON value too large to keep in the row is stored in overflow pages ({@link OverflowStore}); the
  * row then holds its reference: the length field has its top bit set ({@link #EXTERNAL_FLAG}) and its low bits say
  * 12, followed by the {@link OverflowRef} (first page i32, length i64). {@link #encode(DataType[], Object[],
  * OverflowStore, int)} moves the largest values out until the row is at most the given size.
@@ -97,6 +100,7 @@ public final class RowCodec {
                 break;
             }
             byte[] bytes = stored[largest] instanceof String str ? str.getBytes(StandardCharsets.UTF_8)
+                    : stored[largest] instanceof JsonValue json ? json.text().getBytes(StandardCharsets.UTF_8)
                     : ((Binary) stored[largest]).toByteArray();
             stored[largest] = overflow.write(bytes);
             size = size - largestSize + 4 + OverflowRef.ENCODED_LENGTH;
@@ -111,6 +115,8 @@ public final class RowCodec {
             case TEXT:
             case VARBINARY:
             case BLOB:
+            case JSON:
+            case JSONB:
                 return true;
             default:
                 return false;
@@ -181,7 +187,9 @@ public final class RowCodec {
                             + " has a bad reference to a large value");
                 }
                 byte[] bytes = overflow.read(OverflowRef.decode(in, pos + 4));
-                target[i][row] = types[i].id().isString() ? new String(bytes, StandardCharsets.UTF_8) : Binary.of(bytes);
+                target[i][row] = types[i].id().isString() ? new String(bytes, StandardCharsets.UTF_8)
+                        : types[i].id().isJson() ? json(new String(bytes, StandardCharsets.UTF_8), types[i])
+                        : Binary.of(bytes);
                 pos += 4 + OverflowRef.ENCODED_LENGTH;
                 continue;
             }
@@ -267,6 +275,9 @@ public final class RowCodec {
             case VARBINARY:
             case BLOB:
                 return 4 + ((Binary) value).length();
+            case JSON:
+            case JSONB:
+                return 4 + utf8Length(((JsonValue) value).text());
             default:
                 throw DbException.internal("cannot store a value of type " + type.sqlName());
         }
@@ -355,6 +366,13 @@ public final class RowCodec {
                 out.put(bytes);
                 break;
             }
+            case JSON:
+            case JSONB: {
+                byte[] bytes = ((JsonValue) value).text().getBytes(StandardCharsets.UTF_8);
+                out.putInt(bytes.length);
+                out.put(bytes);
+                break;
+            }
             default:
                 throw DbException.internal("cannot store a value of type " + type.sqlName());
         }
@@ -426,9 +444,16 @@ public final class RowCodec {
             case VARBINARY:
             case BLOB:
                 return Binary.of(bytes(in, pos + 4, in.getInt(pos)));
+            case JSON:
+            case JSONB:
+                return json(new String(bytes(in, pos + 4, in.getInt(pos)), StandardCharsets.UTF_8), type);
             default:
                 throw DbException.internal("cannot read a value of type " + type.sqlName());
         }
+    }
+
+    private static JsonValue json(String text, DataType type) {
+        return JsonValue.stored(text, type.id() == io.rustydb.core.type.TypeId.JSONB);
     }
 
     private static byte[] bytes(ByteBuffer in, int pos, int length) {
