@@ -65,6 +65,7 @@ public final class RustyConnection implements Connection {
             session.state().settings().setSearchPath(new io.rustydb.sql.catalog.SearchPath(
                     io.rustydb.sql.parser.SessionStatementParser.searchPathItems(config.schema())));
         }
+        this.session.state().setWorkMemBytes(config.workMemBytes());
     }
 
     String url() {

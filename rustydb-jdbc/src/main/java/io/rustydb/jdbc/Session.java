@@ -55,7 +55,7 @@ final class Session {
         this.readOnly = readOnly;
     }
 
-    /** What the session keeps outside transactions: sequence values, run-time parameters (the search path). */
+    /** What the session keeps outside transactions: sequence values, run-time parameters (search path, work_mem). */
     io.rustydb.sql.exec.SessionState state() {
         return state;
     }

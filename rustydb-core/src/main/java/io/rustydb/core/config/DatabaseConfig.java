@@ -29,6 +29,10 @@ import java.util.Set;
  * password      that user's password                                 "" (empty)
  * schema        the search path of each connection, as SET search_path reads it (e.g. app or "App", public);
  *               per connection, not checked until a name is looked up  (the default search path: public)
+ * work_mem      memory a query's sorts, hash tables and aggregations  64MB
+ *               may hold before spilling to temporary files: a
+ *               number with a unit kB, MB, GB or TB (no unit = kB, as
+ *               in PostgreSQL), 64kB..2147483647kB
  * </pre>
  * An unknown option is 42704 "unrecognized configuration option"; a bad value is 22023 naming the option, the
  * value and what is allowed. The page size only matters when a database file is created: an existing file keeps
@@ -47,15 +51,20 @@ public final class DatabaseConfig {
     public static final String AUTOVACUUM = "autovacuum";
     public static final String CLOSE_ON_EXIT = "close_on_exit";
     public static final String SCHEMA = "schema";
+    public static final String WORK_MEM = "work_mem";
 
     private static final Set<String> OPTION_NAMES = Set.of(PAGE_SIZE, CACHE_SIZE, SYNC, REPLACEMENT, LOCK_TIMEOUT,
-            READ_ONLY, ISOLATION, USER, PASSWORD, AUTOVACUUM, CLOSE_ON_EXIT, SCHEMA);
+            READ_ONLY, ISOLATION, USER, PASSWORD, AUTOVACUUM, CLOSE_ON_EXIT, SCHEMA, WORK_MEM);
 
     public static final int MIN_PAGE_SIZE = 4096;
     public static final int MAX_PAGE_SIZE = 65536;
     public static final int DEFAULT_PAGE_SIZE = 8192;
     public static final long DEFAULT_LOCK_TIMEOUT_MILLIS = 10_000;
     public static final String DEFAULT_USER = "sa";
+    /** The default {@code work_mem}: 64 MiB. */
+    public static final long DEFAULT_WORK_MEM_BYTES = 64L * 1024 * 1024;
+    private static final long MIN_WORK_MEM_KIB = 64;
+    private static final long MAX_WORK_MEM_KIB = Integer.MAX_VALUE;
     private static final long MIB = 1024L * 1024;
     private static final long MAX_CACHE_MIB = 1024L * 1024; // 1 TiB
 
@@ -73,6 +82,7 @@ public final class DatabaseConfig {
     private final String user;
     private final String password;
     private final String schema;
+    private final long workMemBytes;
 
     private DatabaseConfig(Builder b) {
         this.pageSize = b.pageSize;
@@ -87,6 +97,7 @@ public final class DatabaseConfig {
         this.user = b.user;
         this.password = b.password;
         this.schema = b.schema;
+        this.workMemBytes = b.workMemBytes;
     }
 
     /** Every option at its default. */
@@ -204,6 +215,49 @@ public final class DatabaseConfig {
         return schema;
     }
 
+    /** The memory budget of each query, in bytes (option {@code work_mem}, default 64 MiB). */
+    public long workMemBytes() {
+        return workMemBytes;
+    }
+
+    /**
+     * Reads a {@code work_mem} value as PostgreSQL does: a whole number with an optional unit {@code kB},
+     * {@code MB}, {@code GB} or {@code TB} (case-insensitive, space allowed; no unit = kB), 64 kB..2147483647 kB.
+     * Returns bytes; a bad value is 22023. For the connection option and a session-level {@code SET work_mem}.
+     */
+    public static long parseWorkMem(String value) {
+        String allowed = "a size between 64kB and 2147483647kB, e.g. 4096, 64MB or 1GB";
+        if (value == null) {
+            throw badValue(WORK_MEM, null, allowed);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,19})\\s*([kmgt]b)?")
+                .matcher(value.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw badValue(WORK_MEM, value, allowed);
+        }
+        long kib;
+        try {
+            long n = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "kb" : m.group(2);
+            int shift = switch (unit) {
+                case "kb" -> 0;
+                case "mb" -> 10;
+                case "gb" -> 20;
+                default -> 30;
+            };
+            if (n > (MAX_WORK_MEM_KIB >> shift)) {
+                throw badValue(WORK_MEM, value, allowed);
+            }
+            kib = n << shift;
+        } catch (NumberFormatException e) {
+            throw badValue(WORK_MEM, value, allowed);
+        }
+        if (kib < MIN_WORK_MEM_KIB || kib > MAX_WORK_MEM_KIB) {
+            throw badValue(WORK_MEM, value, allowed);
+        }
+        return kib * 1024;
+    }
+
     /**
      * These options as strings that {@link #fromOptions(Map)} reads back to an equal configuration (the cache size
      * is written in whole MiB, so a size set with {@link Builder#cacheSizeBytes} reads back rounded down).
@@ -224,6 +278,7 @@ public final class DatabaseConfig {
         if (schema != null) {
             m.put(SCHEMA, schema);
         }
+        m.put(WORK_MEM, workMemBytes / 1024 + "kB");
         return m;
     }
 
@@ -240,13 +295,13 @@ public final class DatabaseConfig {
                 && replacementPolicy == c.replacementPolicy && lockTimeoutMillis == c.lockTimeoutMillis
                 && readOnly == c.readOnly && autovacuum == c.autovacuum && closeOnExit == c.closeOnExit
                 && isolation == c.isolation && user.equals(c.user) && password.equals(c.password)
-                && Objects.equals(schema, c.schema);
+                && Objects.equals(schema, c.schema) && workMemBytes == c.workMemBytes;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(pageSize, cacheSizeBytes, syncMode, replacementPolicy, lockTimeoutMillis, readOnly,
-                autovacuum, closeOnExit, isolation, user, password, schema);
+                autovacuum, closeOnExit, isolation, user, password, schema, workMemBytes);
     }
 
     /** The options, with the password masked. */
@@ -287,6 +342,7 @@ public final class DatabaseConfig {
         private String user = DEFAULT_USER;
         private String password = "";
         private String schema;
+        private long workMemBytes = DEFAULT_WORK_MEM_BYTES;
 
         private Builder() {
         }
@@ -304,6 +360,7 @@ public final class DatabaseConfig {
             user = c.user;
             password = c.password;
             schema = c.schema;
+            workMemBytes = c.workMemBytes;
         }
 
         /** Sets one option from its string form; see {@link DatabaseConfig} for names and values. */
@@ -339,6 +396,8 @@ public final class DatabaseConfig {
                     return password(value);
                 case SCHEMA:
                     return schema(v);
+                case WORK_MEM:
+                    return workMemBytes(parseWorkMem(v));
                 default:
                     throw DbException.internal("option without a parser: " + key);
             }
@@ -433,6 +492,15 @@ public final class DatabaseConfig {
                 throw badValue(SCHEMA, schema, "a schema name, or names separated by commas");
             }
             this.schema = schema;
+            return this;
+        }
+
+        /** The memory budget of each query in bytes: 64 KiB..2 TiB (see {@link #parseWorkMem}). */
+        public Builder workMemBytes(long bytes) {
+            if (bytes < MIN_WORK_MEM_KIB * 1024 || bytes > MAX_WORK_MEM_KIB * 1024) {
+                throw badValue(WORK_MEM, bytes + " bytes", "between 64kB and 2147483647kB");
+            }
+            this.workMemBytes = bytes;
             return this;
         }
 

@@ -52,7 +52,7 @@ class DatabaseConfigTest {
     @Test
     void optionNames() {
         assertEquals(Set.of("page_size", "cache_size", "sync", "replacement", "lock_timeout", "read_only", "isolation",
-                "user", "password", "autovacuum", "close_on_exit", "schema"), DatabaseConfig.optionNames());
+                "user", "password", "autovacuum", "close_on_exit", "schema", "work_mem"), DatabaseConfig.optionNames());
     }
 
     @Test
@@ -80,6 +80,7 @@ class DatabaseConfigTest {
         m.put("password", " secret ");
         m.put("autovacuum", "off");
         m.put("close_on_exit", "false");
+        m.put("Work_Mem", "4MB");
         DatabaseConfig c = DatabaseConfig.fromOptions(m);
         assertEquals(16384, c.pageSize());
         assertEquals(64L * 1024 * 1024, c.cacheSizeBytes());
@@ -91,6 +92,8 @@ class DatabaseConfigTest {
         assertEquals("Alice", c.user());
         assertEquals(" secret ", c.password());
         assertFalse(c.autovacuum());
+        assertEquals(4L << 20, c.workMemBytes());
+        assertEquals(64L << 20, DatabaseConfig.defaults().workMemBytes());
         assertTrue(DatabaseConfig.defaults().autovacuum());
         assertFalse(c.closeOnExit());
         assertTrue(DatabaseConfig.defaults().closeOnExit());
@@ -149,7 +152,9 @@ class DatabaseConfigTest {
         "page_size|123", "page_size|8000", "page_size|2048", "page_size|131072", "page_size|abc", "page_size|",
         "page_size|8k", "cache_size|0", "cache_size|-5", "cache_size|1.5", "cache_size|9999999999",
         "sync|sometimes", "sync|", "replacement|mru", "lock_timeout|-1", "lock_timeout|soon",
-        "read_only|maybe", "isolation|snapshot", "isolation|", "user|", "user|  "})
+        "read_only|maybe", "isolation|snapshot", "isolation|", "user|", "user|  ", "work_mem|63", "work_mem|32kB",
+        "work_mem|abc", "work_mem|-1", "work_mem|1.5MB", "work_mem|4 MiB", "work_mem|2048GB", "work_mem|3PB",
+        "work_mem|99999999999999999999", "work_mem|"})
     void badValues(String key, String value) {
         var e = assertSqlState("22023", () -> of(key, value == null ? "" : value));
         assertTrue(e.getMessage().startsWith("invalid value for option \"" + key + "\""), e.getMessage());
@@ -169,6 +174,14 @@ class DatabaseConfigTest {
         m.put("sync", "full");
         m.put("SYNC", "off");
         assertSqlState("22023", () -> DatabaseConfig.fromOptions(m));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"64, 65536", "64kB, 65536", "4096, 4194304", "4 MB, 4194304", "1gb, 1073741824",
+        "2147483647kB, 2199023254528", "1TB, 1099511627776", "2047GB, 2197949513728"})
+    void workMemSizes(String value, long bytes) {
+        assertEquals(bytes, of("work_mem", value).workMemBytes());
+        assertEquals(bytes, DatabaseConfig.parseWorkMem(value));
     }
 
     @Test

@@ -56,6 +56,7 @@ public final class SqlEngine implements AutoCloseable {
     private final long lockTimeoutMillis;
     private final Catalog catalog;
     private final Binder binder;
+    private final io.rustydb.sql.exec.spill.SpillSpace spillSpace;
     private final Cache<PlanKey, PreparedSql> plans = Caffeine.newBuilder().maximumSize(2_000).build();
 
     /**
@@ -90,6 +91,19 @@ public final class SqlEngine implements AutoCloseable {
         this.catalog = new Catalog(storage, transactions);
         this.binder = new Binder(catalog);
         this.vacuum = new Vacuum(this, autovacuum);
+        this.spillSpace = storage.isInMemory()
+                ? io.rustydb.sql.exec.spill.SpillSpace.forMemory(storage.channelOpener())
+                : io.rustydb.sql.exec.spill.SpillSpace.forFile(java.nio.file.Path.of(storage.name()),
+                        storage.channelOpener());
+    }
+
+    /**
+     * Where queries that exceed their memory budget spill ({@code <file>.tmp}, or the system's temporary directory
+     * for an in-memory database); its {@link io.rustydb.sql.exec.spill.SpillSpace#setIo} is the hook for
+     * encrypting spill files.
+     */
+    public io.rustydb.sql.exec.spill.SpillSpace spillSpace() {
+        return spillSpace;
     }
 
     public Catalog catalog() {
@@ -234,7 +248,8 @@ public final class SqlEngine implements AutoCloseable {
                     lockForWrite(fresh.statement(), tx, wait);
                 }
                 List<Object> values = convertParameters(fresh.parameterTypes(), parameters);
-                return run(fresh, new ExecContext(catalog, values, tx, wait, session, cancel), tx);
+                return run(fresh, new ExecContext(catalog, values, tx, wait, session, cancel).withSpillSpace(spillSpace),
+                        tx);
             } catch (StatementRestart restart) {
                 if (attempt >= MAX_STATEMENT_RESTARTS) {
                     throw new DbException(ErrorCode.SERIALIZATION_FAILURE, "the statement was restarted "
@@ -278,6 +293,7 @@ public final class SqlEngine implements AutoCloseable {
             }
             throw e;
         } finally {
+            context.releaseSpill(); // temporary files of an operator an error or a cancel stopped
             transactions.endStatement(tx);
         }
     }

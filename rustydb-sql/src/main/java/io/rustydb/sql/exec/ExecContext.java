@@ -139,6 +139,35 @@ public final class ExecContext {
         return profile;
     }
 
+    private io.rustydb.sql.exec.spill.SpillSpace spillSpace;
+    private io.rustydb.sql.exec.spill.QuerySpill spill;
+
+    /** Makes operators that exceed the memory budget spill into {@code space} (the database's). */
+    public ExecContext withSpillSpace(io.rustydb.sql.exec.spill.SpillSpace space) {
+        this.spillSpace = space;
+        return this;
+    }
+
+    /**
+     * The memory budget and spill files of this execution (created on first use): the budget is the session's
+     * {@code work_mem}; without a database's space, files go to {@link
+     * io.rustydb.sql.exec.spill.SpillSpace#processDefault()}.
+     */
+    public io.rustydb.sql.exec.spill.QuerySpill spill() {
+        if (spill == null) {
+            spill = new io.rustydb.sql.exec.spill.QuerySpill(spillSpace != null ? spillSpace
+                    : io.rustydb.sql.exec.spill.SpillSpace.processDefault(), session.workMemBytes());
+        }
+        return spill;
+    }
+
+    /** Deletes the spill files still open (the execution ended, maybe by an error or a cancel). Idempotent. */
+    public void releaseSpill() {
+        if (spill != null) {
+            spill.close();
+        }
+    }
+
     /** The value of parameter {@code index} (0-based), already converted to the parameter's type. */
     public Object parameter(int index) {
         return parameters.get(index);

@@ -10,7 +10,8 @@ import java.util.Locale;
  * for a write). EXPLAIN ANALYZE first runs its (instrumented) plan to the end, discarding the rows, and follows
  * each line with what the operator did: {@code (actual rows=R batches=B time=T ms)}, time being wall-clock and
  * inclusive of the operator's inputs; a last line gives the whole execution time. An operator that never ran says
- * {@code (never executed)}.
+ * {@code (never executed)}. An operator that spilled to temporary files adds what it wrote, e.g.
+ * {@code (spilled: runs=12 merge passes=2 files=16 rows=50000 bytes=1048576)}.
  */
 public final class ExplainOperator implements PhysicalOperator {
     private final PhysicalOperator plan;
@@ -78,6 +79,10 @@ public final class ExplainOperator implements PhysicalOperator {
             line += c == null ? " (never executed)" : String.format(Locale.ROOT,
                     " (actual rows=%d batches=%d time=%.3f ms%s)", c.rows(), c.batches(), c.nanos() / 1e6,
                     c.opens() > 1 ? " loops=" + c.opens() : "");
+            io.rustydb.sql.exec.spill.SpillStats spilled = profile.findSpill(((AnalyzedOperator) op).inner());
+            if (spilled != null) {
+                line += " (" + spilled + ")";
+            }
         }
         lines.add(line);
         for (PhysicalOperator child : op.children()) {

@@ -36,6 +36,18 @@ public final class OperatorProfile {
         return counters.computeIfAbsent(op, o -> new Counters());
     }
 
+    private final Map<PhysicalOperator, io.rustydb.sql.exec.spill.SpillStats> spills = new IdentityHashMap<>();
+
+    /** What {@code op} spilled (created on first use: only operators that spill ask). */
+    public io.rustydb.sql.exec.spill.SpillStats spill(PhysicalOperator op) {
+        return spills.computeIfAbsent(op, o -> new io.rustydb.sql.exec.spill.SpillStats());
+    }
+
+    /** What {@code op} spilled, or null if it did not. */
+    public io.rustydb.sql.exec.spill.SpillStats findSpill(PhysicalOperator op) {
+        return spills.get(op);
+    }
+
     /** The counters of {@code op}, or null if it never ran. */
     public Counters find(PhysicalOperator op) {
         return counters.get(op);

@@ -3,13 +3,12 @@ package io.rustydb.sql.exec;
 import io.rustydb.core.type.DataType;
 import io.rustydb.core.type.Values;
 import io.rustydb.sql.plan.SortKey;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Sorts all input rows in memory (a stable sort, so ties keep input order). External sorting under a memory
- * budget is later work.
+ * Sorts its input (stably, so ties keep input order): in memory while the query's memory budget allows, else as
+ * an external merge sort over runs in temporary files ({@link ExternalSort}).
  */
 public final class SortOperator implements PhysicalOperator {
     private final PhysicalOperator input;
@@ -53,14 +52,15 @@ public final class SortOperator implements PhysicalOperator {
         OperatorState source = input.open(context);
         int width = input.outputTypes().size();
         return new OperatorState() {
-            private List<Object[]> rows;
-            private int position;
+            private ExternalSort sort;
+            private ExternalSort.Sorted rows;
             private final RowBatch out = new RowBatch(width);
 
             @Override
             public RowBatch next() {
                 if (rows == null) {
-                    rows = new ArrayList<>();
+                    sort = new ExternalSort(comparator(keys), context,
+                            () -> context.profile().spill(SortOperator.this));
                     try (source) {
                         RowBatch batch;
                         while ((batch = source.next()) != null) {
@@ -70,15 +70,15 @@ public final class SortOperator implements PhysicalOperator {
                                 for (int c = 0; c < width; c++) {
                                     values[c] = batch.column(c)[row];
                                 }
-                                rows.add(values);
+                                sort.add(values);
                             }
                         }
                     }
-                    rows.sort(comparator(keys));
+                    rows = sort.sorted();
                 }
                 int n = 0;
-                while (n < out.capacity() && position < rows.size()) {
-                    Object[] row = rows.get(position++);
+                Object[] row;
+                while (n < out.capacity() && (row = rows.next()) != null) {
                     for (int c = 0; c < width; c++) {
                         out.column(c)[n] = row[c];
                     }
@@ -91,7 +91,10 @@ public final class SortOperator implements PhysicalOperator {
             @Override
             public void close() {
                 source.close();
-                rows = List.of();
+                if (sort != null) {
+                    sort.close();
+                }
+                rows = () -> null;
             }
         };
     }
