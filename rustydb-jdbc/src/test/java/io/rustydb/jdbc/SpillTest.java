@@ -55,7 +55,7 @@ class SpillTest {
         file = dir.resolve("spill");
         big = DriverManager.getConnection("jdbc:rustydb:file:" + file);
         small = DriverManager.getConnection("jdbc:rustydb:file:" + file + ";work_mem=64kB");
-        seed = Long.getLong("spill.seed", System.nanoTime());
+        seed = Long.getLong("spill.seed", 20261202L);
         System.out.println("SpillTest seed " + seed + " (rerun with -Dspill.seed=" + seed + ")");
         Random random = new Random(seed);
         try (Statement s = big.createStatement()) {
@@ -143,6 +143,38 @@ class SpillTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    private String plan(Connection c, String sql) throws SQLException {
+        return String.join("\n", JdbcTestSupport.column(c, "EXPLAIN ANALYZE " + sql).stream().map(String::valueOf)
+                .toList());
+    }
+
+    @Test
+    void setWorkMemChangesTheBudgetOfTheSession() throws SQLException {
+        String sql = "SELECT * FROM t ORDER BY s, id";
+        assertEquals("64MB", JdbcTestSupport.scalar(big, "SHOW work_mem"), "the default");
+        assertEquals("64kB", JdbcTestSupport.scalar(small, "SHOW work_mem"), "the connection option");
+        try (Statement s = big.createStatement()) {
+            s.execute("SET work_mem = '64kB'");
+            assertEquals("64kB", JdbcTestSupport.scalar(big, "SHOW work_mem"));
+            assertTrue(plan(big, sql).contains("spilled:"), plan(big, sql));
+            s.execute("SET work_mem TO 2048");
+            assertEquals("2MB", JdbcTestSupport.scalar(big, "SHOW work_mem"), "a bare number is kB");
+            s.execute("RESET work_mem");
+            assertEquals("64MB", JdbcTestSupport.scalar(big, "SHOW work_mem"));
+            assertTrue(!plan(big, sql).contains("spilled:"), plan(big, sql));
+            assertEquals("22023", assertThrows(SQLException.class, () -> s.execute("SET work_mem = '1kB'"))
+                    .getSQLState());
+            assertEquals("22023", assertThrows(SQLException.class, () -> s.execute("SET work_mem = 'lots'"))
+                    .getSQLState());
+        }
+        try (Statement s = small.createStatement()) {
+            s.execute("SET work_mem = '1GB'");
+            s.execute("RESET ALL");
+            assertEquals("64kB", JdbcTestSupport.scalar(small, "SHOW work_mem"), "RESET goes back to the option");
+        }
+        assertNoTempFiles();
     }
 
     @Test

@@ -16,7 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *       sets it to one schema;</li>
  *   <li>{@code application_name} — any text, kept for the application's own use;</li>
  *   <li>{@code client_encoding} — only {@code UTF8} (Java strings need no conversion);</li>
- *   <li>{@code standard_conforming_strings} — only {@code on} (backslashes in literals are ordinary characters).</li>
+ *   <li>{@code standard_conforming_strings} — only {@code on} (backslashes in literals are ordinary characters);</li>
+ *   <li>{@code work_mem} — the memory one query may hold before it spills (PostgreSQL's units: {@code 4MB},
+ *       {@code 512kB}, a bare number is kB); RESET goes back to the connection's {@code work_mem} option.</li>
  * </ul>
  * Names are case-insensitive; any other name is 42704, a value a parameter cannot take 22023. Settings are per
  * session and not transactional (a ROLLBACK does not undo a SET). Thread-safe.
@@ -27,10 +29,41 @@ public final class SessionSettings {
             "search_path", SearchPath.DEFAULT.toString(),
             "application_name", "",
             "client_encoding", "UTF8",
-            "standard_conforming_strings", "on");
+            "standard_conforming_strings", "on",
+            "work_mem", workMemText(io.rustydb.sql.exec.spill.MemoryBudget.DEFAULT_BYTES));
 
     private final Map<String, String> values = new ConcurrentHashMap<>(DEFAULTS);
     private volatile SearchPath searchPath = SearchPath.DEFAULT;
+    private volatile long workMemDefault = io.rustydb.sql.exec.spill.MemoryBudget.DEFAULT_BYTES;
+    private volatile long workMemBytes = workMemDefault;
+
+    /** The memory budget of each query, in bytes. */
+    public long workMemBytes() {
+        return workMemBytes;
+    }
+
+    /** The connection's {@code work_mem}: set now, and restored by RESET. */
+    public void setWorkMemDefault(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("work_mem must be positive: " + bytes);
+        }
+        workMemDefault = bytes;
+        setWorkMem(bytes);
+    }
+
+    private void setWorkMem(long bytes) {
+        workMemBytes = bytes;
+        values.put("work_mem", workMemText(bytes));
+    }
+
+    /** Bytes as SHOW prints them: the largest of kB, MB, GB that divides them (PostgreSQL's style). */
+    static String workMemText(long bytes) {
+        long kib = bytes / 1024;
+        if (kib % (1024 * 1024) == 0) {
+            return kib / (1024 * 1024) + "GB";
+        }
+        return kib % 1024 == 0 ? kib / 1024 + "MB" : kib + "kB";
+    }
 
     /** The current search path. */
     public SearchPath searchPath() {
@@ -64,6 +97,8 @@ public final class SessionSettings {
         if (items == null) {
             if (key.equals("search_path")) {
                 setSearchPath(SearchPath.DEFAULT);
+            } else if (key.equals("work_mem")) {
+                setWorkMem(workMemDefault);
             } else {
                 values.put(key, DEFAULTS.get(key));
             }
@@ -72,6 +107,7 @@ public final class SessionSettings {
         switch (key) {
             case "search_path" -> setSearchPath(new SearchPath(items));
             case "application_name" -> values.put(key, single(key, items));
+            case "work_mem" -> setWorkMem(io.rustydb.core.config.DatabaseConfig.parseWorkMem(single(key, items)));
             case "client_encoding" -> {
                 String v = single(key, items).toUpperCase(Locale.ROOT).replace("-", "");
                 if (!v.equals("UTF8") && !v.equals("UNICODE")) {
@@ -96,6 +132,7 @@ public final class SessionSettings {
     public void resetAll() {
         values.putAll(DEFAULTS);
         searchPath = SearchPath.DEFAULT;
+        setWorkMem(workMemDefault);
     }
 
     /** {@code name} in lower case if it is a parameter a session has, else 42704. */

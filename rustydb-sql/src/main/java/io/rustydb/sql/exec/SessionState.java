@@ -17,19 +17,18 @@ public final class SessionState {
     private final SessionSettings settings = new SessionSettings();
     private volatile String lastSequence;
     private volatile long lastValue;
-    private volatile long workMemBytes = io.rustydb.sql.exec.spill.MemoryBudget.DEFAULT_BYTES;
 
     /** The memory budget of each query of this session ({@code work_mem}), in bytes. */
     public long workMemBytes() {
-        return workMemBytes;
+        return settings.workMemBytes();
     }
 
-    /** Sets {@code work_mem} for the following queries (the connection option, or a session-level SET). */
+    /**
+     * Sets the connection's {@code work_mem} (the connection option): the value queries use until a
+     * {@code SET work_mem}, and what {@code RESET work_mem} goes back to.
+     */
     public void setWorkMemBytes(long bytes) {
-        if (bytes <= 0) {
-            throw new IllegalArgumentException("work_mem must be positive: " + bytes);
-        }
-        this.workMemBytes = bytes;
+        settings.setWorkMemDefault(bytes);
     }
 
     /** The session's run-time parameters ({@code SET}, {@code SHOW}), the search path among them. */
