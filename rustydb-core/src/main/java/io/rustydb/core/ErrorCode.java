@@ -48,6 +48,8 @@ public enum ErrorCode {
     INVALID_TEXT_REPRESENTATION("22P02", ErrorCategory.USER, "invalid input syntax for type %s: \"%s\""),
     /** Text that is not valid JSON, as a json/jsonb value; the message says what is wrong and where. */
     INVALID_JSON_TEXT("22P02", ErrorCategory.USER, "invalid input syntax for type %s: %s"),
+    /** Text that is not an array's text form ({@code '{1,2'}), with what is wrong (PostgreSQL's wording). */
+    MALFORMED_ARRAY_LITERAL("22P02", ErrorCategory.USER, "malformed array literal: \"%s\" (%s)"),
     /**
      * A sequence (or identity column) without CYCLE has handed out its last value. Wrong usage: a value out of
      * range for a column (use 22003).

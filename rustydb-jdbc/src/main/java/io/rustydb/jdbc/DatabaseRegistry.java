@@ -20,7 +20,6 @@ final class DatabaseRegistry {
     private static final Map<String, SharedDatabase> OPEN = new HashMap<>();
     /** Databases being closed (outside the registry's lock): an open of the same key waits for the close. */
     private static final Map<String, java.util.concurrent.CountDownLatch> CLOSING = new HashMap<>();
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DatabaseRegistry.class);
     private static boolean shutdownHookInstalled;
 
     private DatabaseRegistry() {
@@ -124,10 +123,10 @@ final class DatabaseRegistry {
         }
         for (SharedDatabase db : toClose) {
             try {
-                db.engine().close();
-                LOG.info("closed database {} left open at JVM exit", db.key());
+                db.engine().close(); // silently: a host without an SLF4J binding would get SLF4J's warning on stderr
             } catch (RuntimeException e) {
-                LOG.warn("closing database {} at JVM exit failed; the next open recovers it from its log", db.key(), e);
+                org.slf4j.LoggerFactory.getLogger(DatabaseRegistry.class).warn(
+                        "closing database {} at JVM exit failed; the next open recovers it from its log", db.key(), e);
             }
         }
     }

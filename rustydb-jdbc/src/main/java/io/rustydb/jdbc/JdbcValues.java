@@ -53,6 +53,33 @@ final class JdbcValues {
         if (value instanceof Byte b) {
             return (short) b;
         }
+        if (value instanceof io.rustydb.core.type.SqlArray) {
+            return value;
+        }
+        if (value instanceof RustyArray a) {
+            return a.value();
+        }
+        if (value instanceof java.sql.Array a) {
+            return toEngine(a.getArray());
+        }
+        if (value instanceof Object[] elements) { // setObject(i, new Integer[] {...}): an array value
+            Object[] converted = new Object[elements.length];
+            for (int i = 0; i < elements.length; i++) {
+                converted[i] = toEngine(elements[i]);
+                if (converted[i] instanceof io.rustydb.core.type.SqlArray) {
+                    throw new SQLException("multidimensional arrays are not supported", "0A000");
+                }
+            }
+            return io.rustydb.core.type.SqlArray.of(converted);
+        }
+        if (value != null && value.getClass().isArray() && !(value instanceof byte[])) { // int[], long[], double[]...
+            int n = java.lang.reflect.Array.getLength(value);
+            Object[] boxed = new Object[n];
+            for (int i = 0; i < n; i++) {
+                boxed[i] = java.lang.reflect.Array.get(value, i);
+            }
+            return toEngine(boxed);
+        }
         if (value instanceof BigInteger i) {
             return new BigDecimal(i);
         }

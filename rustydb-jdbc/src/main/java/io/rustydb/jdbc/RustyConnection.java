@@ -538,7 +538,8 @@ public final class RustyConnection implements Connection {
 
     @Override
     public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
-        throw SqlExceptions.notSupported("arrays");
+        checkOpen();
+        return RustyArray.create(this, typeName, elements);
     }
 
     @Override

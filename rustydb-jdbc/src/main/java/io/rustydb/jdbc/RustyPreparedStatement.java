@@ -464,7 +464,7 @@ public class RustyPreparedStatement extends RustyStatement implements PreparedSt
 
     @Override
     public void setArray(int parameterIndex, Array x) throws SQLException {
-        throw SqlExceptions.notSupported("arrays");
+        set(parameterIndex, x);
     }
 
     @Override

@@ -314,7 +314,11 @@ public final class RustyResultSet extends ReadOnlyResultSet {
 
     @Override
     public Object getObject(int columnIndex) throws SQLException {
-        return JdbcValues.toJdbc(value(columnIndex));
+        Object v = value(columnIndex);
+        if (v instanceof io.rustydb.core.type.SqlArray a) { // a java.sql.Array, as PostgreSQL's driver returns
+            return new RustyArray(statement.connection, result.columnTypes().get(columnIndex - 1).elementType(), a);
+        }
+        return JdbcValues.toJdbc(v);
     }
 
     @Override
@@ -530,7 +534,15 @@ public final class RustyResultSet extends ReadOnlyResultSet {
 
     @Override
     public Array getArray(int columnIndex) throws SQLException {
-        throw SqlExceptions.notSupported("arrays");
+        Object v = value(columnIndex);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof io.rustydb.core.type.SqlArray)) {
+            throw new SQLException("column " + columnIndex + " is of type "
+                    + result.columnTypes().get(columnIndex - 1).sqlName() + ", not an array", "42804");
+        }
+        return (Array) getObject(columnIndex);
     }
 
     @Override
@@ -555,7 +567,7 @@ public final class RustyResultSet extends ReadOnlyResultSet {
 
     @Override
     public Array getArray(String columnLabel) throws SQLException {
-        throw SqlExceptions.notSupported("arrays");
+        return getArray(findColumn(columnLabel));
     }
 
     @Override

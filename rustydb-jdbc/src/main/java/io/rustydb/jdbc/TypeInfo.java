@@ -55,6 +55,9 @@ final class TypeInfo {
         if (t.id().isJson()) {
             return String.class.getName();
         }
+        if (t.elementType() != null) {
+            return java.sql.Array.class.getName();
+        }
         return t.id().isBinary() ? byte[].class.getName() : t.javaClass().getName();
     }
 

@@ -52,6 +52,10 @@ import java.util.UUID;
  *       (the session time zone is always UTC); TIMESTAMP to DATE/TIME takes that part.</li>
  * </ul>
  *
+ * <p>Arrays: an array casts to another array type when its elements cast (each element is cast, NULL elements stay
+ * NULL); a string casts to an array by reading PostgreSQL's text form ({@link ArrayText}) and casting each element
+ * text; an array casts to a string as its text form. An array element cannot be an array.
+ *
  * <p>Assignment ({@link #castForAssignment}) allows only {@link #canCastImplicitly implicit} pairs plus String
  * values of any target (string literals), and reports a string or binary that is too long as 22001 instead of
  * truncating it.
@@ -100,9 +104,34 @@ public final class Casts {
                 return toUuid(value, target);
             case INTERVAL:
                 return toInterval(value, target);
+            case ARRAY:
+                return toArray(value, target, null);
             default:
                 throw cannotCast(value, target);
         }
+    }
+
+    /**
+     * {@code value} (an array, or a string in the array text form) as an array of {@code target}'s element type;
+     * {@code columnName} non-null casts the elements for assignment into that column.
+     */
+    private static SqlArray toArray(Object value, DataType target, String columnName) {
+        DataType element = target.elementType();
+        java.util.List<?> source;
+        if (value instanceof SqlArray a) {
+            source = a.elements();
+        } else if (value instanceof String text) {
+            source = ArrayText.parse(text);
+        } else {
+            throw cannotCast(value, target);
+        }
+        Object[] out = new Object[source.size()];
+        for (int i = 0; i < out.length; i++) {
+            Object e = source.get(i);
+            out[i] = element.id() == TypeId.NULL ? e
+                    : columnName == null ? cast(e, element) : castForAssignment(e, element, columnName);
+        }
+        return SqlArray.of(out);
     }
 
     /**
@@ -150,6 +179,8 @@ public final class Casts {
             case VARBINARY:
             case BLOB:
                 return fitBinary(toBinary(value, target), target, columnName);
+            case ARRAY:
+                return toArray(value, target, columnName);
             default:
                 return cast(value, target);
         }
@@ -165,6 +196,9 @@ public final class Casts {
     public static boolean canCastImplicitly(DataType from, DataType to) {
         TypeId f = from.id();
         TypeId t = to.id();
+        if (f == TypeId.ARRAY && t == TypeId.ARRAY) {
+            return canCastImplicitly(from.elementType(), to.elementType());
+        }
         if (f == TypeId.NULL || f == t) {
             return true;
         }
@@ -181,6 +215,9 @@ public final class Casts {
         TypeId t = to.id();
         if (t == TypeId.NULL) {
             return f == TypeId.NULL;
+        }
+        if (f == TypeId.ARRAY && t == TypeId.ARRAY) {
+            return canCast(from.elementType(), to.elementType());
         }
         if (f == TypeId.NULL || f == t || f.isString() || t.isString()) {
             return true;

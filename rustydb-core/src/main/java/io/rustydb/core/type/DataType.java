@@ -26,6 +26,8 @@ import java.util.Objects;
  *   <li>{@code CHAR(n)}, {@code VARCHAR(n)}, {@code VARBINARY(n)}: {@link #length()} {@code n >= 1};
  *       {@link #VARCHAR} and {@link #VARBINARY} are unbounded (length -1). {@code CHAR} without a length is
  *       {@code CHAR(1)}, as the SQL standard says.</li>
+ *   <li>{@code ARRAY}: {@link #elementType()} is the type of the elements ({@code INTEGER} for {@code INTEGER[]});
+ *       it is never itself an array (arrays are one-dimensional). {@code null} for every other type.</li>
  * </ul>
  *
  * <p>The Java class of each type's non-null values is fixed (see {@link #javaClass()}); SQL NULL is Java
@@ -63,12 +65,36 @@ public final class DataType {
     private final int precision;
     private final int scale;
     private final int length;
+    private final DataType element;
 
     private DataType(TypeId id, int precision, int scale, int length) {
+        this(id, precision, scale, length, null);
+    }
+
+    private DataType(TypeId id, int precision, int scale, int length, DataType element) {
         this.id = id;
         this.precision = precision;
         this.scale = scale;
         this.length = length;
+        this.element = element;
+    }
+
+    /**
+     * The one-dimensional array type of {@code element} ({@code INTEGER[]}). An array of arrays is 0A000
+     * (multidimensional arrays are not supported). {@code array(NULL)} is the type of an array whose elements are
+     * all NULL or that has none, before it meets a typed context.
+     */
+    public static DataType array(DataType element) {
+        if (element.id == TypeId.ARRAY) {
+            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "multidimensional arrays (only one-dimensional arrays are supported)");
+        }
+        return new DataType(TypeId.ARRAY, -1, -1, -1, element);
+    }
+
+    /** The element type of an ARRAY type; {@code null} for other types. */
+    public DataType elementType() {
+        return element;
     }
 
     private static DataType simple(TypeId id) {
@@ -111,7 +137,10 @@ public final class DataType {
         return new DataType(id, -1, -1, n);
     }
 
-    /** The type of {@code id} with no parameters: the unbounded/unconstrained form; {@code CHAR} is CHAR(1). */
+    /**
+     * The type of {@code id} with no parameters: the unbounded/unconstrained form; {@code CHAR} is CHAR(1),
+     * {@code ARRAY} is {@code TEXT[]}.
+     */
     public static DataType of(TypeId id) {
         switch (id) {
             case NULL: return NULL;
@@ -135,6 +164,7 @@ public final class DataType {
             case INTERVAL: return INTERVAL;
             case JSON: return JSON;
             case JSONB: return JSONB;
+            case ARRAY: return array(TEXT);
             default: throw DbException.internal("unknown type id " + id);
         }
     }
@@ -189,8 +219,23 @@ public final class DataType {
             return INTERVAL;
         } else if (value instanceof io.rustydb.core.json.JsonValue j) {
             return j.isJsonb() ? JSONB : JSON;
+        } else if (value instanceof SqlArray a) {
+            return arrayOf(a);
         }
         return null;
+    }
+
+    /** The array type of an array value: its non-null elements' common type; {@code null} if they have none. */
+    private static DataType arrayOf(SqlArray a) {
+        DataType common = NULL;
+        for (Object e : a.elements()) {
+            DataType t = ofOrNull(e);
+            if (t == null || t.id == TypeId.ARRAY || !TypeRules.isComparable(common, t)) {
+                return null;
+            }
+            common = TypeRules.commonType(common, t);
+        }
+        return array(common);
     }
 
     /**
@@ -252,6 +297,8 @@ public final class DataType {
                 return "DOUBLE PRECISION";
             case TIMESTAMP_TZ:
                 return "TIMESTAMP WITH TIME ZONE";
+            case ARRAY:
+                return element.sqlName() + "[]";
             default:
                 return id.name();
         }
@@ -285,6 +332,7 @@ public final class DataType {
             case INTERVAL: return Types.OTHER;
             case JSON:
             case JSONB: return Types.OTHER;
+            case ARRAY: return Types.ARRAY;
             default: throw DbException.internal("unknown type id " + id);
         }
     }
@@ -344,6 +392,7 @@ public final class DataType {
             case INTERVAL: return Interval.class;
             case JSON:
             case JSONB: return io.rustydb.core.json.JsonValue.class;
+            case ARRAY: return SqlArray.class;
             default: return Object.class;
         }
     }
@@ -357,12 +406,13 @@ public final class DataType {
             return false;
         }
         DataType other = (DataType) o;
-        return id == other.id && precision == other.precision && scale == other.scale && length == other.length;
+        return id == other.id && precision == other.precision && scale == other.scale && length == other.length
+                && Objects.equals(element, other.element);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, precision, scale, length);
+        return Objects.hash(id, precision, scale, length, element);
     }
 
     /** The same as {@link #sqlName()}. */

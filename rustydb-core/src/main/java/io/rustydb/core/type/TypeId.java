@@ -47,7 +47,9 @@ public enum TypeId {
     /** {@code JSON}: {@link io.rustydb.core.json.JsonValue} keeping its input text. */
     JSON,
     /** {@code JSONB}: {@link io.rustydb.core.json.JsonValue}, normalized, with equality and ordering. */
-    JSONB;
+    JSONB,
+    /** A one-dimensional array such as {@code INTEGER[]}: {@link SqlArray}; see {@link DataType#elementType()}. */
+    ARRAY;
 
     /** SMALLINT, INTEGER, BIGINT, DECIMAL, REAL, DOUBLE. */
     public boolean isNumeric() {

@@ -37,7 +37,9 @@ import java.util.Map;
  *            (a column keeps every field of the values stored)
  * JSON       JSON
  * JSONB      JSONB
+ * ARRAY      any of the above followed by [] or [n] (n is ignored) or by the word ARRAY: INTEGER[], TEXT ARRAY
  * </pre>
+ * A second pair of brackets ({@code INTEGER[][]}) is 0A000: arrays are one-dimensional.
  * The precision argument of the time types may also sit after TIMESTAMP/TIME ({@code TIMESTAMP(6) WITH TIME ZONE});
  * it is checked and ignored: values keep nanoseconds. {@code TIME WITH TIME ZONE} is 0A000 (not supported).
  */
@@ -85,6 +87,10 @@ final class TypeNameParser {
             throw new DbException(ErrorCode.UNDEFINED_OBJECT, "type \"\" does not exist");
         }
         String name = sqlTypeName.trim();
+        DataType array = arrayType(name, rawArgs);
+        if (array != null) {
+            return array;
+        }
         List<String> args = new ArrayList<>();
         int open = name.indexOf('(');
         if (open >= 0) {
@@ -166,6 +172,27 @@ final class TypeNameParser {
                 noArgs(key, args);
                 return DataType.of(id);
         }
+    }
+
+    /** {@code T[]}, {@code T[n]} or {@code T ARRAY} as an array of {@code T}; null for other spellings. */
+    private static DataType arrayType(String name, List<String> rawArgs) {
+        String element;
+        if (name.endsWith("]")) {
+            int open = name.lastIndexOf('[');
+            if (open <= 0) {
+                throw new DbException(ErrorCode.UNDEFINED_OBJECT, "type \"" + name + "\" does not exist");
+            }
+            element = name.substring(0, open).trim();
+        } else if (name.length() > 6 && name.regionMatches(true, name.length() - 6, " ARRAY", 0, 6)) {
+            element = name.substring(0, name.length() - 6).trim();
+        } else {
+            return null;
+        }
+        if (element.endsWith("]") || element.toUpperCase(Locale.ROOT).endsWith(" ARRAY")) {
+            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "multidimensional array type " + name + " (only one-dimensional arrays are supported)");
+        }
+        return DataType.array(parse(element, rawArgs));
     }
 
     private static DataType decimal(String key, List<String> args) {

@@ -21,6 +21,7 @@ import io.rustydb.core.ErrorCode;
  *   <li>Binary: VARBINARY of the larger length, BLOB with any binary is BLOB.</li>
  *   <li>DATE with TIMESTAMP is TIMESTAMP; TIMESTAMP WITH TIME ZONE with DATE or TIMESTAMP is TIMESTAMP WITH TIME
  *       ZONE.</li>
+ *   <li>Arrays: {@code X[]} with {@code Y[]} is the array of X and Y's common type.</li>
  *   <li>Anything else is 42804 "types X and Y cannot be matched".</li>
  * </ul>
  */
@@ -68,6 +69,9 @@ public final class TypeRules {
             return DataType.TIMESTAMP_TZ;
         } else if (x == TypeId.TIMESTAMP && y == TypeId.DATE || x == TypeId.DATE && y == TypeId.TIMESTAMP) {
             return DataType.TIMESTAMP;
+        } else if (x == TypeId.ARRAY && y == TypeId.ARRAY) {
+            DataType element = commonTypeOrNull(a.elementType(), b.elementType());
+            return element == null ? null : DataType.array(element);
         }
         return null;
     }

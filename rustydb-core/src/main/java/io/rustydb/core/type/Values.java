@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -33,6 +34,9 @@ import java.util.UUID;
  *       {@code 30 days}.</li>
  *   <li>JSONB by PostgreSQL's jsonb order ({@link io.rustydb.core.json.Jsonb#compare}); JSON has no order
  *       (42883).</li>
+ *   <li>Arrays ({@link SqlArray}) compare element by element, a NULL element after every value and equal to
+ *       another NULL (as PostgreSQL's array comparison, so arrays can be sorted, grouped and made DISTINCT);
+ *       when one is a prefix of the other the shorter is smaller.</li>
  *   <li>Anything else is 42804 "cannot compare X with Y".</li>
  * </ul>
  */
@@ -80,6 +84,8 @@ public final class Values {
                 return ((Interval) a).compareTo((Interval) b);
             } else if (a instanceof io.rustydb.core.json.JsonValue) {
                 return ((io.rustydb.core.json.JsonValue) a).compareTo((io.rustydb.core.json.JsonValue) b);
+            } else if (a instanceof SqlArray) {
+                return compareArrays((SqlArray) a, (SqlArray) b);
             }
         } else if (Numbers.isNumber(a) && Numbers.isNumber(b)) {
             return compareNumbers(a, b);
@@ -119,6 +125,12 @@ public final class Values {
             return ((LocalDate) v).atStartOfDay().hashCode();
         } else if (v instanceof OffsetDateTime) {
             return toUtcDateTime(v).hashCode();
+        } else if (v instanceof SqlArray a) {
+            int h = 1;
+            for (Object e : a.elements()) {
+                h = 31 * h + (e == null ? 0 : hash(e));
+            }
+            return h;
         }
         return v.hashCode();
     }
@@ -157,6 +169,8 @@ public final class Values {
         } else if (v instanceof Binary || v instanceof UUID || v instanceof Interval
                 || v instanceof io.rustydb.core.json.JsonValue) {
             return v.toString();
+        } else if (v instanceof SqlArray a) {
+            return ArrayText.format(a);
         }
         throw new DbException(ErrorCode.DATATYPE_MISMATCH, "no SQL type for Java class " + v.getClass().getName());
     }
@@ -209,6 +223,21 @@ public final class Values {
             return new BigDecimal(d).compareTo(BigDecimal.valueOf(v));
         }
         return new BigDecimal(d).compareTo((BigDecimal) exact);
+    }
+
+    private static int compareArrays(SqlArray a, SqlArray b) {
+        List<Object> x = a.elements();
+        List<Object> y = b.elements();
+        int n = Math.min(x.size(), y.size());
+        for (int i = 0; i < n; i++) {
+            Object p = x.get(i);
+            Object q = y.get(i);
+            int c = p == null ? (q == null ? 0 : 1) : q == null ? -1 : compare(p, q);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.size(), y.size());
     }
 
     private static int compareUuids(UUID a, UUID b) {

@@ -113,6 +113,7 @@ class DataTypeTest {
             {DataType.INTERVAL, Types.OTHER, Interval.class},
             {DataType.JSON, Types.OTHER, io.rustydb.core.json.JsonValue.class},
             {DataType.JSONB, Types.OTHER, io.rustydb.core.json.JsonValue.class},
+            {DataType.array(DataType.INTEGER), Types.ARRAY, SqlArray.class},
         };
         assertEquals(TypeId.values().length, cases.length);
         for (Object[] c : cases) {
@@ -198,7 +199,9 @@ class DataTypeTest {
     void parseErrors() {
         var e = assertSqlState("42704", () -> DataType.parse("FOO", List.of()));
         assertEquals("type \"FOO\" does not exist", e.getMessage());
-        assertSqlState("42704", () -> DataType.parse("INT[]", List.of()));
+        assertSqlState("0A000", () -> DataType.parse("INT[][]", List.of()));
+        assertSqlState("0A000", () -> DataType.parse("INT ARRAY[]", List.of()));
+        assertSqlState("42704", () -> DataType.parse("NOPE[]", List.of()));
         assertSqlState("42704", () -> DataType.parse("", List.of()));
         assertSqlState("42704", () -> DataType.parse("DOUBLE DOUBLE", List.of()));
         assertSqlState("0A000", () -> DataType.parse("TIME WITH TIME ZONE", List.of()));

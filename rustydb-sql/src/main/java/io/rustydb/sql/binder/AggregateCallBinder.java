@@ -51,7 +51,7 @@ final class AggregateCallBinder {
 
     /** Whether a function of this (lower-case) name is bound here. */
     static boolean handles(String name) {
-        return AggregateFunction.byName(name) != null || name.equals("array_agg") || name.equals("grouping");
+        return AggregateFunction.byName(name) != null || name.equals("grouping");
     }
 
     /** Whether an analytic expression is an aggregate with FILTER or WITHIN GROUP (not a window function). */
@@ -95,9 +95,6 @@ final class AggregateCallBinder {
                           List<OrderByElement> orderBy, Expression filterExpression, List<OrderByElement> withinGroup) {
         if (aggregation == null) {
             throw new DbException(ErrorCode.GROUPING_ERROR, "aggregate functions are not allowed in " + clause);
-        }
-        if (name.equals("array_agg")) {
-            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "array_agg (RustyDB has no array type)");
         }
         AggregateFunction function = AggregateFunction.byName(name);
         Expr filter = filterExpression == null ? null : inputBinder.bindCondition(filterExpression);

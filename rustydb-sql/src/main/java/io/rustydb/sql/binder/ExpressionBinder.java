@@ -138,7 +138,21 @@ final class ExpressionBinder {
             return bind(list.get(0));
         }
         if (e instanceof Column column) {
+            if (column.getArrayConstructor() != null) { // a[i], a[i:j]
+                Column plain = new Column(column.getTable(), column.getColumnName());
+                return subscript(bind(plain), column.getArrayConstructor().getExpressions());
+            }
             return bindColumn(column);
+        }
+        if (e instanceof net.sf.jsqlparser.expression.ArrayExpression a) {
+            return subscript(bind(a.getObjExpression()), List.of(a.getIndexExpression()));
+        }
+        if (e instanceof net.sf.jsqlparser.expression.ArrayConstructor a) {
+            List<Expr> elements = new ArrayList<>();
+            for (Expression element : a.getExpressions()) {
+                elements.add(bind(element));
+            }
+            return arrays().construct(elements);
         }
         if (e instanceof LongValue v) {
             return integerLiteral(new BigInteger(v.getStringValue()));
@@ -206,6 +220,11 @@ final class ExpressionBinder {
                         ? SubqueryExpr.Kind.ALL : SubqueryExpr.Kind.ANY;
                 return subquery(kind, any.getSelect(), bind(b.getLeftExpression()), op);
             }
+            if (b.getRightExpression() instanceof Function f && f.getParameters() != null && f.getParameters().size() == 1
+                    && ANY_ALL.contains(f.getName().toUpperCase(Locale.ROOT))) { // x op ANY (array)
+                return arrays().anyAll(op, bind(b.getLeftExpression()), bind((Expression) f.getParameters().get(0)),
+                        f.getName().equalsIgnoreCase("ALL"));
+            }
             return comparison(op, bind(b.getLeftExpression()), bind(b.getRightExpression()));
         }
         if (e instanceof IsNullExpression n) {
@@ -265,6 +284,9 @@ final class ExpressionBinder {
         if (e instanceof net.sf.jsqlparser.expression.operators.arithmetic.Concat c) {
             Expr left = bind(c.getLeftExpression());
             Expr right = bind(c.getRightExpression());
+            if (left.type().id() == TypeId.ARRAY || right.type().id() == TypeId.ARRAY) {
+                return arrays().concat(left, right);
+            }
             Expr json = JsonFunctions.concat(left, right, parameters);
             return json != null ? json : ScalarFunctions.concatOperator(left, right);
         }
@@ -282,6 +304,36 @@ final class ExpressionBinder {
             return ScalarFunctions.resolve("trim", List.of(bind(t.getExpression())));
         }
         throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "expression " + e + " (" + e.getClass().getSimpleName() + ")");
+    }
+
+    private static final java.util.Set<String> ANY_ALL = java.util.Set.of("ANY", "SOME", "ALL");
+
+    private ArrayFunctions arrays() {
+        return new ArrayFunctions(this::convert);
+    }
+
+    /** {@code base[i]} or {@code base[i:j]} (JSqlParser reads {@code i:j} as a JSON path {@code i : j}). */
+    private Expr subscript(Expr base, List<? extends Expression> index) {
+        if (index.size() != 1) {
+            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "multidimensional array subscripts");
+        }
+        Expression i = index.get(0);
+        if (i instanceof SignedExpression signed
+                && signed.getExpression() instanceof net.sf.jsqlparser.expression.JsonExpression slice
+                && slice.getIdentList().size() == 1 && ":".equals(slice.getOperators().get(0))) {
+            // a[-1:2] parses as -(1 : 2)
+            Expression lower = new SignedExpression(signed.getSign(), slice.getExpression());
+            return arrays().slice(base, bind(lower), bind(slice.getIdents().get(0)));
+        }
+        if (i instanceof net.sf.jsqlparser.expression.JsonExpression slice && slice.getIdentList().size() == 1
+                && ":".equals(slice.getOperators().get(0))) {
+            return arrays().slice(base, bind(slice.getExpression()), bind(slice.getIdents().get(0)));
+        }
+        if (i instanceof net.sf.jsqlparser.expression.JsonExpression
+                || i instanceof net.sf.jsqlparser.expression.NumericBind) {
+            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "array slice " + i + " (give both bounds)");
+        }
+        return arrays().subscript(base, bind(i));
     }
 
     private Expr bindColumn(Column column) {
@@ -317,6 +369,13 @@ final class ExpressionBinder {
 
     private Expr bindFunction(Function f) {
         String name = f.getName().toLowerCase(Locale.ROOT);
+        if (name.equals("array") && f.getParameters() != null && f.getParameters().size() == 1
+                && f.getParameters().get(0) instanceof net.sf.jsqlparser.statement.select.Select sub) {
+            return subquery(SubqueryExpr.Kind.ARRAY, sub, null, CompareOp.EQ); // ARRAY(SELECT ...)
+        }
+        if (TableFunctionBinder.handles(name)) {
+            throw TableFunctionBinder.notInExpression(name);
+        }
         if (AggregateCallBinder.handles(name)) {
             return new AggregateCallBinder(catalog, scope, parameters, aggregation, clause).bind(f);
         }
@@ -361,6 +420,9 @@ final class ExpressionBinder {
         }
         if (JsonFunctions.handles(name)) {
             return JsonFunctions.resolve(name, args, parameters);
+        }
+        if (ArrayFunctions.handles(name)) {
+            return arrays().resolve(name, args);
         }
         return ScalarFunctions.resolve(name, args);
     }
@@ -442,6 +504,11 @@ final class ExpressionBinder {
                 io.rustydb.sql.exec.TableStatistics.of(catalog), false);
         if (kind == SubqueryExpr.Kind.SCALAR) {
             return new SubqueryExpr(kind, plan, outerDepth, null, op, types.get(0)).withLogicalPlan(query.plan());
+        }
+        if (kind == SubqueryExpr.Kind.ARRAY) {
+            DataType element = types.get(0).id() == TypeId.NULL ? DataType.TEXT : types.get(0);
+            return new SubqueryExpr(kind, plan, outerDepth, null, op, DataType.array(element))
+                    .withLogicalPlan(query.plan());
         }
         if (kind == SubqueryExpr.Kind.EXISTS) {
             return new SubqueryExpr(kind, plan, outerDepth, null, op, DataType.BOOLEAN).withLogicalPlan(query.plan());

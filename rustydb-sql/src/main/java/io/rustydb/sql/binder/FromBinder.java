@@ -65,6 +65,11 @@ final class FromBinder {
             }
             return bind(group.getFromItem(), group.getJoins());
         }
+        if (item instanceof net.sf.jsqlparser.statement.select.TableFunction function) {
+            return TableFunctionBinder.bind(function,
+                    new ExpressionBinder(catalog, Scope.empty().withParent(context), parameters, null,
+                            "functions in FROM"));
+        }
         if (!(item instanceof Table table)) {
             throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "FROM " + item.getClass().getSimpleName());
         }
@@ -147,9 +152,55 @@ final class FromBinder {
         return new From(query.plan(), Scope.of(shape, alias));
     }
 
+    /**
+     * A function in FROM after other items whose arguments read their columns ({@code FROM t, unnest(t.a)}; with
+     * or without the LATERAL keyword, as in PostgreSQL): a {@link LogicalPlan.LateralJoin}. Null when the function
+     * reads no earlier item (an ordinary join follows).
+     */
+    private From lateralFunction(From left, Join join,
+                                 net.sf.jsqlparser.statement.select.TableFunction function) {
+        boolean keyword = function.getPrefix() != null && function.getPrefix().equalsIgnoreCase("LATERAL");
+        if (!keyword) {
+            try {
+                table(function);
+                return null;
+            } catch (DbException e) {
+                if (e.code() != ErrorCode.UNDEFINED_COLUMN && e.code() != ErrorCode.UNDEFINED_TABLE) {
+                    throw e;
+                }
+            }
+        }
+        if (join.isRight() || join.isFull() || join.isNatural()
+                || join.getUsingColumns() != null && !join.getUsingColumns().isEmpty()) {
+            throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "RIGHT, FULL, NATURAL or USING join with a LATERAL function");
+        }
+        Scope arguments = Scope.empty().withParent(left.scope().withParent(context));
+        From right = TableFunctionBinder.bind(function,
+                new ExpressionBinder(catalog, arguments, parameters, null, "functions in FROM"));
+        Scope scope = Scope.join(left.scope(), right.scope(), java.util.Set.of());
+        Expr condition = null;
+        if (join.getOnExpressions() != null) {
+            ExpressionBinder binder = new ExpressionBinder(catalog, scope, parameters, null, "JOIN ON");
+            for (Expression on : join.getOnExpressions()) {
+                Expr bound = binder.bindCondition(on);
+                condition = condition == null ? bound : new LogicalExpr(true, condition, bound);
+            }
+        }
+        LogicalPlan.JoinType type = join.isLeft() ? LogicalPlan.JoinType.LEFT
+                : condition == null ? LogicalPlan.JoinType.CROSS : LogicalPlan.JoinType.INNER;
+        return new From(new LogicalPlan.LateralJoin(left.plan(), right.plan(), type, condition), scope);
+    }
+
     private From join(From left, Join join) {
         if (join.isSemi() || join.isApply() || join.isStraight() || join.isWindowJoin()) {
             throw new DbException(ErrorCode.FEATURE_NOT_SUPPORTED, "this kind of join");
+        }
+        if (join.getRightItem() instanceof net.sf.jsqlparser.statement.select.TableFunction function) {
+            From lateral = lateralFunction(left, join, function);
+            if (lateral != null) {
+                return lateral;
+            }
         }
         From right = table(join.getRightItem());
         LogicalPlan.JoinType type = join.isLeft() ? LogicalPlan.JoinType.LEFT

@@ -22,7 +22,15 @@ final class TypeNames {
         if (type.getArgumentsStringList() != null) {
             args.addAll(type.getArgumentsStringList());
         }
-        return parse(type.getDataType(), args);
+        DataType parsed = parse(type.getDataType(), args);
+        if (type.getArrayData() != null && !type.getArrayData().isEmpty()) { // INTEGER[], TEXT[3]
+            if (type.getArrayData().size() > 1) {
+                throw new io.rustydb.core.DbException(io.rustydb.core.ErrorCode.FEATURE_NOT_SUPPORTED,
+                        "multidimensional array type " + type + " (only one-dimensional arrays are supported)");
+            }
+            return DataType.array(parsed);
+        }
+        return parsed;
     }
 
     static DataType parse(String written, List<String> extraArgs) {

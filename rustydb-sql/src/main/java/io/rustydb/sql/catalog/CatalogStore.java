@@ -108,8 +108,11 @@ final class CatalogStore {
         forEach(tables, TABLES_ROW, row -> tableRows.put((Integer) row[0], row));
         Map<Integer, TreeMap<Integer, ColumnDef>> columnsByTable = new TreeMap<>();
         forEach(columns, COLUMNS_ROW, row -> {
-            TypeId id = TypeId.valueOf((String) row[3]);
+            String typeName = (String) row[3];
+            boolean array = typeName.endsWith("[]"); // an array column: its element type, then []
+            TypeId id = TypeId.valueOf(array ? typeName.substring(0, typeName.length() - 2) : typeName);
             DataType type = toType(id, (Integer) row[4], (Integer) row[5], (Integer) row[6]);
+            type = array ? DataType.array(type) : type;
             ColumnDef column = new ColumnDef((String) row[2], type, (Boolean) row[7], (String) row[8]);
             columnsByTable.computeIfAbsent((Integer) row[0], k -> new TreeMap<>()).put((Integer) row[1], column);
         });
@@ -253,9 +256,10 @@ final class CatalogStore {
             schemaId}));
         for (int i = 0; i < table.columns().size(); i++) {
             ColumnDef c = table.columns().get(i);
-            DataType t = c.type();
+            DataType t = c.type().elementType() != null ? c.type().elementType() : c.type();
+            String typeName = c.type().elementType() != null ? t.id().name() + "[]" : t.id().name();
             columns.insert(RowCodec.encode(COLUMNS_ROW, new Object[] {
-                table.tableId(), i, c.name(), t.id().name(), t.precision(), t.scale(), t.length(), c.nullable(),
+                table.tableId(), i, c.name(), typeName, t.precision(), t.scale(), t.length(), c.nullable(),
                 c.defaultSql()}));
         }
         for (int i = 0; i < table.checks().size(); i++) {

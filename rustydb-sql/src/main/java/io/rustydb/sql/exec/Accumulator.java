@@ -62,6 +62,8 @@ abstract class Accumulator {
             case JSON_OBJECT_AGG:
             case JSONB_OBJECT_AGG:
                 return new JsonAggAccumulator(distinct, call.function());
+            case ARRAY_AGG:
+                return new ArrayAgg(distinct);
             case STDDEV_SAMP:
             case STDDEV_POP:
             case VAR_SAMP:
@@ -313,6 +315,42 @@ abstract class Accumulator {
         @Override
         Object result() {
             return text == null ? null : text.toString();
+        }
+    }
+
+    /** ARRAY_AGG: every input, NULLs included (one NULL with DISTINCT), in the order fed. */
+    private static final class ArrayAgg extends Accumulator {
+        private final boolean distinct;
+        private java.util.List<Object> elements;
+        private boolean sawNull;
+
+        ArrayAgg(boolean distinct) {
+            super(distinct);
+            this.distinct = distinct;
+        }
+
+        @Override
+        boolean countsNulls() {
+            return true;
+        }
+
+        @Override
+        void accept(Object value, Object[] extras) {
+            if (value == null && distinct) {
+                if (sawNull) {
+                    return;
+                }
+                sawNull = true;
+            }
+            if (elements == null) {
+                elements = new java.util.ArrayList<>();
+            }
+            elements.add(value);
+        }
+
+        @Override
+        Object result() {
+            return elements == null ? null : io.rustydb.core.type.SqlArray.of(elements);
         }
     }
 

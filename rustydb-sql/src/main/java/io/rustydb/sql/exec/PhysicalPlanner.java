@@ -82,6 +82,13 @@ public final class PhysicalPlanner {
         if (plan instanceof LogicalPlan.Values values) {
             return new ValuesOperator(values.rows(), values.outputTypes());
         }
+        if (plan instanceof LogicalPlan.LateralJoin lateral) {
+            return new LateralJoinOperator(plan(lateral.left()), plan(lateral.right()), lateral.type(),
+                    lateral.condition());
+        }
+        if (plan instanceof LogicalPlan.FunctionScan scan) {
+            return new FunctionScanOperator(scan.function(), scan.arguments(), scan.ordinality());
+        }
         if (plan instanceof LogicalPlan.Join join) {
             PhysicalOperator indexed = IndexJoins.forJoin(join, cardinality());
             if (indexed != null) {

@@ -15,13 +15,13 @@ import java.util.Set;
 
 /**
  * A subquery used as a value: a scalar subquery (its single value; NULL without rows; 21000 with more than one),
- * EXISTS, {@code x IN (subquery)} and {@code x op ANY|ALL (subquery)} under SQL's three-valued rules. An
+ * EXISTS, {@code ARRAY(subquery)} (its column's values in order, an array), {@code x IN (subquery)} and {@code x op ANY|ALL (subquery)} under SQL's three-valued rules. An
  * uncorrelated subquery runs once per execution of the statement; a correlated one runs for each outer row, which
  * it sees through {@link OuterRef}s.
  */
 public final class SubqueryExpr implements Expr {
     /** What the subquery's rows become. */
-    public enum Kind { SCALAR, EXISTS, IN, ANY, ALL }
+    public enum Kind { SCALAR, EXISTS, IN, ANY, ALL, /** {@code ARRAY(subquery)}: its values in order. */ ARRAY }
 
     private final Kind kind;
     private final PhysicalOperator plan;
@@ -66,6 +66,10 @@ public final class SubqueryExpr implements Expr {
     public static int outerDepth(Object node) {
         if (node instanceof OuterRef r) {
             return r.depth();
+        }
+        if (node instanceof io.rustydb.sql.plan.LogicalPlan.LateralJoin lateral) { // right reads left at depth 1
+            return Math.max(Math.max(outerDepth(lateral.left()), outerDepth(lateral.right()) - 1),
+                    outerDepth(lateral.condition()));
         }
         if (node instanceof SubqueryExpr s) {
             return Math.max(s.maxOuterDepth - 1, s.operand == null ? 0 : outerDepth(s.operand));
@@ -145,6 +149,7 @@ public final class SubqueryExpr implements Expr {
             case SCALAR:
                 return ((Object[]) result)[0];
             case EXISTS:
+            case ARRAY:
                 return result;
             default:
                 return compareAll(operand.eval(batch, row, context), (SubqueryRows) result);
@@ -173,6 +178,16 @@ public final class SubqueryExpr implements Expr {
                         value = b.column(0)[b.row(0)];
                     }
                     return new Object[] {value};
+                }
+                case ARRAY: {
+                    List<Object> values = new ArrayList<>();
+                    RowBatch b;
+                    while ((b = state.next()) != null) {
+                        for (int i = 0; i < b.rowCount(); i++) {
+                            values.add(b.column(0)[b.row(i)]);
+                        }
+                    }
+                    return io.rustydb.core.type.SqlArray.of(values);
                 }
                 default: {
                     List<Object> list = new ArrayList<>();

@@ -17,6 +17,8 @@ public enum AggregateFunction {
     MAX,
     /** {@code STRING_AGG(x, delimiter)}: the non-NULL strings joined, each after the first preceded by its delimiter. */
     STRING_AGG,
+    /** {@code ARRAY_AGG(x)}: the inputs as an array, NULLs included, in input (or ORDER BY) order. */
+    ARRAY_AGG,
     /** {@code BOOL_AND(x)} and {@code EVERY(x)}: TRUE if every non-NULL input is TRUE. */
     BOOL_AND,
     /** {@code BOOL_OR(x)}: TRUE if any non-NULL input is TRUE. */
@@ -62,6 +64,8 @@ public enum AggregateFunction {
                 return MAX;
             case "string_agg":
                 return STRING_AGG;
+            case "array_agg":
+                return ARRAY_AGG;
             case "bool_and":
             case "every":
                 return BOOL_AND;
@@ -150,6 +154,8 @@ public enum AggregateFunction {
             case JSONB_AGG:
             case JSONB_OBJECT_AGG:
                 return DataType.JSONB;
+            case ARRAY_AGG:
+                return DataType.array(arg.id() == TypeId.NULL ? DataType.TEXT : arg); // arrays of arrays: 0A000
             case BOOL_AND:
             case BOOL_OR:
                 if (arg.id() != TypeId.BOOLEAN && arg.id() != TypeId.NULL) {

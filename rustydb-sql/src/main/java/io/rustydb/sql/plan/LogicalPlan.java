@@ -40,6 +40,42 @@ public sealed interface LogicalPlan {
         }
     }
 
+    /**
+     * A set-returning function in FROM ({@code generate_series(1, 3)}, {@code unnest(a)}): its rows for the
+     * arguments (evaluated once per execution, already of {@link io.rustydb.sql.function.SetReturningFunction#argumentTypes()});
+     * with {@code ordinality}, a BIGINT column numbering them from 1 follows.
+     */
+    record FunctionScan(io.rustydb.sql.function.SetReturningFunction function, List<Expr> arguments,
+                        boolean ordinality) implements LogicalPlan {
+        public FunctionScan {
+            arguments = List.copyOf(arguments);
+        }
+
+        @Override
+        public List<DataType> outputTypes() {
+            List<DataType> types = new ArrayList<>(function.columnTypes());
+            if (ordinality) {
+                types.add(DataType.BIGINT);
+            }
+            return types;
+        }
+    }
+
+    /**
+     * A LATERAL join: {@code right} is planned once but run for every row of {@code left}, which it reads as the
+     * enclosing row at depth 1 ({@link io.rustydb.sql.expr.OuterRef}); output = the left columns, then the right
+     * ones. {@code type} is CROSS, INNER or LEFT (a left row without right rows then gets NULLs); {@code condition}
+     * (over the combined row) may be null.
+     */
+    record LateralJoin(LogicalPlan left, LogicalPlan right, JoinType type, Expr condition) implements LogicalPlan {
+        @Override
+        public List<DataType> outputTypes() {
+            List<DataType> types = new ArrayList<>(left.outputTypes());
+            types.addAll(right.outputTypes());
+            return types;
+        }
+    }
+
     /** The kinds of join. */
     enum JoinType { INNER, LEFT, RIGHT, FULL, CROSS }
 

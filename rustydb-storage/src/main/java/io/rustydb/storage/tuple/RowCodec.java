@@ -49,6 +49,7 @@ import java.util.UUID;
  *  INTERVAL                i32 months, i32 days, i64 microseconds
  *  JSON / JSONB            u32 length, UTF-8 text  (or an external reference, below); JSON's text as given,
  *                          JSONB's canonical text (see io.rustydb.core.json.JsonValue)
+ *  ARRAY                   u32 length, that many bytes of {@link ArrayCodec} payload  (or an external reference)
  * </pre>
  * A string, binary or JSON value too large to keep in the row is stored in overflow pages ({@link OverflowStore}); the
  * row then holds its reference: the length field has its top bit set ({@link #EXTERNAL_FLAG}) and its low bits say
@@ -101,6 +102,8 @@ public final class RowCodec {
             }
             byte[] bytes = stored[largest] instanceof String str ? str.getBytes(StandardCharsets.UTF_8)
                     : stored[largest] instanceof JsonValue json ? json.text().getBytes(StandardCharsets.UTF_8)
+                    : stored[largest] instanceof io.rustydb.core.type.SqlArray a
+                    ? ArrayCodec.encode(types[largest].elementType(), a)
                     : ((Binary) stored[largest]).toByteArray();
             stored[largest] = overflow.write(bytes);
             size = size - largestSize + 4 + OverflowRef.ENCODED_LENGTH;
@@ -117,6 +120,7 @@ public final class RowCodec {
             case BLOB:
             case JSON:
             case JSONB:
+            case ARRAY:
                 return true;
             default:
                 return false;
@@ -189,6 +193,7 @@ public final class RowCodec {
                 byte[] bytes = overflow.read(OverflowRef.decode(in, pos + 4));
                 target[i][row] = types[i].id().isString() ? new String(bytes, StandardCharsets.UTF_8)
                         : types[i].id().isJson() ? json(new String(bytes, StandardCharsets.UTF_8), types[i])
+                        : types[i].elementType() != null ? ArrayCodec.decode(types[i].elementType(), bytes)
                         : Binary.of(bytes);
                 pos += 4 + OverflowRef.ENCODED_LENGTH;
                 continue;
@@ -243,7 +248,7 @@ public final class RowCodec {
         return row;
     }
 
-    private static int encodedSize(DataType type, Object value) {
+    static int encodedSize(DataType type, Object value) {
         if (value instanceof OverflowRef) {
             return 4 + OverflowRef.ENCODED_LENGTH;
         }
@@ -278,12 +283,14 @@ public final class RowCodec {
             case JSON:
             case JSONB:
                 return 4 + utf8Length(((JsonValue) value).text());
+            case ARRAY:
+                return 4 + ArrayCodec.payloadSize(type.elementType(), (io.rustydb.core.type.SqlArray) value);
             default:
                 throw DbException.internal("cannot store a value of type " + type.sqlName());
         }
     }
 
-    private static void write(ByteBuffer out, DataType type, Object value) {
+    static void write(ByteBuffer out, DataType type, Object value) {
         if (value instanceof OverflowRef ref) {
             out.putInt(EXTERNAL_FLAG | OverflowRef.ENCODED_LENGTH);
             ref.encode(out, out.position());
@@ -373,12 +380,18 @@ public final class RowCodec {
                 out.put(bytes);
                 break;
             }
+            case ARRAY: {
+                io.rustydb.core.type.SqlArray a = (io.rustydb.core.type.SqlArray) value;
+                out.putInt(ArrayCodec.payloadSize(type.elementType(), a));
+                ArrayCodec.writePayload(out, type.elementType(), a);
+                break;
+            }
             default:
                 throw DbException.internal("cannot store a value of type " + type.sqlName());
         }
     }
 
-    private static int valueSize(ByteBuffer in, int pos, DataType type) {
+    static int valueSize(ByteBuffer in, int pos, DataType type) {
         switch (type.id()) {
             case BOOLEAN:
                 return 1;
@@ -405,7 +418,7 @@ public final class RowCodec {
         }
     }
 
-    private static Object read(ByteBuffer in, int pos, DataType type) {
+    static Object read(ByteBuffer in, int pos, DataType type) {
         switch (type.id()) {
             case BOOLEAN:
                 return in.get(pos) != 0;
@@ -447,6 +460,8 @@ public final class RowCodec {
             case JSON:
             case JSONB:
                 return json(new String(bytes(in, pos + 4, in.getInt(pos)), StandardCharsets.UTF_8), type);
+            case ARRAY:
+                return ArrayCodec.readPayload(in, pos + 4, in.getInt(pos), type.elementType());
             default:
                 throw DbException.internal("cannot read a value of type " + type.sqlName());
         }
