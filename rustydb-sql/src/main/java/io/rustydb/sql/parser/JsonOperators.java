@@ -313,16 +313,16 @@ public final class JsonOperators {
                 continue;
             }
             if (c == '\'' || c == '"' || c == '`') {
-                p = quotedEnd(sql, p, c, false);
+                p = SqlScanning.quotedEnd(sql, p, c, false);
             } else if (Character.isDigit(c) || c == '.' && p + 1 < n && Character.isDigit(sql.charAt(p + 1))) {
-                p = numberEnd(sql, p);
+                p = SqlScanning.numberEnd(sql, p);
             } else if (Character.isLetter(c) || c == '_') {
                 while (p < n && (Character.isLetterOrDigit(sql.charAt(p)) || sql.charAt(p) == '_'
                         || sql.charAt(p) == '$')) {
                     p++;
                 }
                 if (p < n && sql.charAt(p) == '\'' && p - start == 1) { // E'...', X'...', B'...', N'...'
-                    p = quotedEnd(sql, p, '\'', c == 'E' || c == 'e');
+                    p = SqlScanning.quotedEnd(sql, p, '\'', c == 'E' || c == 'e');
                 }
             } else {
                 p += operatorLength(sql, p);
@@ -353,46 +353,5 @@ public final class JsonOperators {
             }
         }
         return 1;
-    }
-
-    /** The position after the literal opened by {@code quote} at {@code p} (doubled = escaped), or -1. */
-    private static int quotedEnd(String sql, int p, char quote, boolean backslashes) {
-        int k = p + 1;
-        while (k < sql.length()) {
-            char c = sql.charAt(k);
-            if (backslashes && c == '\\') {
-                k += 2;
-                continue;
-            }
-            if (c == quote) {
-                if (k + 1 < sql.length() && sql.charAt(k + 1) == quote) {
-                    k += 2;
-                    continue;
-                }
-                return k + 1;
-            }
-            k++;
-        }
-        return -1;
-    }
-
-    private static int numberEnd(String sql, int p) {
-        int n = sql.length();
-        while (p < n && (Character.isDigit(sql.charAt(p)) || sql.charAt(p) == '.')) {
-            p++;
-        }
-        if (p < n && (sql.charAt(p) == 'e' || sql.charAt(p) == 'E')) {
-            int k = p + 1;
-            if (k < n && (sql.charAt(k) == '+' || sql.charAt(k) == '-')) {
-                k++;
-            }
-            if (k < n && Character.isDigit(sql.charAt(k))) {
-                p = k;
-                while (p < n && Character.isDigit(sql.charAt(p))) {
-                    p++;
-                }
-            }
-        }
-        return p;
     }
 }

@@ -149,19 +149,19 @@ final class UnarySigns {
                 continue;
             }
             if (c == '\'' || c == '"' || c == '`') {
-                p = quotedEnd(sql, p, c);
+                p = SqlScanning.quotedEnd(sql, p, c, false);
                 if (p < 0) {
                     return null;
                 }
             } else if (Character.isDigit(c) || (c == '.' && p + 1 < n && Character.isDigit(sql.charAt(p + 1)))) {
-                p = numberEnd(sql, p);
+                p = SqlScanning.numberEnd(sql, p);
             } else if (Character.isLetter(c) || c == '_' || c == '$') {
                 while (p < n && (Character.isLetterOrDigit(sql.charAt(p)) || sql.charAt(p) == '_'
                         || sql.charAt(p) == '$')) {
                     p++;
                 }
                 if (p < n && sql.charAt(p) == '\'' && (p - start == 1)) {
-                    p = quotedEnd(sql, p, '\''); // E'...', X'...', B'...', N'...'
+                    p = SqlScanning.quotedEnd(sql, p, '\'', false); // E'...', X'...', B'...', N'...'
                     if (p < 0) {
                         return null;
                     }
@@ -176,41 +176,5 @@ final class UnarySigns {
             tokens.add(new Token(start, p, sql.substring(start, p).toUpperCase(Locale.ROOT)));
         }
         return tokens;
-    }
-
-    /** The position after the literal or quoted name opened by {@code quote} at {@code p} (doubled = escaped). */
-    private static int quotedEnd(String sql, int p, char quote) {
-        int k = p + 1;
-        while (k < sql.length()) {
-            if (sql.charAt(k) == quote) {
-                if (k + 1 < sql.length() && sql.charAt(k + 1) == quote) {
-                    k += 2;
-                    continue;
-                }
-                return k + 1;
-            }
-            k++;
-        }
-        return -1;
-    }
-
-    private static int numberEnd(String sql, int p) {
-        int n = sql.length();
-        while (p < n && (Character.isDigit(sql.charAt(p)) || sql.charAt(p) == '.')) {
-            p++;
-        }
-        if (p < n && (sql.charAt(p) == 'e' || sql.charAt(p) == 'E')) {
-            int k = p + 1;
-            if (k < n && (sql.charAt(k) == '+' || sql.charAt(k) == '-')) {
-                k++;
-            }
-            if (k < n && Character.isDigit(sql.charAt(k))) {
-                p = k;
-                while (p < n && Character.isDigit(sql.charAt(p))) {
-                    p++;
-                }
-            }
-        }
-        return p;
     }
 }
