@@ -53,11 +53,7 @@ class IntervalTest {
     }
 
     private static String eval(String expression) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT " + expression)) {
-            r.next();
-            String v = r.getString(1);
-            return r.wasNull() ? "NULL" : v;
-        }
+        return JdbcTestSupport.evalAsText(c, expression);
     }
 
     @ParameterizedTest(name = "{0} = {1}")

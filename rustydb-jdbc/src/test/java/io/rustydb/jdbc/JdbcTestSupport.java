@@ -46,6 +46,15 @@ final class JdbcTestSupport {
         return out;
     }
 
+    /** {@code SELECT expression} read with getString, or "NULL" when it is NULL (for tables of expected results). */
+    static String evalAsText(Connection c, String expression) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT " + expression)) {
+            r.next();
+            String v = r.getString(1);
+            return r.wasNull() ? "NULL" : v;
+        }
+    }
+
     /** The single value of a one-row, one-column query. */
     static Object scalar(Connection c, String sql) throws SQLException {
         List<List<Object>> rows = rows(c, sql);
