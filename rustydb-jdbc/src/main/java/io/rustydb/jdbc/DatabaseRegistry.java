@@ -104,7 +104,11 @@ final class DatabaseRegistry {
     private static void installShutdownHook() {
         if (!shutdownHookInstalled) {
             shutdownHookInstalled = true;
-            Runtime.getRuntime().addShutdownHook(new Thread(DatabaseRegistry::closeAtExit, "rustydb-close-on-exit"));
+            try {
+                Runtime.getRuntime().addShutdownHook(new Thread(DatabaseRegistry::closeAtExit, "rustydb-close-on-exit"));
+            } catch (IllegalStateException exiting) {
+                // opened while the JVM is already shutting down: nothing can close it later anyway
+            }
         }
     }
 
