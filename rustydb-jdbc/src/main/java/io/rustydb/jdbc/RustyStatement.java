@@ -32,6 +32,10 @@ public class RustyStatement implements Statement {
     /** JDBC: statements are not poolable by default, prepared and callable statements are. */
     private boolean poolable = this instanceof java.sql.PreparedStatement;
     private boolean closeOnCompletion;
+    /** The notices of the last execution as SQLWarnings (SQLSTATE 00000, as PostgreSQL's driver reports them). */
+    private SQLWarning warnings;
+    /** Set while a batch or several statements of one execute run: their notices add up instead of replacing. */
+    private boolean accumulateWarnings;
     /** What {@link #getGeneratedKeys} returns for the next executions (null: nothing asked). */
     GeneratedKeys keyRequest;
     /** The generated keys of the last execution (or batch), or null. */
@@ -68,6 +72,9 @@ public class RustyStatement implements Statement {
     boolean run(PreparedSql prepared, List<Object> parameters) throws SQLException {
         closeCurrentResult();
         discardMoreResults();
+        if (!accumulateWarnings) {
+            warnings = null; // JDBC: cleared each time the statement is executed
+        }
         if (!collectingBatchKeys) {
             generatedKeys = null;
         }
@@ -93,6 +100,14 @@ public class RustyStatement implements Statement {
                 keys = generatedKeys;
             }
             generatedKeys = keys;
+        }
+        for (String notice : result.notices()) {
+            SQLWarning warning = new SQLWarning(notice, "00000");
+            if (warnings == null) {
+                warnings = warning;
+            } else {
+                warnings.setNextWarning(warning);
+            }
         }
         rowsChanged = result.updateCount();
         if (result.isQuery()) {
@@ -186,6 +201,8 @@ public class RustyStatement implements Statement {
      */
     private boolean runAll(List<String> statements) throws SQLException {
         discardMoreResults();
+        warnings = null;
+        accumulateWarnings = true;
         boolean implicitTransaction = connection.getAutoCommit() && !MultiStatements.controlsTransactions(statements);
         if (implicitTransaction) {
             connection.setAutoCommit(false);
@@ -218,6 +235,7 @@ public class RustyStatement implements Statement {
             }
             throw e;
         } finally {
+            accumulateWarnings = false;
             if (implicitTransaction) {
                 connection.setAutoCommit(true);
             }
@@ -353,9 +371,12 @@ public class RustyStatement implements Statement {
         StatementCancel cancel = StatementCancel.start(queryTimeout * 1000L);
         batchCancel = cancel;
         running = cancel;
+        warnings = null;
+        accumulateWarnings = true;
         try {
             return batch.run();
         } finally {
+            accumulateWarnings = false;
             batchCancel = null;
             running = null;
         }
@@ -364,12 +385,13 @@ public class RustyStatement implements Statement {
     @Override
     public SQLWarning getWarnings() throws SQLException {
         checkOpen();
-        return null;
+        return warnings;
     }
 
     @Override
     public void clearWarnings() throws SQLException {
         checkOpen();
+        warnings = null;
     }
 
     @Override

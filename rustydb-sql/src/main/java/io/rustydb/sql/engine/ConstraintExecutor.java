@@ -140,6 +140,7 @@ final class ConstraintExecutor {
             throw new DbException(ErrorCode.UNDEFINED_OBJECT, "constraint \"" + name + "\" of relation \""
                     + table.name() + "\" does not exist");
         }
+        Notices.add("constraint \"" + name + "\" of relation \"" + table.name() + "\" does not exist, skipping");
         return 0;
     }
 

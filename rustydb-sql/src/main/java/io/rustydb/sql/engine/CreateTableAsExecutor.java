@@ -18,6 +18,7 @@ final class CreateTableAsExecutor {
     static long execute(Catalog catalog, BoundStatement.CreateTableAs create, PhysicalOperator query,
                         ExecContext context) {
         if (create.ifNotExists() && catalog.findTable(create.name()) != null) {
+            Notices.skippedExisting("relation", create.name().name());
             return 0;
         }
         TableDef table = catalog.createTable(create.name(), create.columns());

@@ -38,6 +38,7 @@ final class DropExecutor {
                 if (!drop.ifExists()) {
                     throw new DbException(ErrorCode.UNDEFINED_TABLE, Catalog.displayName(name));
                 }
+                Notices.skippedMissing("view", Catalog.displayName(name));
             }
         }
         for (QualifiedName name : drop.names()) {
@@ -59,6 +60,7 @@ final class DropExecutor {
                 if (!drop.ifExists()) {
                     throw new DbException(ErrorCode.UNDEFINED_TABLE, Catalog.displayName(name));
                 }
+                Notices.skippedMissing("table", Catalog.displayName(name));
             }
         }
         for (QualifiedName name : drop.names()) {

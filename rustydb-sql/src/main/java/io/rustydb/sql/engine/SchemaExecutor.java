@@ -37,6 +37,7 @@ final class SchemaExecutor {
         if (statement instanceof BoundStatement.CreateSchema create) {
             if (create.ifNotExists() && (catalog.findSchema(create.name()) != null
                     || SchemaDef.isSystem(create.name()))) {
+                Notices.skippedExisting("schema", create.name());
                 return 0;
             }
             if (create.name().startsWith("pg_")) {
@@ -63,6 +64,7 @@ final class SchemaExecutor {
         for (String name : drop.names()) {
             if (catalog.findSchema(name) == null && !SchemaDef.isSystem(name)) {
                 if (drop.ifExists()) {
+                    Notices.skippedMissing("schema", name);
                     continue;
                 }
                 throw new DbException(ErrorCode.INVALID_SCHEMA_NAME, name);

@@ -32,6 +32,7 @@ final class SequenceExecutor {
         if (statement instanceof BoundStatement.CreateSequence create) {
             QualifiedName name = new QualifiedName(create.schema(), create.sequence().name());
             if (create.ifNotExists() && catalog.nameTaken(name)) {
+                Notices.skippedExisting("relation", create.sequence().name());
                 return 0;
             }
             catalog.createSequence(create.schema(), create.sequence());
@@ -47,6 +48,7 @@ final class SequenceExecutor {
                     if (!drop.ifExists()) {
                         throw new DbException(ErrorCode.UNDEFINED_TABLE, name);
                     }
+                    Notices.skippedMissing("sequence", name);
                     continue;
                 }
                 SequenceDef def = found.def();

@@ -284,7 +284,10 @@ public final class SqlEngine implements AutoCloseable {
                 }
                 return result;
             }
-            return StatementResult.count(runWrite(prepared, context));
+            try (Notices.Scope notices = Notices.collect()) {
+                long count = runWrite(prepared, context);
+                return StatementResult.count(count).withNotices(notices.messages());
+            }
         } catch (RuntimeException e) {
             try {
                 rollbackTo(tx, savepoint);
@@ -427,6 +430,7 @@ public final class SqlEngine implements AutoCloseable {
         }
         if (statement instanceof BoundStatement.CreateTable create) {
             if (catalog.findTable(create.name()) != null && create.ifNotExists()) {
+                Notices.skippedExisting("relation", create.name().name());
                 return 0;
             }
             TableDef table = catalog.createTable(create.name(), create.columns(), create.checks());
@@ -454,6 +458,7 @@ public final class SqlEngine implements AutoCloseable {
         if (statement instanceof BoundStatement.CreateIndex create) {
             if (create.ifNotExists() && catalog.nameTaken(new io.rustydb.sql.catalog.QualifiedName(
                     catalog.schemaOf(create.table()), create.index().name()))) {
+                Notices.skippedExisting("relation", create.index().name());
                 return 0;
             }
             ConstraintExecutor.createIndex(catalog, catalog.current(create.table()), create.index(),
@@ -471,6 +476,7 @@ public final class SqlEngine implements AutoCloseable {
             var found = catalog.findIndex(drop.name());
             if (found == null) {
                 if (drop.ifExists()) {
+                    Notices.skippedMissing("index", Catalog.displayName(drop.name()));
                     return 0;
                 }
                 throw new DbException(ErrorCode.UNDEFINED_OBJECT, "index \"" + Catalog.displayName(drop.name())

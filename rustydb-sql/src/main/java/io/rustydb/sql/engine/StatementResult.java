@@ -7,7 +7,18 @@ package io.rustydb.sql.engine;
  * answers {@code getGeneratedKeys}.
  */
 public record StatementResult(QueryResult query, long updateCount, io.rustydb.sql.catalog.TableDef insertedInto,
-                              java.util.List<Object[]> insertedRows) {
+                              java.util.List<Object[]> insertedRows, java.util.List<String> notices) {
+    /** Without notices. */
+    public StatementResult(QueryResult query, long updateCount, io.rustydb.sql.catalog.TableDef insertedInto,
+                           java.util.List<Object[]> insertedRows) {
+        this(query, updateCount, insertedInto, insertedRows, java.util.List.of());
+    }
+
+    /** This result with the notices the statement gave ({@link Notices}). */
+    public StatementResult withNotices(java.util.List<String> messages) {
+        return messages.isEmpty() ? this : new StatementResult(query, updateCount, insertedInto, insertedRows, messages);
+    }
+
     public static StatementResult rows(QueryResult query) {
         return new StatementResult(query, -1, null, null);
     }
