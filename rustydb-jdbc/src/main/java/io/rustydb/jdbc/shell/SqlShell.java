@@ -206,6 +206,7 @@ public final class SqlShell {
                 }
                 isResultSet = statement.getMoreResults();
             }
+            printNotices(statement);
             if (commands.timing()) {
                 out.printf(Locale.ROOT, "Time: %.3f ms%n", (System.nanoTime() - start) / 1e6);
             }
@@ -215,6 +216,17 @@ public final class SqlShell {
         } finally {
             running = null;
             flush();
+        }
+    }
+
+    /** The statement's warnings (PostgreSQL's NOTICEs), as psql shows them: on standard error, not failures. */
+    private void printNotices(Statement statement) {
+        try {
+            for (java.sql.SQLWarning w = statement.getWarnings(); w != null; w = w.getNextWarning()) {
+                err.println("NOTICE:  " + w.getMessage());
+            }
+        } catch (SQLException noWarnings) {
+            // a driver that keeps no warnings: nothing to show
         }
     }
 

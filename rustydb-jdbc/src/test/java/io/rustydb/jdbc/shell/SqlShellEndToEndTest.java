@@ -47,6 +47,14 @@ class SqlShellEndToEndTest {
     }
 
     @Test
+    void noticesArePrintedOnStandardErrorAndAreNotFailures() {
+        ShellRun run = ShellRun.script("DROP TABLE IF EXISTS missing; CREATE TABLE t(a INT);", freshUrl());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("NOTICE:  table \"missing\" does not exist, skipping\n", run.err());
+        assertEquals("OK\nOK\n", run.out());
+    }
+
+    @Test
     void textLeftNumbersRightNullEmpty() {
         ShellRun run = ShellRun.script("""
                 CREATE TABLE t(a INT, b VARCHAR(10));
