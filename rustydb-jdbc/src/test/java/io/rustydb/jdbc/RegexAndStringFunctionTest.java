@@ -58,6 +58,14 @@ class RegexAndStringFunctionTest {
         "regexp_substr('ABCDEFGHI', '(c..)(...)', 1, 1, 'i', 2) => FGH", "regexp_substr('abc', 'z') => NULL",
         "regexp_substr('abc123def', '[[:digit:]]+') => 123", "regexp_like('a b', 'a\\yb') => false",
         "regexp_like('a b', 'a\\y b') => true",
+        "array_to_string(regexp_match('foobarbequebaz', '(bar)(beque)'), ',') => bar,beque",
+        "array_to_string(regexp_match('foobarbequebaz', 'bar'), ',') => bar", "regexp_match('abc', 'z') => NULL",
+        "array_to_string(regexp_match('ABC', 'b(c)?', 'i'), ',') => C",
+        "array_to_string(regexp_split_to_array('hello world', '\\s+'), '|') => hello|world",
+        "array_to_string(regexp_split_to_array('abc', ''), '|') => a|b|c",
+        "array_to_string(regexp_split_to_array('a,b,', ','), '|') => a|b|",
+        "cardinality(regexp_split_to_array('hello', 'x*')) => 5",
+        "cardinality(regexp_split_to_array('', ',')) => 1",
         "lpad('hi', 5, 'xy') => xyxhi", "rpad('hi', 5, 'xy') => hixyx", "lpad('hello', 2) => he", "lpad('x', 3) => \"  x\"",
         "lpad('x', -1) => \"\"", "repeat('Pg', 4) => PgPgPgPg", "repeat('x', -1) => \"\"", "reverse('abcde') => edcba",
         "strpos('high', 'ig') => 2", "strpos('héllo', 'l') => 3", "strpos('a', 'z') => 0",
@@ -108,5 +116,20 @@ class RegexAndStringFunctionTest {
                 assertEquals(2, rs.getInt(1));
             }
         }
+    }
+
+    @Test
+    void setReturningRegexFunctionsInFrom() throws SQLException {
+        assertEquals(java.util.List.of(java.util.List.of("the"), java.util.List.of("quick"), java.util.List.of("fox")),
+                JdbcTestSupport.rows(c, "SELECT * FROM regexp_split_to_table('the quick  fox', '\\s+')"));
+        assertEquals(java.util.List.of(java.util.List.of("bar|beque"), java.util.List.of("bazil|barf")),
+                JdbcTestSupport.rows(c, "SELECT array_to_string(m, '|') FROM regexp_matches("
+                        + "'foobarbequebazilbarfbonk', '(b[^b]+)(b[^b]+)', 'g') AS r(m)"));
+        assertEquals(1, JdbcTestSupport.rows(c, "SELECT * FROM regexp_matches('abab', 'a')").size(), "first match only");
+        assertEquals(2, JdbcTestSupport.rows(c, "SELECT * FROM regexp_matches('abab', 'a', 'g')").size());
+        assertEquals(0, JdbcTestSupport.rows(c, "SELECT * FROM regexp_matches(NULL, 'a')").size());
+        SQLException e = assertThrows(SQLException.class,
+                () -> JdbcTestSupport.rows(c, "SELECT * FROM regexp_split_to_table('a', 'a', 'g')"));
+        assertEquals("22023", e.getSQLState());
     }
 }

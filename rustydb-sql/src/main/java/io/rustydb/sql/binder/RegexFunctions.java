@@ -15,10 +15,13 @@ import java.util.regex.Pattern;
  * {@code SIMILAR TO}, and the functions regexp_replace(source, pattern, replacement [, flags]) — the first match,
  * or every one with flag g; {@code \1}..{@code \9} and {@code \&} in the replacement — regexp_like,
  * regexp_count(source, pattern [, start [, flags]]) and regexp_substr(source, pattern [, start [, n [, flags
- * [, subexpr]]]]) (PostgreSQL 15).
+ * [, subexpr]]]]) (PostgreSQL 15), regexp_match(source, pattern [, flags]) — the first match's capture groups (or
+ * the whole match) as a {@code TEXT[]}, NULL when nothing matches — and regexp_split_to_array(source, pattern
+ * [, flags]).
  */
 final class RegexFunctions {
-    private static final Set<String> NAMES = Set.of("regexp_replace", "regexp_like", "regexp_count", "regexp_substr");
+    private static final Set<String> NAMES = Set.of("regexp_replace", "regexp_like", "regexp_count", "regexp_substr",
+            "regexp_match", "regexp_split_to_array");
 
     private RegexFunctions() {
     }
@@ -115,6 +118,33 @@ final class RegexFunctions {
                         }
                     }
                     return null;
+                });
+            }
+            case "regexp_match": {
+                ScalarFunctions.arity(name, args, 2, 3);
+                return ScalarFunctions.call(name, texts(name, args), DataType.array(DataType.TEXT), true, a -> {
+                    String flags = a.length > 2 ? (String) a[2] : null;
+                    Matcher m = PgRegex.compile((String) a[1], PgRegex.flags(noGlobal(flags, name), false))
+                            .matcher((String) a[0]);
+                    if (!m.find()) {
+                        return null;
+                    }
+                    if (m.groupCount() == 0) {
+                        return io.rustydb.core.type.SqlArray.of(m.group());
+                    }
+                    Object[] groups = new Object[m.groupCount()];
+                    for (int g = 1; g <= groups.length; g++) {
+                        groups[g - 1] = m.group(g); // a group that did not take part is NULL
+                    }
+                    return io.rustydb.core.type.SqlArray.of(groups);
+                });
+            }
+            case "regexp_split_to_array": {
+                ScalarFunctions.arity(name, args, 2, 3);
+                return ScalarFunctions.call(name, texts(name, args), DataType.array(DataType.TEXT), true, a -> {
+                    String flags = a.length > 2 ? (String) a[2] : null;
+                    return io.rustydb.core.type.SqlArray.of(PgRegex.split((String) a[0],
+                            PgRegex.compile((String) a[1], PgRegex.flags(noGlobal(flags, name), false))));
                 });
             }
             default:

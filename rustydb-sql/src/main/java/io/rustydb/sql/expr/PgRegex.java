@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.rustydb.core.DbException;
 import io.rustydb.core.ErrorCode;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -159,5 +160,32 @@ public final class PgRegex {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * PostgreSQL's regexp_split: the pieces between matches. A zero-length match at the start of the current piece
+     * or at the end of the string does not split (so {@code ''} splits between characters).
+     */
+    public static java.util.List<String> split(String source, Pattern pattern) {
+        java.util.List<String> pieces = new java.util.ArrayList<>();
+        Matcher m = pattern.matcher(source);
+        int start = 0;
+        int searchFrom = 0;
+        while (searchFrom <= source.length() && m.find(searchFrom)) {
+            if (m.start() == m.end()) {
+                if (m.start() >= source.length()) {
+                    break;
+                }
+                if (m.start() == start) {
+                    searchFrom = m.start() + Character.charCount(source.codePointAt(m.start()));
+                    continue;
+                }
+            }
+            pieces.add(source.substring(start, m.start()));
+            start = m.end();
+            searchFrom = m.end();
+        }
+        pieces.add(source.substring(start));
+        return pieces;
     }
 }
