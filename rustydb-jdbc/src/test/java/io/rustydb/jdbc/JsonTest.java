@@ -360,4 +360,13 @@ class JsonTest {
             assertTrue(Files.exists(dir.resolve("db")) || Files.exists(dir));
         }
     }
+
+    @Test
+    void pathsMayBeTextArrays() throws SQLException {
+        try (Connection c = open("jsonarraypath")) {
+            assertEquals("2", scalar(c, "SELECT '{\"a\": {\"b\": [1, 2]}}'::jsonb #>> ARRAY['a', 'b', '1']"));
+            assertEquals("[1, 2]", scalar(c, "SELECT '{\"a\": {\"b\": [1, 2]}}'::jsonb #> ARRAY['a', 'b']"));
+            assertEquals("true", String.valueOf(scalar(c, "SELECT '{\"a\": 1, \"b\": 2}'::jsonb ?& ARRAY['a', 'b']")));
+        }
+    }
 }

@@ -64,7 +64,7 @@ final class JsonFunctions {
             case "json_op_path_text": {
                 b.arity(2, 2);
                 Expr doc = b.json(0, null);
-                Expr path = b.text(1);
+                Expr path = b.path(1);
                 boolean text = name.endsWith("_text");
                 return b.call(List.of(doc, path), text ? DataType.VARCHAR : doc.type(), true,
                         a -> extract((JsonValue) a[0], TextArrayLiteral.parse((String) a[1]), text));
@@ -90,7 +90,7 @@ final class JsonFunctions {
             }
             case "jsonb_delete_path": {
                 b.arity(2, 2);
-                return b.call(List.of(b.jsonbOnly(0), b.text(1)), DataType.JSONB, true, a -> JsonValue.jsonb(
+                return b.call(List.of(b.jsonbOnly(0), b.path(1)), DataType.JSONB, true, a -> JsonValue.jsonb(
                         Jsonb.deletePath(((JsonValue) a[0]).tree(), TextArrayLiteral.parse((String) a[1]))));
             }
             case "jsonb_contains":
@@ -111,7 +111,7 @@ final class JsonFunctions {
             case "jsonb_exists_all": {
                 b.arity(2, 2);
                 boolean all = name.endsWith("_all");
-                return b.call(List.of(b.jsonbOnly(0), b.text(1)), DataType.BOOLEAN, true,
+                return b.call(List.of(b.jsonbOnly(0), b.path(1)), DataType.BOOLEAN, true,
                         a -> Jsonb.exists(((JsonValue) a[0]).tree(), TextArrayLiteral.parse((String) a[1]), all));
             }
             case "json_build_object":
@@ -160,7 +160,7 @@ final class JsonFunctions {
             }
             case "jsonb_set": {
                 b.arity(3, 4);
-                List<Expr> all = new ArrayList<>(List.of(b.json(0, DataType.JSONB), b.text(1), b.json(2, DataType.JSONB)));
+                List<Expr> all = new ArrayList<>(List.of(b.json(0, DataType.JSONB), b.path(1), b.json(2, DataType.JSONB)));
                 if (args.size() == 4) {
                     all.add(b.typed(3, DataType.BOOLEAN));
                 }
@@ -357,6 +357,19 @@ final class JsonFunctions {
                 return typed(i, DataType.VARCHAR);
             }
             throw undefined();
+        }
+
+        /**
+         * A path or key list (argument {@code i}): a {@code text[]} value — an array of strings, as its text form
+         * {@code {a,b}}, or text in that form ({@code '{a,0,b}'}), read by {@link TextArrayLiteral}.
+         */
+        Expr path(int i) {
+            Expr e = args.get(i);
+            DataType element = e.type().elementType();
+            if (e.type().id() == io.rustydb.core.type.TypeId.ARRAY && element != null && element.id().isString()) {
+                return new io.rustydb.sql.expr.CastExpr(e, DataType.VARCHAR);
+            }
+            return text(i);
         }
 
         /** Argument {@code i} of any type; an untyped literal or parameter is text. */
