@@ -369,4 +369,28 @@ class JsonTest {
             assertEquals("true", String.valueOf(scalar(c, "SELECT '{\"a\": 1, \"b\": 2}'::jsonb ?& ARRAY['a', 'b']")));
         }
     }
+
+    @Test
+    void setReturningJsonFunctionsInFrom() throws SQLException {
+        try (Connection c = open("jsonsrf"); Statement s = c.createStatement()) {
+            assertEquals(java.util.List.of(java.util.List.of("1"), java.util.List.of("\"a\""), java.util.List.of("null")),
+                    JdbcTestSupport.rows(c, "SELECT CAST(value AS TEXT) FROM jsonb_array_elements('[1, \"a\", null]')"));
+            assertEquals(java.util.Arrays.asList(java.util.List.of("1"), java.util.List.of("a"),
+                    java.util.Arrays.asList((Object) null)),
+                    JdbcTestSupport.rows(c, "SELECT value FROM json_array_elements_text('[1, \"a\", null]')"));
+            assertEquals(java.util.List.of(java.util.List.of("a", "1"), java.util.List.of("b", "x")),
+                    JdbcTestSupport.rows(c, "SELECT key, value FROM jsonb_each_text('{\"b\": \"x\", \"a\": 1}')"
+                            + " ORDER BY key"));
+            assertEquals(java.util.List.of(java.util.List.of("a"), java.util.List.of("b")),
+                    JdbcTestSupport.rows(c, "SELECT * FROM json_object_keys('{\"a\": 1, \"b\": 2}') k ORDER BY 1"));
+            s.execute("CREATE TABLE docs (id INTEGER, body JSONB)");
+            s.execute("INSERT INTO docs VALUES (1, '{\"tags\": [\"x\", \"y\"]}'), (2, '{\"tags\": [\"z\"]}')");
+            assertEquals(java.util.List.of(java.util.List.of(1, "x"), java.util.List.of(1, "y"), java.util.List.of(2, "z")),
+                    JdbcTestSupport.rows(c, "SELECT d.id, t FROM docs d, jsonb_array_elements_text(d.body -> 'tags') t"
+                            + " ORDER BY 1, 2"));
+            assertEquals("22023", sqlState(s, "SELECT * FROM jsonb_array_elements('{\"a\": 1}')"));
+            assertEquals("22023", sqlState(s, "SELECT * FROM jsonb_each('[1]')"));
+            assertEquals(0, JdbcTestSupport.rows(c, "SELECT * FROM jsonb_each(NULL)").size());
+        }
+    }
 }

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The registry of set-returning functions, by lower-case name. Built in: {@code generate_series(start, stop [,
  * step])} and DuckDB's {@code range(...)} ({@link GenerateSeries}), {@code unnest(array [, array ...])}
- * ({@link Unnest}), {@code regexp_split_to_table} and {@code regexp_matches} ({@link RegexTableFunctions}). A call that matches no registered function's argument types is 42883.
+ * ({@link Unnest}), {@code regexp_split_to_table} and {@code regexp_matches} ({@link RegexTableFunctions}), the JSON ones
+ * ({@link JsonTableFunctions}). A call that matches no registered function's argument types is 42883.
  */
 public final class TableFunctions {
     /** Resolves a call of one function name for its argument types; 42883 when the types do not fit. */
@@ -29,6 +30,9 @@ public final class TableFunctions {
         register("unnest", Unnest::resolve);
         register("regexp_split_to_table", types -> RegexTableFunctions.resolve("regexp_split_to_table", types));
         register("regexp_matches", types -> RegexTableFunctions.resolve("regexp_matches", types));
+        for (String json : JsonTableFunctions.NAMES) {
+            register(json, types -> JsonTableFunctions.resolve(json, types));
+        }
     }
 
     private TableFunctions() {
