@@ -96,6 +96,11 @@ class StatementConformanceTest {
         // a literal or identifier holding ';' is not a separator
         assertTrue(s.execute("SELECT 'a;b' AS \"x;y\""));
         assertEquals("a;b", scalar(c, "SELECT 'a;b';"));
+        assertEquals("a;b", scalar(c, "SELECT $$a;b$$"), "a dollar-quoted ';' is not a separator either");
+        assertTrue(s.execute("SELECT $$x;$$ AS a; /* ; */ SELECT 2 -- ;\n;"));
+        assertEquals("x;", s.getResultSet().next() ? s.getResultSet().getString(1) : null);
+        assertTrue(s.getMoreResults());
+        assertFalse(s.getMoreResults(), "a piece of only comments is no statement");
         assertEquals("22023", assertThrows(SQLException.class, () -> s.getMoreResults(99)).getSQLState());
     }
 
