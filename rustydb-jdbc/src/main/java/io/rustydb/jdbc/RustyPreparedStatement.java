@@ -488,7 +488,7 @@ public class RustyPreparedStatement extends RustyStatement implements PreparedSt
         if (!prepared.returnsRows()) {
             return null;
         }
-        return new RustyResultSetMetaData(prepared.columnNames(), prepared.columnTypes(), prepared.columnOrigins(),
+        return new RustyResultSetMetaData(prepared.columnNames(), prepared.columnTypes(), prepared::columnOrigins,
                 connection.database().engine().catalog());
     }
 

@@ -309,7 +309,7 @@ public final class RustyResultSet extends ReadOnlyResultSet {
     public ResultSetMetaData getMetaData() throws SQLException {
         checkOpen();
         return new RustyResultSetMetaData(result.columnNames(), result.columnTypes(),
-                source == null ? List.of() : source.columnOrigins(), statement.connection.database().engine().catalog());
+                source == null ? List::of : source::columnOrigins, statement.connection.database().engine().catalog());
     }
 
     @Override

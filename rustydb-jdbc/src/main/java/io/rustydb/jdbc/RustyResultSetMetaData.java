@@ -15,38 +15,31 @@ import java.util.List;
 public final class RustyResultSetMetaData implements ResultSetMetaData {
     private final List<String> names;
     private final List<DataType> types;
-    /** Per column: its origin, or null when computed or unknown. */
-    private final List<ColumnOrigins.Origin> origins;
-    private final java.util.BitSet autoIncrement;
+    /** Where the columns come from, worked out on the first question that needs it (many callers never ask). */
+    private final java.util.function.Supplier<List<ColumnOrigins.Origin>> originSource;
+    /** Per column: its origin, or null when computed or unknown; null until first needed. */
+    private List<ColumnOrigins.Origin> origins;
     private final Catalog catalog;
 
     RustyResultSetMetaData(List<String> names, List<DataType> types) {
-        this(names, types, List.of(), null);
+        this(names, types, List::of, null);
     }
 
     /** With the columns' origins ({@code origins} empty: none known) and the catalog to tell generated columns. */
-    RustyResultSetMetaData(List<String> names, List<DataType> types, List<ColumnOrigins.Origin> origins,
-                           Catalog catalog) {
+    RustyResultSetMetaData(List<String> names, List<DataType> types,
+                           java.util.function.Supplier<List<ColumnOrigins.Origin>> origins, Catalog catalog) {
         this.names = List.copyOf(names);
         this.types = List.copyOf(types);
-        this.origins = origins.size() == names.size() ? new java.util.ArrayList<>(origins)
-                : java.util.Collections.nCopies(names.size(), null);
-        this.autoIncrement = new java.util.BitSet();
+        this.originSource = origins;
         this.catalog = catalog;
-        for (int i = 0; i < this.origins.size() && catalog != null; i++) {
-            ColumnOrigins.Origin o = this.origins.get(i);
-            if (o != null) {
-                for (io.rustydb.sql.catalog.SequenceDef owned : catalog.sequences().ownedBy(o.table().tableId())) {
-                    if (owned.ownerColumn() == o.column()) {
-                        autoIncrement.set(i);
-                    }
-                }
-            }
-        }
     }
 
     private ColumnOrigins.Origin origin(int column) throws SQLException {
         type(column);
+        if (origins == null) {
+            List<ColumnOrigins.Origin> found = originSource.get();
+            origins = found.size() == names.size() ? found : java.util.Collections.nCopies(names.size(), null);
+        }
         return origins.get(column - 1);
     }
 
@@ -64,8 +57,16 @@ public final class RustyResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public boolean isAutoIncrement(int column) throws SQLException {
-        type(column);
-        return autoIncrement.get(column - 1);
+        ColumnOrigins.Origin o = origin(column);
+        if (o == null || catalog == null) {
+            return false;
+        }
+        for (io.rustydb.sql.catalog.SequenceDef owned : catalog.sequences().ownedBy(o.table().tableId())) {
+            if (owned.ownerColumn() == o.column()) {
+                return true; // an identity or SERIAL column: its sequence belongs to it
+            }
+        }
+        return false;
     }
 
     @Override
